@@ -1,0 +1,133 @@
+"""Command line: parse options, build one config, call checker.api, render, exit."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Config
+from .errors import FactcheckError
+
+FORMATS_CHECK = ["text", "json"]
+
+
+class DefaultToCheck(click.Group):
+    """`factcheck corpus/` is `factcheck check corpus/`."""
+
+    def resolve_command(self, ctx, args):
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["check", *args]
+        return super().resolve_command(ctx, args)
+
+
+def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
+    from reports import atomic_write
+
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    out = output.resolve()
+    for p in inputs:
+        p = p.resolve()
+        if out == p or (p.is_dir() and p in out.parents and out.suffix.lower() in (".txt", ".md", ".html", ".htm")):
+            raise FactcheckError(f"{output}: refusing to write the report over (or into) an input")
+    atomic_write(output, text)
+
+
+def _fail(exc: Exception) -> None:
+    click.echo(f"factcheck: error: {exc}", err=True)
+    sys.exit(2)
+
+
+@click.group(cls=DefaultToCheck, invoke_without_command=False)
+@click.version_option(__version__, prog_name="factcheck")
+def main() -> None:
+    """Find the places where sources disagree about a fact."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
+@click.option("--glossary", type=click.Path(path_type=Path), help="Glossary CSV/TBX (overrides the manifest's).")
+def extract(paths: tuple[Path, ...], fmt: str, output: Path | None, glossary: Path | None) -> None:
+    """Print the claims extracted from PATHS."""
+    from reports import json_report, text
+
+    from .api import extract_paths
+
+    try:
+        ex = extract_paths(list(paths), glossary)
+        rendered = json_report.render_claims(ex) if fmt == "json" else text.render_claims(ex)
+        _emit(rendered, output, list(paths))
+    except FactcheckError as exc:
+        _fail(exc)
+    sys.exit(2 if ex.errors else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS_CHECK), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
+@click.option("--glossary", type=click.Path(path_type=Path), help="Glossary CSV/TBX (overrides the manifest's).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
+              help="Exit 1 when a finding at or above this severity exists.")
+@click.option("--ignore-input-errors", is_flag=True, help="Gate on findings only (input errors do not exit 2).")
+@click.option("--color/--no-color", default=None, help="Colour the text table (default: when stdout is a terminal).")
+def check(paths: tuple[Path, ...], fmt: str, output: Path | None, glossary: Path | None, fail_on: str,
+          ignore_input_errors: bool, color: bool | None) -> None:
+    """Check PATHS for conflicting facts."""
+    from reports import json_report, text
+
+    from .api import check_paths
+
+    config = Config(paths=tuple(paths), glossary=glossary, fail_on=fail_on)
+    try:
+        report = check_paths(config)
+        if fmt == "json":
+            rendered = json_report.render_report(report)
+        else:
+            use_colour = color if color is not None else (output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+            rendered = text.render_report(report, colour=bool(use_colour))
+        _emit(rendered, output, list(paths))
+    except FactcheckError as exc:
+        _fail(exc)
+    sys.exit(exit_code(report, fail_on, ignore_input_errors))
+
+
+def exit_code(report, fail_on: str, ignore_input_errors: bool = False) -> int:
+    if report.extraction.errors and not ignore_input_errors:
+        return 2
+    if fail_on == "never":
+        return 0
+    order = {"info": 0, "warning": 1, "error": 2}
+    threshold = order[fail_on]
+    return 1 if any(order[f.severity] >= threshold for f in report.findings) else 0
+
+
+@main.command("rules")
+def list_rules() -> None:
+    """List the rules."""
+    from tabulate import tabulate
+
+    from rules import REGISTRY
+
+    rows = [[r.id, r.name, r.severity, r.summary] for r in REGISTRY]
+    click.echo(tabulate(rows, headers=["id", "name", "severity", "what it flags"]))
+
+
+@main.command("rule")
+@click.argument("rule_id")
+def show_rule(rule_id: str) -> None:
+    """Print the documentation of one rule (by id or name)."""
+    from rules import REGISTRY
+
+    for r in REGISTRY:
+        if rule_id.upper() == r.id or rule_id == r.name:
+            click.echo(f"{r.id} {r.name} (default severity: {r.severity})\n\n{r.doc}")
+            return
+    _fail(FactcheckError(f"unknown rule {rule_id!r}; `factcheck rules` lists them"))

@@ -1,0 +1,395 @@
+"""Pair claims about the same subject and run the rules over them.
+
+Two paths (DESIGN §2 align/group):
+- precise: a document and its translation are aligned sentence by sentence; claims are paired
+  inside aligned sentences (one to one, agreeing values first).
+- broad: every other pair of claims, found through an inverted index of subject terms within a
+  dimension block (never all pairs), scored by IDF-weighted term overlap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+from rapidfuzz import fuzz
+
+from rules import MISSING_RULE, PAIR_RULES, Pair, Rule, Verdict
+from rules.fc002_date_conflict import dates_agree
+from rules.base import overlap
+
+from .align import align, anchor_keys
+from .config import Config
+from .model import Claim, Document, Finding
+from .segment import sentences
+from .textnorm import fold_width
+
+NUMERIC = ("money", "count", "percent", "measure", "number")
+PATTERN_RULES = {"FC001", "FC004", "FC006", "FC007", "FC008"}
+BROAD_MIN = {"pattern": 0.16, "FC003": 0.3, "FC002": 0.34, "default": 0.42}
+MAX_POSTING = 400
+
+
+def agree(a: Claim, b: Claim) -> bool:
+    """Do two comparable claims state the same value (within their stated precision)?"""
+    if a.kind == "date" or b.kind == "date":
+        return a.kind == b.kind and dates_agree(a, b)
+    if a.kind == "name":
+        return a.value == b.value
+    if a.kind == "identifier" or b.kind == "identifier":
+        return a.kind == b.kind and a.value == b.value
+    if a.kind == "measure" and b.kind == "measure":
+        if a.si is None or b.si is None:
+            return False
+        if a.dimension != b.dimension:
+            return False
+        # a conversion is right within the precision it was written with (62 m = 203 ft)
+        tol = max(abs(a.si), abs(b.si)) * Decimal("0.012")
+        ia = (a.low * a.si / a.num, a.high * a.si / a.num) if a.low is not None and a.num else (a.si, a.si)
+        ib = (b.low * b.si / b.num, b.high * b.si / b.num) if b.low is not None and b.num else (b.si, b.si)
+        return ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]
+    if a.kind == "money" and b.kind == "money" and a.unit != b.unit:
+        return False
+    if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
+        return False
+    if a.num is None or b.num is None:
+        return False
+    return a.num == b.num or overlap(a, b)
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    if a.kind == b.kind:
+        if a.kind == "measure":
+            return a.dimension == b.dimension
+        return True
+    kinds = {a.kind, b.kind}
+    return kinds <= {"count", "number"} or kinds in ({"number", "money"}, {"number", "measure"}, {"number", "percent"})
+
+
+def _first_verdict(pair: Pair, allowed: set[str] | None = None) -> tuple[Rule, Verdict] | None:
+    for r in PAIR_RULES:
+        if allowed is not None and r.id not in allowed:
+            continue
+        v = r.check(pair)
+        if v is not None:
+            return r, v
+    return None
+
+
+def _subject(c: Claim, doc: Document | None) -> str:
+    if doc is not None and "clause" in c.extra:
+        s, e = c.extra["clause"]
+        text = " ".join(doc.text[s:e].split())
+        if len(text) > 48:
+            # centre the window on the claim
+            rel = max(0, c.start - s - 20)
+            text = ("…" if rel else "") + text[rel:rel + 46] + "…"
+        return text
+    return c.noun or c.kind
+
+
+class Engine:
+    def __init__(self, docs: list[Document], claims: dict[str, list[Claim]], config: Config):
+        self.docs = {d.doc: d for d in docs}
+        self.claims = claims
+        self.config = config
+        self.findings: list[Finding] = []
+        self.seen: set[tuple] = set()
+        self.sent_spans: dict[str, list[tuple[int, int]]] = {}
+        for d in docs:
+            self.sent_spans[d.doc] = sentences(fold_width(d.view or d.text))
+            for c in claims.get(d.doc, []):
+                if c.kind == "name" and c.noun == "glossary":
+                    c.extra["glossary"] = True
+
+    # ---- findings ----------------------------------------------------------------------
+    def emit(self, rule: Rule, verdict: Verdict, claims: list[Claim], path: str, outlier: Claim | None = None,
+             docs: tuple[str, ...] = (), subject: str = "") -> None:
+        key = (rule.id, tuple(sorted((c.doc, c.text, c.value) for c in claims[:2])))
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        severity = verdict.severity or rule.severity
+        if path == "broad" and severity == "error":
+            severity = "warning"
+        first = claims[0]
+        self.findings.append(Finding(rule=rule.id, name=rule.name, severity=severity, confidence=verdict.confidence,
+                                     subject=subject or _subject(first, self.docs.get(first.doc)), message=verdict.message,
+                                     claims=claims, outlier=outlier, docs=docs, path=path))
+
+    # ---- precise path ------------------------------------------------------------------
+    def precise(self, src: Document, tgt: Document) -> None:
+        s_claims = self.claims.get(src.doc, [])
+        t_claims = self.claims.get(tgt.doc, [])
+        s_sents, t_sents = self.sent_spans[src.doc], self.sent_spans[tgt.doc]
+        by_s: dict[int, list[Claim]] = defaultdict(list)
+        by_t: dict[int, list[Claim]] = defaultdict(list)
+        for c in s_claims:
+            by_s[c.sent].append(c)
+        for c in t_claims:
+            by_t[c.sent].append(c)
+        s_lens = [_weight(src.text[a:b]) for a, b in s_sents]
+        t_lens = [_weight(tgt.text[a:b]) for a, b in t_sents]
+        s_keys = [anchor_keys(by_s[i]) for i in range(len(s_sents))]
+        t_keys = [anchor_keys(by_t[i]) for i in range(len(t_sents))]
+        beads = align(s_lens, t_lens, s_keys, t_keys)
+        for k, (si, ti) in enumerate(beads):
+            S = [c for i in si for c in by_s[i]]
+            T = [c for j in ti for c in by_t[j]]
+            near_t = [c for kk in range(max(0, k - 1), min(len(beads), k + 2)) for j in beads[kk][1] for c in by_t[j]]
+            self._pair_bead(src, tgt, S, T, near_t)
+
+    def _pair_bead(self, src: Document, tgt: Document, S: list[Claim], T: list[Claim], near_t: list[Claim]) -> None:
+        used: set[int] = set()
+        pending: list[Claim] = []
+        for s in S:
+            if s.kind == "name":
+                continue
+            match = next((t for t in T if id(t) not in used and comparable(s, t) and agree(s, t)), None)
+            if match is not None:
+                used.add(id(match))
+                flip = PAIR_RULES[0].check(Pair(s, match, 1.0, "precise"))
+                if flip:
+                    self.emit(PAIR_RULES[0], flip, [s, match], "precise")
+                continue
+            if any(comparable(s, t) and agree(s, t) for t in near_t):
+                continue
+            pending.append(s)
+        for s in pending:
+            best = None
+            for t in T:
+                if id(t) in used or not comparable(s, t):
+                    continue
+                got = _first_verdict(Pair(s, t, 1.0, "precise"))
+                if got is None:
+                    continue
+                rank = PAIR_RULES.index(got[0])
+                closeness = _closeness(s, t)
+                if best is None or (rank, closeness) < best[0]:
+                    best = ((rank, closeness), t, got)
+            if best is not None:
+                _, t, (rule, verdict) = best
+                used.add(id(t))
+                self.emit(rule, verdict, [s, t], "precise")
+            elif s.kind in ("money", "percent", "measure", "count") and not _trivial(s):
+                where = T[0] if T else None
+                claims = [s] + ([where] if where else [])
+                self.emit(MISSING_RULE, MISSING_RULE.check(Pair(s, where or s, 1.0, "precise")) or Verdict("", 0.5),
+                          [s], "precise", docs=(tgt.doc,))
+        self._names(S, T, tgt)
+
+    def _names(self, S: list[Claim], T: list[Claim], tgt: Document) -> None:
+        expected = [s for s in S if s.kind == "name" and s.extra.get("glossary") and not s.extra.get("entity")
+                    and not s.value.isascii() is False and s.lang != "en"]
+        if not expected:
+            return
+        t_text = " ".join(t.text for t in T)
+        t_names = [t for t in T if t.kind == "name"]
+        t_values = {t.value.lower() for t in t_names}
+        missing = [s for s in expected if s.value.lower() not in t_values]
+        spare = [t for t in t_names if not t.extra.get("glossary") and t.value.lower() not in {s.value.lower() for s in S}]
+        _ = t_text
+        name_rule = next(r for r in PAIR_RULES if r.id == "FC010")
+        for s in missing:
+            if not spare:
+                break
+            best = max(spare, key=lambda t: (fuzz.ratio(s.value.lower(), t.value.lower()), -abs(t.start)))
+            spare.remove(best)
+            v = name_rule.check(Pair(s, best, 1.0, "precise"))
+            if v:
+                self.emit(name_rule, v, [s, best], "precise")
+
+    # ---- broad path --------------------------------------------------------------------
+    def broad(self, linked: set[frozenset[str]]) -> None:
+        blocks: dict[str, list[Claim]] = defaultdict(list)
+        for doc, cs in self.claims.items():
+            for c in cs:
+                for b in _blocks(c):
+                    blocks[b].append(c)
+        # IDF over sentences of the corpus
+        df: Counter[str] = Counter()
+        n_sent = 0
+        for cs in self.claims.values():
+            seen_s: set[int] = set()
+            for c in cs:
+                if c.sent not in seen_s:
+                    seen_s.add(c.sent)
+                    n_sent += 1
+                    df.update(c.terms)
+        idf = {t: math.log((n_sent + 1) / (n + 0.5)) for t, n in df.items()}
+        groups: list[tuple[Claim, Claim, float]] = []
+        for bkey, members in sorted(blocks.items()):
+            if len(members) < 2:
+                continue
+            index: dict[str, list[int]] = defaultdict(list)
+            for i, c in enumerate(members):
+                for t in _subject_terms(c):
+                    index[t].append(i)
+            for i, a in enumerate(members):
+                cand: Counter[int] = Counter()
+                for t in _subject_terms(a):
+                    post = index[t]
+                    if len(post) > MAX_POSTING:
+                        continue
+                    for j in post:
+                        if j > i:
+                            cand[j] += 1
+                for j, shared in cand.items():
+                    b = members[j]
+                    if a.doc == b.doc and a.sent == b.sent:
+                        continue
+                    if frozenset((a.doc, b.doc)) in linked and a.doc != b.doc:
+                        continue
+                    sim = _similarity(a, b, idf)
+                    groups.append((a, b, sim))
+        self._judge_broad(groups)
+
+    def _judge_broad(self, pairs: list[tuple[Claim, Claim, float]]) -> None:
+        agree_count: Counter[tuple] = Counter()
+        support: dict[tuple, list[Claim]] = defaultdict(list)
+        for a, b, sim in pairs:
+            if sim >= BROAD_MIN["default"] and comparable(a, b) and agree(a, b):
+                agree_count[a.key] += 1
+                agree_count[b.key] += 1
+                support[a.key].append(b)
+                support[b.key].append(a)
+        for a, b, sim in sorted(pairs, key=lambda p: -p[2]):
+            if not comparable(a, b) or agree(a, b) and not (a.direction and b.direction and a.direction != b.direction):
+                continue
+            if a.kind in ("count", "number") and b.kind in ("count", "number") and not _nouns_match(a, b):
+                continue
+            got = _first_verdict(Pair(a, b, sim, "broad"))
+            if got is None:
+                continue
+            rule, verdict = got
+            need = BROAD_MIN["pattern"] if rule.id in PATTERN_RULES else BROAD_MIN.get(rule.id, BROAD_MIN["default"])
+            if rule.id == "FC002" and "swapped" in verdict.message:
+                need = BROAD_MIN["pattern"]
+            if sim < need:
+                continue
+            conf = round(min(0.95, verdict.confidence * (0.6 + 0.5 * min(sim, 0.8))), 2)
+            na, nb = agree_count[a.key], agree_count[b.key]
+            outlier = None
+            cited = [a, b]
+            if na != nb:
+                outlier = b if na > nb else a
+                keep = a if outlier is b else b
+                cited += [c for c in support[keep.key] if c is not outlier and c.value == keep.value and c.unit == keep.unit][:2]
+            msg = verdict.message
+            if outlier is not None:
+                msg += f"; {outlier.doc} is the outlier"
+            self.emit(rule, Verdict(msg, conf, verdict.severity), cited, "broad", outlier=outlier)
+
+    # ---- names across the corpus -------------------------------------------------------
+    def names_broad(self) -> None:
+        occurrences: dict[str, list[Claim]] = defaultdict(list)
+        for cs in self.claims.values():
+            for c in cs:
+                if c.kind == "name" and c.value.isascii() and not c.extra.get("entity"):
+                    occurrences[c.value].append(c)
+        names = sorted(occurrences)
+        rule = next(r for r in PAIR_RULES if r.id == "FC010")
+        for i, x in enumerate(names):
+            for y in names[i + 1:]:
+                if len(x) < 5 or len(y) < 5 or x.split()[0] != y.split()[0] and x.split()[-1] != y.split()[-1]:
+                    continue
+                if len(x.split()) != len(y.split()):
+                    continue
+                score = fuzz.ratio(x.lower(), y.lower())
+                if score < 84:
+                    continue
+                docs_x = {c.doc for c in occurrences[x]}
+                docs_y = {c.doc for c in occurrences[y]}
+                odd, common = (y, x) if len(docs_x) >= len(docs_y) else (x, y)
+                if occurrences[x][0].extra.get("glossary"):
+                    odd, common = y, x
+                elif occurrences[y][0].extra.get("glossary"):
+                    odd, common = x, y
+                a, b = occurrences[common][0], occurrences[odd][0]
+                v = Verdict(f"{b.text} vs {a.text}: the same name spelled differently", round(score / 100 * 0.9, 2))
+                self.emit(rule, v, [a, b], "broad", outlier=b if len(docs_x) != len(docs_y) else None)
+
+
+def _weight(text: str) -> int:
+    return sum(2 if "\u4e00" <= ch <= "\u9fff" else 1 for ch in text if not ch.isspace())
+
+
+def _closeness(a: Claim, b: Claim) -> float:
+    if a.num is not None and b.num is not None and a.num and b.num:
+        return abs(math.log10(abs(float(a.num)) + 1e-9) - math.log10(abs(float(b.num)) + 1e-9))
+    return abs(a.start - b.start) / 1e6
+
+
+def _trivial(c: Claim) -> bool:
+    return c.kind == "count" and c.num is not None and c.num <= 2 and not c.figure[:1].isdigit()
+
+
+def _blocks(c: Claim) -> list[str]:
+    if c.kind == "money":
+        out = [f"money:{c.unit}"]
+        if c.num is not None:
+            out.append(f"money-num:{c.num.normalize()}")
+        return out
+    if c.kind == "percent":
+        return ["percent"]
+    if c.kind in ("count", "number"):
+        return ["count"] if c.kind == "count" or (c.num is not None and c.num >= 10) else []
+    if c.kind == "measure":
+        return [f"measure:{c.dimension}"]
+    if c.kind == "date":
+        return ["date"] if c.date_parts[0] is not None or c.date_parts[1] is not None else []
+    if c.kind == "identifier":
+        return ["identifier"]
+    return []
+
+
+def _subject_terms(c: Claim) -> set[str]:
+    terms = set(c.terms)
+    if c.noun and c.kind == "count":
+        terms |= {"noun:" + w for w in c.noun.split()}
+    return terms
+
+
+def _nouns_match(a: Claim, b: Claim) -> bool:
+    if not a.noun or not b.noun:
+        return False
+    wa, wb = set(a.noun.split()), set(b.noun.split())
+    return bool(wa & wb)
+
+
+def _similarity(a: Claim, b: Claim, idf: dict[str, float]) -> float:
+    ta, tb = _subject_terms(a), _subject_terms(b)
+    ca, cb = a.extra.get("clause_terms", frozenset()), b.extra.get("clause_terms", frozenset())
+
+    def w(t: str) -> float:
+        return 2.0 if t.startswith("noun:") else idf.get(t, 1.0)
+
+    shared = ta & tb
+    num = sum(w(t) for t in shared) + 0.5 * sum(w(t) for t in (ca & cb))
+    den = math.sqrt(sum(w(t) for t in ta) * sum(w(t) for t in tb)) or 1.0
+    return min(1.0, num / den)
+
+
+def run_rules(extraction, config: Config) -> list[Finding]:
+    docs = extraction.documents
+    engine = Engine(docs, extraction.claims, config)
+    linked: set[frozenset[str]] = set()
+    by_name = {d.doc: d for d in docs}
+    for d in docs:
+        if d.translation_of and d.translation_of in by_name:
+            linked.add(frozenset((d.doc, d.translation_of)))
+            engine.precise(by_name[d.translation_of], d)
+    engine.broad(linked)
+    engine.names_broad()
+    findings = engine.findings
+    order = {"error": 0, "warning": 1, "info": 2}
+    findings.sort(key=lambda f: (order[f.severity], f.claims[0].doc, f.claims[0].start, f.rule, f.message))
+    counts: Counter[str] = Counter()
+    for f in findings:
+        basis = f.rule + "|" + "|".join(sorted(f"{c.doc}:{c.text}:{c.value}" for c in f.claims[:2]))
+        h = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
+        counts[h] += 1
+        f.id = f"{f.rule}-{h}" + (f"-{counts[h]}" if counts[h] > 1 else "")
+    return findings

@@ -1,0 +1,1 @@
+"""Claim extraction: dates, identifiers, quantities and names, with exact offsets."""

@@ -1,0 +1,76 @@
+"""Numbered identifiers: 第61号公告, 第28条, Article 82, Resolution 2231, No. 16, 14th typhoon."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..numerals import EN_ORDINALS, parse_zh
+from ..resources import load
+
+_ZN = "[0-9零〇一二三四五六七八九十百千两]"
+ZH_ID = re.compile(rf"第\s*(?P<n>{_ZN}{{1,6}})\s*(?P<cls>号|號|条|條|款|章|节|届|次|轮|批|期|个|颗|名|位|艘|架|项|号令|版)?(?P<noun>[\u4e00-\u9fff]{{0,2}})")
+EN_ID = re.compile(r"\b(?P<noun>Article|Art\.|Section|Sec\.|Resolution|Decree|Order|Law|Rule|Regulation|Directive|Announcement|Notice|Bulletin|Circular|Clause|Chapter|Paragraph|Amendment|Flight|Typhoon|Storm|Launch|Mission|Item|Case)\s+(?:No\.\s*)?(?P<n>\d{1,6})\b"
+                   r"|\b(?P<no>No\.|Number|#)\s?(?P<n2>\d{1,6})\b"
+                   r"|\b(?P<ord>\d{1,4})(?:st|nd|rd|th)\s+(?P<noun2>[a-z]+)"
+                   r"|\b(?P<cospar>(?:19|20)\d\d-\d{3}[A-Z]{0,3})\b")
+_ZH_CLS_UNIT = {"号": "no", "號": "no", "号令": "no", "条": "article", "條": "article", "款": "clause", "章": "chapter",
+                "节": "section", "届": "session", "次": "time", "轮": "round", "批": "batch", "期": "issue", "版": "edition"}
+
+
+@dataclass
+class IdMention:
+    start: int
+    end: int
+    number: int
+    unit: str
+    ordinal: bool
+    noun: str = ""
+
+
+def _en_ordinal_words() -> re.Pattern[str]:
+    words = "|".join(sorted(EN_ORDINALS, key=len, reverse=True))
+    return re.compile(rf"\b(?:the\s+)?(?P<w>{words})\s+(?P<noun>[a-z]+)", re.I)
+
+
+EN_ORD_WORDS = _en_ordinal_words()
+
+
+def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
+    out: list[IdMention] = []
+
+    def add(m: IdMention) -> None:
+        out.append(m)
+        for i in range(m.start, m.end):
+            taken[i] = 1
+
+    for mt in ZH_ID.finditer(text):
+        if any(taken[mt.start():mt.end()]):
+            continue
+        n = parse_zh(mt.group("n")) if not mt.group("n").isdigit() else int(mt.group("n"))
+        if n is None:
+            continue
+        cls = mt.group("cls") or ""
+        noun = mt.group("noun") or ""
+        end = mt.end("cls") if cls else mt.end("n")
+        if noun and cls in ("号", "號", "条", "次", "届", ""):
+            end = mt.end("noun")
+        unit = _ZH_CLS_UNIT.get(cls, "ordinal")
+        add(IdMention(mt.start(), end, int(n), unit, unit in ("ordinal", "time", "round", "session", "batch"), noun))
+    for mt in EN_ID.finditer(text):
+        if any(taken[mt.start():mt.end()]):
+            continue
+        if mt.group("cospar"):
+            add(IdMention(mt.start(), mt.end(), 0, "designator", False, mt.group("cospar")))
+            continue
+        if mt.group("ord"):
+            noun = mt.group("noun2")
+            if noun in ("century", "anniversary", "birthday", "floor", "place", "time", "round", "day", "week", "month", "year", "of", "and"):
+                continue
+            add(IdMention(mt.start(), mt.end(), int(mt.group("ord")), "ordinal", True, noun))
+            continue
+        n = int(mt.group("n") or mt.group("n2"))
+        noun = (mt.group("noun") or "").rstrip(".").lower()
+        unit = {"art": "article", "sec": "section"}.get(noun, noun or "no")
+        add(IdMention(mt.start(), mt.end(), n, unit, False, noun))
+    return out

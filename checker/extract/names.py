@@ -1,0 +1,98 @@
+"""Person and entity names: glossary terms, title + name patterns, Latin proper names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..glossary import Glossary
+from ..lexicon import is_common_word
+
+ZH_TITLES = ("副总统", "总统", "国务卿", "贸易代表", "代表", "财政部长", "外交部长", "能源部长", "部长", "外长", "财长",
+             "行长", "副行长", "主席", "总理", "首相", "发言人", "秘书长", "大臣", "主任", "局长", "董事长", "首席执行官",
+             "总裁", "负责人", "预报员", "首席预报员", "经济学家", "分析师", "记者", "大使", "委员", "议员", "市长", "州长",
+             "总经理", "总监", "创始人", "院长", "校长", "教授", "博士", "司令", "将军", "总干事", "专员", "首席经济学家")
+_ZH_TITLE_RX = re.compile("(?:" + "|".join(sorted(ZH_TITLES, key=len, reverse=True)) + ")")
+_ZH_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8}){1,2}")
+EN_TITLES = ("President", "Vice President", "Secretary", "Minister", "Governor", "Chancellor", "Premier", "Prime Minister",
+             "Spokesperson", "Spokesman", "Spokeswoman", "Representative", "Ambassador", "Chairman", "Chairwoman", "Chair",
+             "Director", "Commissioner", "Senator", "Mayor", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "General",
+             "Chief", "CEO", "Forecaster", "forecaster", "economist", "analyst", "representative", "spokesperson", "chief")
+_CAP = r"[A-Z][a-z]+(?:-[a-z]+)?"
+EN_TITLE_NAME = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True)) +
+                           rf")\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})")
+EN_PERSON = re.compile(rf"\b(?P<name>{_CAP}\s+[A-Z][a-z]+-[a-z]+|{_CAP}\s+{_CAP})(?=\s+(?:said|says|told|added|noted|warned|stated|\(|,\s*(?:the|a|an)\s+[a-z]))")
+_NOT_NAMES = {"The", "This", "That", "These", "It", "In", "On", "At", "For", "But", "And", "As", "Of", "State", "Treasury",
+              "Energy", "Trade", "Foreign", "Finance", "Defense", "Department", "Office", "Board", "Bank", "House", "Council"}
+ZH_NAME_STOP = set("在说称表示对于和与及向的了是也已将会等曾就")
+
+
+@dataclass
+class NameMention:
+    start: int
+    end: int
+    name: str            # as written
+    canonical: str       # glossary English form, else the name itself
+    source: str          # glossary | title | pattern
+    entity: bool = False  # a glossary term that is not a person (organisations, programmes)
+
+
+def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameMention]:
+    out: list[NameMention] = []
+    taken = bytearray(len(text))
+
+    def add(m: NameMention) -> None:
+        if any(taken[m.start:m.end]):
+            return
+        out.append(m)
+        for i in range(m.start, m.end):
+            taken[i] = 1
+
+    if glossary:
+        for term, canonical, is_entity in glossary.terms():
+            for mt in glossary.pattern(term).finditer(text):
+                add(NameMention(mt.start(), mt.end(), term, canonical, "glossary", is_entity))
+    # Chinese: transliterated names with a middle dot, and title + name
+    for mt in _ZH_NAME.finditer(text):
+        s, e = mt.span()
+        left = text[s:e].split("·")[0]
+        t = None
+        for t in _ZH_TITLE_RX.finditer(left):
+            pass
+        if t is not None:
+            s += t.end()
+        s = max(s, mt.start() + len(left) - 4)
+        # the last part ends where a function character starts
+        last = text[s:e].rsplit("·", 1)
+        tail = last[-1]
+        cut = next((i for i, ch in enumerate(tail) if ch in ZH_NAME_STOP), len(tail))
+        e = e - (len(tail) - min(cut, 4))
+        if e - s >= 3:
+            add(NameMention(s, e, text[s:e], text[s:e], "pattern"))
+    for mt in _ZH_TITLE_RX.finditer(text):
+        s = mt.end()
+        for n in (3, 2):
+            e = s + n
+            cand = text[s:e]
+            if len(cand) < n or not all("\u4e00" <= ch <= "\u9fff" and ch not in ZH_NAME_STOP for ch in cand):
+                continue
+            after = text[e:e + 1]
+            if after and "\u4e00" <= after <= "\u9fff" and after not in ZH_NAME_STOP and after not in "等则也都还曾均":
+                continue
+            if is_common_word(cand) or any(taken[s:e]):
+                continue
+            add(NameMention(s, e, cand, cand, "title"))
+            break
+    for rx in (EN_TITLE_NAME, EN_PERSON):
+        for mt in rx.finditer(text):
+            name = mt.group("name")
+            words = name.split()
+            while words and words[0] in _NOT_NAMES:
+                words = words[1:]
+            if not words:
+                continue
+            name = " ".join(words)
+            s = mt.end("name") - len(name)
+            add(NameMention(s, s + len(name), name, name, "title" if rx is EN_TITLE_NAME else "pattern"))
+    out.sort(key=lambda m: m.start)
+    return out

@@ -1,0 +1,112 @@
+"""The glossary: one entity or term per row in each language (DESIGN §4.2). CSV or TBX."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .decode import NotText, decode_bytes
+from .errors import InputFileError
+
+_PERSON_HINT = re.compile(r"minister|secretary|president|spokes|governor|chair|representative|general|ceo|forecaster|"
+                          r"director|chief|premier|senator|mayor|ambassador|economist|official|leader", re.I)
+
+
+@dataclass
+class Entry:
+    zh: str
+    en: str
+    note: str = ""
+
+    @property
+    def is_person(self) -> bool:
+        return bool(_PERSON_HINT.search(self.note))
+
+
+@dataclass
+class Glossary:
+    entries: list[Entry] = field(default_factory=list)
+
+    def terms(self) -> list[tuple[str, str, bool]]:
+        """(written term, canonical English form, is a non-person entity), longest first."""
+        out = []
+        for e in self.entries:
+            for t in (e.zh, e.en):
+                if t:
+                    out.append((t, e.en or e.zh, not e.is_person))
+        return sorted(set(out), key=lambda x: (-len(x[0]), x[0]))
+
+    @staticmethod
+    @cache
+    def pattern(term: str) -> re.Pattern[str]:
+        if term.isascii():
+            return re.compile(rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])")
+        return re.compile(re.escape(term))
+
+    def by_zh(self) -> dict[str, Entry]:
+        return {e.zh: e for e in self.entries if e.zh}
+
+    def by_en(self) -> dict[str, Entry]:
+        return {e.en: e for e in self.entries if e.en}
+
+
+def load_glossary(path: Path) -> Glossary:
+    """Read a CSV (header of language codes, e.g. zh,en[,note]) or TBX glossary."""
+    try:
+        data = path.read_bytes()
+        text, _ = decode_bytes(data)
+    except OSError as exc:
+        raise InputFileError(str(path), f"cannot read glossary: {exc.strerror}") from None
+    except NotText as exc:
+        raise InputFileError(str(path), f"glossary: {exc}") from None
+    if path.suffix.lower() in (".tbx", ".xml"):
+        return _load_tbx(text, str(path))
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        raise InputFileError(str(path), "glossary is empty")
+    header = [h.strip().lower() for h in rows[0]]
+    if "zh" not in header and "en" not in header:
+        raise InputFileError(str(path), "line 1: header must name language columns, e.g. zh,en,note")
+    gl = Glossary()
+    for i, row in enumerate(rows[1:], 2):
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) > len(header):
+            raise InputFileError(str(path), f"line {i}: {len(row)} fields, header has {len(header)}")
+        rec = {h: (row[j].strip() if j < len(row) else "") for j, h in enumerate(header)}
+        gl.entries.append(Entry(zh=rec.get("zh", ""), en=rec.get("en", ""), note=rec.get("note", "")))
+    return gl
+
+
+def _load_tbx(text: str, name: str) -> Glossary:
+    from xml.etree.ElementTree import ParseError
+
+    try:
+        import defusedxml.ElementTree as ET  # type: ignore[import-untyped]
+    except ImportError:
+        import xml.etree.ElementTree as ET  # noqa: N813 - XML without DTD/entity expansion below
+        if "<!ENTITY" in text or "<!DOCTYPE" in text:
+            raise InputFileError(name, "TBX with a DTD is refused (install defusedxml)") from None
+    try:
+        root = ET.fromstring(text)
+    except ParseError as exc:
+        raise InputFileError(name, f"invalid TBX: {exc}") from None
+    gl = Glossary()
+    for entry in root.iter():
+        if not entry.tag.endswith(("termEntry", "conceptEntry")):
+            continue
+        terms: dict[str, str] = {}
+        for lang_set in entry:
+            if not lang_set.tag.endswith(("langSet", "langSec")):
+                continue
+            lang = next((v for k, v in lang_set.attrib.items() if k.endswith("lang")), "")
+            term = next((t.text or "" for t in lang_set.iter() if t.tag.endswith("term")), "")
+            if lang and term:
+                terms[lang.split("-")[0].lower()] = term.strip()
+        if terms:
+            gl.entries.append(Entry(zh=terms.get("zh", ""), en=terms.get("en", "")))
+    return gl

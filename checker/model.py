@@ -1,0 +1,154 @@
+"""The data the pipeline passes along: documents, claims and findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+
+def fmt_decimal(value: Decimal | None) -> str | None:
+    """A Decimal as a plain decimal string without exponent or trailing zeros ('1.2E+9' → '1200000000')."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    return format(value.normalize(), "f")
+
+
+@dataclass
+class Document:
+    """One source text with its metadata; `text` is the whole decoded file."""
+
+    doc: str                      # path relative to the corpus root, '/' separators
+    text: str
+    lang: str = "en"
+    date: dt.date | None = None
+    date_source: str = ""         # where the date came from: manifest, front matter, dateline, translation
+    source: str = ""
+    title: str = ""
+    translation_of: str | None = None
+    # spans of `text` that carry visible prose (HTML markup and front matter excluded)
+    view: str = ""               # same length as text, markup and front matter blanked
+    body_start: int = 0           # offset of the first character after front matter
+    suppressions: dict[int, set[str] | None] = field(default_factory=dict)
+
+    def line_of(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+
+@dataclass
+class Claim:
+    """A stated figure, date, name or identifier, with its exact place in the file."""
+
+    doc: str
+    lang: str
+    kind: str                     # money | count | percent | date | measure | identifier | name | number
+    start: int
+    end: int
+    text: str
+    value: str                    # normalized value as a string (Decimal, ISO date, canonical name)
+    unit: str = ""
+    low: Decimal | None = None
+    high: Decimal | None = None
+    num: Decimal | None = None    # numeric value (None for dates and names)
+    qualifier: str = ""           # approx | over | min | max | under | near | range | ""
+    line: int = 0
+    sent: int = -1                # index of the sentence in the document
+    direction: int = 0            # +1 rise, -1 fall, 0 none stated
+    scale_word: str = ""          # 亿, billion, bn... as written
+    figure: str = ""              # the digits as written (for transposition checks)
+    noun: str = ""                # counted noun / head (language-neutral where known)
+    si: Decimal | None = None     # measures: value in SI base units; money: None
+    dimension: str = ""           # measures: length, mass...; percent: % or pp
+    resolved: str = ""            # dates: 'document-date' when resolved relative to the document
+    alt: tuple[str, ...] = ()     # other readings (ambiguous numeric dates)
+    date_parts: tuple[int | None, int | None, int | None] = (None, None, None)
+    time: str = ""                # dates: hh:mm when stated
+    tz: str = ""                  # dates: time zone named (UTC, GMT, local)
+    weekday: int | None = None    # dates: weekday named in the text (0 = Monday)
+    ordinal: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+    subject: str = ""
+    terms: frozenset[str] = frozenset()
+
+    @property
+    def key(self) -> tuple[str, int, int, str]:
+        return (self.doc, self.start, self.end, self.kind)
+
+    def interval(self) -> tuple[Decimal, Decimal] | None:
+        if self.low is not None or self.high is not None:
+            lo = self.low if self.low is not None else self.num
+            hi = self.high if self.high is not None else self.num
+            if lo is None or hi is None:
+                return None
+            return lo, hi
+        if self.num is not None:
+            return self.num, self.num
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "doc": self.doc, "line": self.line, "start": self.start, "end": self.end,
+            "text": self.text, "kind": self.kind, "value": self.value,
+        }
+        if self.unit:
+            out["unit"] = self.unit
+        if self.low is not None:
+            out["low"] = fmt_decimal(self.low)
+        if self.high is not None:
+            out["high"] = fmt_decimal(self.high)
+        if self.qualifier:
+            out["qualifier"] = self.qualifier
+        if self.resolved:
+            out["resolved"] = self.resolved
+        if self.alt:
+            out["alternatives"] = list(self.alt)
+        if self.time:
+            out["time"] = self.time
+        if self.tz:
+            out["tz"] = self.tz
+        if self.direction:
+            out["direction"] = "up" if self.direction > 0 else "down"
+        out["lang"] = self.lang
+        if self.subject:
+            out["subject"] = self.subject
+        return out
+
+
+@dataclass
+class Finding:
+    rule: str
+    name: str
+    severity: str
+    confidence: float
+    subject: str
+    message: str
+    claims: list[Claim]
+    outlier: Claim | None = None
+    docs: tuple[str, ...] = ()
+    path: str = "broad"           # precise (aligned translation) or broad (subject similarity)
+    id: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id, "rule": self.rule, "name": self.name, "severity": self.severity,
+            "confidence": round(self.confidence, 2), "subject": self.subject, "message": self.message,
+            "claims": [c.to_json() for c in self.claims],
+        }
+        if self.outlier is not None:
+            out["outlier"] = {"doc": self.outlier.doc, "start": self.outlier.start, "text": self.outlier.text}
+        docs = sorted(set(self.docs) | {c.doc for c in self.claims})
+        out["docs"] = docs
+        out["path"] = self.path
+        return out
+
+
+@dataclass
+class InputError:
+    doc: str
+    error: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"doc": self.doc, "error": self.error}

@@ -1,0 +1,106 @@
+"""The rule API: what a rule sees (a pair of claims with context) and what it returns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable
+
+from checker.model import Claim
+
+SECTIONS = ("What it flags", "Why it matters", "Flagged example", "Not flagged")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two claims that speak of the same subject, found by alignment (precise) or similarity (broad)."""
+
+    a: Claim
+    b: Claim
+    similarity: float
+    path: str  # "precise" | "broad"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    message: str
+    confidence: float
+    severity: str | None = None   # None: the rule's default
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    severity: str
+    summary: str
+    doc: str
+    check: Callable[[Pair], Verdict | None]
+
+
+def rule(id: str, name: str, severity: str):
+    """Register a module's check function as a rule; the module docstring is its documentation."""
+
+    def wrap(fn: Callable[[Pair], Verdict | None]) -> Rule:
+        import sys
+
+        doc = (sys.modules[fn.__module__].__doc__ or "").strip()
+        summary = doc.splitlines()[0] if doc else name
+        return Rule(id=id, name=name, severity=severity, summary=summary, doc=doc, check=fn)
+
+    return wrap
+
+
+def sections_of(doc: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    current = None
+    for line in doc.splitlines():
+        m = re.match(r"^(What it flags|Why it matters|Flagged example|Not flagged)\s*:?\s*$", line.strip())
+        if m:
+            current = m.group(1)
+            out[current] = ""
+        elif current:
+            out[current] += line + "\n"
+    return out
+
+
+# ---- helpers shared by rules -------------------------------------------------------------
+
+def show(c: Claim) -> str:
+    """How a claim reads in a message: its text and, where it differs, its normalized value."""
+    unit = f" {c.unit}" if c.unit and c.kind in ("money", "measure") else ("%" if c.unit == "%" else (" pp" if c.unit == "pp" else ""))
+    if c.kind == "date":
+        return f"{c.text} ({c.value})"
+    if c.kind == "name":
+        return c.text
+    val = c.value
+    if c.num is not None and abs(c.num) >= 1_000_000:
+        val = human(c.num)
+    return f"{c.text} ({val}{unit})"
+
+
+def human(v: Decimal) -> str:
+    for div, word in ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
+        if abs(v) >= div:
+            return f"{(v / div).normalize():f} {word}"
+    return f"{v.normalize():f}"
+
+
+def interval(c: Claim) -> tuple[Decimal, Decimal] | None:
+    return c.interval()
+
+
+def overlap(a: Claim, b: Claim, rel_tol: Decimal = Decimal("0.005")) -> bool:
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return False
+    tol = max(abs(ia[1]), abs(ib[1])) * rel_tol
+    return ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]
+
+
+def digits(c: Claim) -> str:
+    """Significant digits of a figure as written (for transposition): '1,930' → '193'."""
+    fig = c.figure or ""
+    d = "".join(ch for ch in fig if ch.isdigit())
+    return d.strip("0") if d else ""

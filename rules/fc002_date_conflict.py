@@ -1,0 +1,68 @@
+"""Two dates for the same event disagree.
+
+What it flags:
+    A month or day that differs (当地时间4日 = Feb 4 against "April 4th"), a day–month swap
+    (3月4日 against "April 3"), a year that differs (2027年下半年 against "second half of 2028"),
+    and a relative date resolved differently.
+
+Why it matters:
+    Dates anchor the story; a wrong month or a swapped day and month puts an event in another season.
+
+Flagged example:
+    000.txt (dated 2026-02-05): 当地时间4日 / 002.txt: On April 4th local time
+
+Not flagged:
+    2月4日 against "Feb. 4"; 周四（2月26日）against "on Thursday" in a report dated that week.
+"""
+
+from .base import Pair, Verdict, rule
+
+
+def _parts(c):
+    return c.date_parts
+
+
+def dates_agree(a, b) -> bool:
+    pa, pb = _parts(a), _parts(b)
+    values_a = {a.value, *a.alt}
+    values_b = {b.value, *b.alt}
+    if values_a & values_b:
+        return True
+    for va in values_a:
+        for vb in values_b:
+            if _compatible(va, vb):
+                return True
+    return pa == pb
+
+
+def _compatible(x: str, y: str) -> bool:
+    """Partial ISO values agree where both are specified ('2026-02' and '2026-02-04')."""
+    if x.startswith("--") or y.startswith("--"):
+        return x[-2:] == y[-2:]
+    return x.startswith(y) or y.startswith(x)
+
+
+@rule("FC002", "date-conflict", "error")
+def check(p: Pair) -> Verdict | None:
+    a, b = p.a, p.b
+    if a.kind != "date" or b.kind != "date" or dates_agree(a, b):
+        return None
+    (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
+    if ma is not None and mb is not None and da is not None and db is not None:
+        if ma == db and da == mb and ma != da:
+            return Verdict(f"{a.text} ({a.value}) vs {b.text} ({b.value}): day and month swapped", 0.9)
+        if ma != mb and da == db:
+            what = "month differs"
+        elif ma == mb and da != db:
+            what = "day differs"
+        elif ya != yb and ma == mb and da == db:
+            what = "year differs"
+        else:
+            what = "different dates"
+        conf = 0.85 if (a.resolved or b.resolved) else 0.9
+        return Verdict(f"{a.text} ({a.value}) vs {b.text} ({b.value}): {what}", conf)
+    if ma is None and mb is None and ya is not None and yb is not None and ya != yb:
+        return Verdict(f"{a.text} ({a.value}) vs {b.text} ({b.value}): year differs", 0.8)
+    if ma is not None and mb is not None and ma != mb and (da is None or db is None):
+        return Verdict(f"{a.text} ({a.value}) vs {b.text} ({b.value}): month differs", 0.7)
+    return None

@@ -1,0 +1,31 @@
+"""Two counts of the same thing differ by a little.
+
+What it flags:
+    Counts that are close but not equal: 56个国家 against 55个合作伙伴国, "18 satellites" against
+    "17 satellites".
+
+Why it matters:
+    Off-by-one and near-miss counts survive proofreading because they look plausible; one of the
+    sources is wrong, or they count different things and the text should say so.
+
+Flagged example:
+    000.txt: 共有56个国家代表参会 / 000.txt: 拥有55个合作伙伴国的庞大联盟
+
+Not flagged:
+    近30国 against 28 countries (inside "nearly 30"); 约3万 against 30,512.
+"""
+
+from .base import Pair, Verdict, overlap, rule, show
+
+
+@rule("FC003", "count-difference", "warning")
+def check(p: Pair) -> Verdict | None:
+    a, b = p.a, p.b
+    if a.kind not in ("count", "number") or b.kind not in ("count", "number"):
+        return None
+    if a.num is None or b.num is None or a.num == b.num or overlap(a, b):
+        return None
+    lo, hi = sorted((abs(a.num), abs(b.num)))
+    if hi - lo <= 2 or (hi > 0 and (hi - lo) / hi <= 0.05):
+        return Verdict(f"{show(a)} vs {show(b)}: counts differ by {hi - lo}", 0.7 if p.path == "precise" else 0.55)
+    return None

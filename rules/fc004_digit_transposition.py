@@ -1,0 +1,38 @@
+"""Two figures for the same fact use the same digits in another order.
+
+What it flags:
+    126 against 162, 1,930万亿 against 1,390万亿, 45,218 against 45,128, 94.5% against 95.4%.
+
+Why it matters:
+    Transposed digits are a typing error that a reader cannot detect; the figure looks plausible.
+
+Flagged example:
+    01.zh.md: 1,930万亿韩元 / 04.zh.md: 1,390万亿韩元
+
+Not flagged:
+    Figures with the same digits that also agree in value (1,930 and 1930.0).
+"""
+
+from .base import Pair, Verdict, overlap, rule, show
+
+
+def _digits(c) -> str:
+    return "".join(ch for ch in (c.figure or "") if ch.isdigit())
+
+
+@rule("FC004", "digit-transposition", "error")
+def check(p: Pair) -> Verdict | None:
+    a, b = p.a, p.b
+    if a.kind in ("date", "name", "identifier") or b.kind in ("date", "name", "identifier"):
+        return None
+    if a.unit != b.unit and not (a.kind in ("count", "number") and b.kind in ("count", "number")):
+        return None
+    da, db = _digits(a), _digits(b)
+    if len(da) < 2 or da == db or sorted(da) != sorted(db) or overlap(a, b):
+        return None
+    if a.num is None or b.num is None:
+        return None
+    ratio = max(a.num, b.num) / max(min(a.num, b.num), 1)
+    if ratio >= 10:
+        return None
+    return Verdict(f"{show(a)} vs {show(b)}: same digits in another order", 0.85 if p.path == "precise" else 0.7)

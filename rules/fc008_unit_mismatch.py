@@ -1,0 +1,36 @@
+"""The same figure is given in another currency or unit, without conversion.
+
+What it flags:
+    18亿欧元 against 18亿美元; 1,100公里 against "1,100-mile"; 45米/秒 against "45 kilometres per hour".
+
+Why it matters:
+    The number survives but its meaning changes: a euro figure in dollars, metres per second in
+    kilometres per hour.
+
+Flagged example:
+    01.zh.md: 总投资18亿欧元 / 04.zh.md: 投资18亿美元
+
+Not flagged:
+    Correct conversions: 62米 against "203-foot", 45米/秒 against "162 km/h", 150公顷 against "370 acres".
+"""
+
+from decimal import Decimal
+
+from .base import Pair, Verdict, rule
+
+
+@rule("FC008", "unit-mismatch", "error")
+def check(p: Pair) -> Verdict | None:
+    a, b = p.a, p.b
+    if a.kind == "money" and b.kind == "money":
+        if a.unit == b.unit or a.num is None or b.num is None or a.num != b.num:
+            return None
+        return Verdict(f"{a.text} ({a.unit}) vs {b.text} ({b.unit}): same amount, different currency", 0.85)
+    if a.kind == "measure" and b.kind == "measure":
+        if a.unit == b.unit or a.dimension != b.dimension or a.num != b.num or a.si is None or b.si is None:
+            return None
+        ratio = max(a.si, b.si) / max(min(a.si, b.si), Decimal("1e-12"))
+        if ratio < Decimal("1.05"):
+            return None
+        return Verdict(f"{a.text} ({a.unit}) vs {b.text} ({b.unit}): same number, different unit", 0.85)
+    return None

@@ -1,0 +1,34 @@
+"""A person's name is spelled differently, or another name stands where the glossary expects one.
+
+What it flags:
+    贝森特 (Bessent in the glossary) rendered "Bessem"; "Andreas Hofmann" against "Andreas Hoffmann";
+    "Shin Hyun-woo" against "Shin Hyun-soo".
+
+Why it matters:
+    A misspelled name is an error readers notice and a different name misattributes a statement.
+
+Flagged example:
+    000.txt: 财政部长贝森特 / 002.txt: Treasury Secretary Bessem
+
+Not flagged:
+    Names that match the glossary or each other; different people with unrelated names.
+"""
+
+from rapidfuzz import fuzz
+
+from .base import Pair, Verdict, rule
+
+
+@rule("FC010", "name-variant", "error")
+def check(p: Pair) -> Verdict | None:
+    a, b = p.a, p.b
+    if a.kind != "name" or b.kind != "name" or a.value == b.value:
+        return None
+    expected = a.value if a.extra.get("glossary") else (b.value if b.extra.get("glossary") else None)
+    score = fuzz.ratio(a.value.lower(), b.value.lower())
+    if expected:
+        other = b if expected == a.value else a
+        src = a if other is b else b
+        return Verdict(f"{src.text} is {expected} in the glossary; the other source writes {other.text}",
+                       0.9 if score >= 60 else 0.7)
+    return Verdict(f"{a.text} vs {b.text}: the same name spelled differently", min(0.9, score / 100))

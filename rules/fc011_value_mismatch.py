@@ -1,0 +1,33 @@
+"""Aligned sentences state a figure with different values (no specific error pattern).
+
+What it flags:
+    In a translation, the figure in a sentence differs from the figure in the sentence it translates:
+    上涨13.4% against "rose 14.3%"? (that one is a transposition) — here, 1.6% against 1.9%, 42 against 24.
+
+Why it matters:
+    A translation must carry the original's values; any change is an error until a person clears it.
+
+Flagged example:
+    01.zh.md: 将今年经济增长预期从1.8%下调至1.6% / 02.en.md: cut its forecast for growth this year to 1.7%
+
+Not flagged:
+    Equal values written differently: 五个月 / five months; 1,100万 / 11 million; 2月4日 / Feb. 4.
+"""
+
+from .base import Pair, Verdict, overlap, rule, show
+
+
+@rule("FC011", "value-mismatch", "warning")
+def check(p: Pair) -> Verdict | None:
+    a, b = p.a, p.b
+    if a.kind in ("name", "date", "identifier") or a.num is None or b.num is None:
+        return None
+    if a.kind == "measure" or b.kind == "measure":
+        return None
+    if a.kind == "money" and b.kind == "money" and a.unit != b.unit:
+        return None
+    if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
+        return None
+    if overlap(a, b) or a.num == b.num:
+        return None
+    return Verdict(f"{show(a)} vs {show(b)}: values differ", 0.6 if p.path == "precise" else 0.45)
