@@ -15,6 +15,8 @@ from .model import Document, InputError
 from .textnorm import detect_lang
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+# a corpus folder's own notes are not articles; name such a file on the command line to check it
+SKIPPED_STEMS = ("readme", "license", "licence", "changelog", "contributing")
 MAX_BYTES = 200 * 1024 * 1024
 
 
@@ -101,7 +103,7 @@ def _walk(path: Path, errors: list[InputError], root: Path, seen: set[Path]) -> 
             errors.append(InputError(_rel(path, root), f"cannot list folder: {exc.strerror}"))
             return out
         for entry in entries:
-            if entry.name.startswith(".") or entry.name == MANIFEST_NAME:
+            if entry.name.startswith(".") or entry.name == MANIFEST_NAME or entry.name.lower().startswith(SKIPPED_STEMS):
                 continue
             child = Path(entry.path)
             if child.is_dir() or child.suffix.lower() in TEXT_SUFFIXES or not child.exists():

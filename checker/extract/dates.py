@@ -235,7 +235,7 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray) -> list[Date
         if d is None or not 1 <= d <= 31 or not free(s, mt.end()):
             continue
         prev = text[s - 1:s] if s else ""
-        if prev.isdigit() or prev in "月第每" or (not mt.group("pre") and prev not in "于在至到（(，,、 \n" and not text[s - 2:s] in ("于", "当天")):
+        if prev and (prev.isdigit() or prev in "月第每") or (prev and not mt.group("pre") and prev not in "于在至到（(，,、 \n"):
             continue
         fut = _future_context(text, s, mt.end())
         y, mo = resolve_day(d, ref, fut)

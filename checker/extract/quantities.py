@@ -467,6 +467,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                         cls in ("国", "國") and text[pos + 1:pos + 3] in ("集团", "集團")):
                     if zh_numeral and fig == "一" and not rng:
                         return None  # 一个, 一种, 一场: the indefinite article, not a count
+                    if text[pos + len(cls):pos + len(cls) + 1] in ZH_DIGITS:
+                        return None  # 三位一体, 一五一十: idioms built from numerals
                     q.kind = "count"
                     noun, after = _zh_noun(text, pos + len(cls)) if cls not in NOUN_CLASSIFIERS else ("", pos + len(cls))
                     q.noun = (zh_head_gloss(noun) if noun else "") or CLASSIFIERS[cls] or cls

@@ -1,0 +1,55 @@
+"""Extraction cases as data (fixtures/extract/*.toml): many written forms → one value, and a
+negative corpus that must yield no claim. One pytest test per case."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from decimal import Decimal
+
+import pytest
+
+from conftest import FIXTURES, claims_of
+
+
+def _cases():
+    for path in sorted((FIXTURES / "extract").glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for i, case in enumerate(data.get("case", [])):
+            name = case.get("name") or f"{i}"
+            marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+            yield pytest.param(case, id=f"{path.stem}-{name}", marks=marks)
+
+
+def _same(got, want) -> bool:
+    if got is None:
+        return False
+    try:
+        return Decimal(str(got)) == Decimal(str(want))
+    except Exception:
+        return str(got) == str(want)
+
+
+@pytest.mark.parametrize("case", list(_cases()))
+def test_extraction_case(case):
+    date = case.get("date")
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    claims = claims_of(case["text"], case.get("lang"), date)
+    if case.get("none"):
+        assert claims == [] or all(c.kind in case.get("allow_kinds", []) for c in claims), \
+            f"expected no claim, got {[(c.text, c.kind, c.value) for c in claims]}"
+        return
+    for want in case["expect"]:
+        quote = want["quote"]
+        start = case["text"].find(quote)
+        assert start >= 0, f"quote {quote!r} not in text"
+        end = start + len(quote)
+        near = [c for c in claims if c.start < end and start < c.end]
+        ok = [c for c in near
+              if ("value" not in want or _same(c.value, want["value"]) or str(c.value) == str(want["value"]))
+              and ("kind" not in want or c.kind == want["kind"])
+              and ("unit" not in want or c.unit == want["unit"])
+              and ("low" not in want or _same(c.low, want["low"]))
+              and ("high" not in want or _same(c.high, want["high"]))]
+        assert ok, f"{quote!r}: want {want}, got {[(c.text, c.kind, c.value, c.unit, c.low, c.high) for c in near]}"
