@@ -21,7 +21,7 @@ EN_TITLES = ("President", "Vice President", "Secretary", "Minister", "Governor",
 _CAP = r"[A-Z][a-z]+(?:-[a-z]+)?"
 EN_TITLE_NAME = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True)) +
                            rf")\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})")
-EN_PERSON = re.compile(rf"\b(?P<name>{_CAP}\s+[A-Z][a-z]+-[a-z]+|{_CAP}\s+{_CAP})(?=\s+(?:said|says|told|added|noted|warned|stated|\(|,\s*(?:the|a|an)\s+[a-z]))")
+EN_PERSON = re.compile(rf"\b(?P<name>{_CAP}\s+[A-Z][a-z]+-[a-z]+|{_CAP}\s+{_CAP})(?=\s+(?:said|says|told|added|noted|warned|stated)\b|\s*\(|,\s*(?:the|a|an|who|its|his|her)\s+[a-z])")
 _NOT_NAMES = {"The", "This", "That", "These", "It", "In", "On", "At", "For", "But", "And", "As", "Of", "State", "Treasury",
               "Energy", "Trade", "Foreign", "Finance", "Defense", "Department", "Office", "Board", "Bank", "House", "Council"}
 ZH_NAME_STOP = set("在说称表示对于和与及向的了是也已将会等曾就")

@@ -81,7 +81,7 @@ def _match_any(text: str, pos: int, keys: list[str], ignore_case: bool = False, 
     for k in keys:
         seg = text[pos:pos + len(k)]
         if seg == k or (ignore_case and seg.lower() == k.lower()):
-            if word and pos + len(k) < len(text) and (text[pos + len(k)].isalnum()):
+            if word and pos + len(k) < len(text) and k[-1].isascii() and text[pos + len(k)].isascii() and text[pos + len(k)].isalnum():
                 continue
             return k
     return None

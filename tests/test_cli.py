@@ -1,0 +1,93 @@
+"""The command line as users and CI drive it: exit codes, JSON contract, output handling."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from checker.cli import main
+from conftest import FIXTURES
+
+EXAMPLE = FIXTURES / "example"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_shorthand_checks_example_and_exits_1_on_errors():
+    res = run(EXAMPLE)
+    assert res.exit_code == 1
+    assert "FC001" in res.output and "120亿元" in res.output
+
+
+def test_fail_on_never_exits_0():
+    assert run("check", EXAMPLE, "--fail-on", "never").exit_code == 0
+
+
+def test_json_report_contract_offsets_and_determinism():
+    first = run("check", EXAMPLE, "--format", "json", "--fail-on", "never").output
+    second = run("check", EXAMPLE, "--format", "json", "--fail-on", "never").output
+    assert first == second
+    report = json.loads(first)
+    assert {"schema_version", "tool", "documents", "findings", "errors"} <= set(report)
+    ids = [f["id"] for f in report["findings"]]
+    assert len(ids) == len(set(ids))
+    for f in report["findings"]:
+        assert f["severity"] in ("error", "warning", "info")
+        for c in f["claims"]:
+            text = (EXAMPLE / c["doc"]).read_bytes().decode("utf-8-sig")
+            assert text[c["start"]:c["end"]] == c["text"]
+            assert text.count("\n", 0, c["start"]) + 1 == c["line"]
+
+
+def test_extract_json_offsets_are_exact():
+    out = json.loads(run("extract", EXAMPLE, "--format", "json").output)
+    assert out["claims"]
+    for c in out["claims"]:
+        text = (EXAMPLE / c["doc"]).read_bytes().decode("utf-8-sig")
+        assert text[c["start"]:c["end"]] == c["text"]
+
+
+def test_output_file_written_and_exit_code_unchanged(tmp_path):
+    out = tmp_path / "r.json"
+    res = run("check", EXAMPLE, "--format", "json", "-o", out)
+    assert res.exit_code == 1 and json.loads(out.read_text(encoding="utf-8"))["findings"]
+
+
+def test_output_over_an_input_is_refused(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("投资120亿美元。", encoding="utf-8")
+    before = doc.read_bytes()
+    res = CliRunner().invoke(main, ["check", str(tmp_path), "-o", str(doc)])
+    assert res.exit_code == 2 and "refusing" in res.output
+    assert doc.read_bytes() == before
+
+
+def test_input_errors_exit_2_but_good_files_are_checked(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x00\x00binary")
+    (tmp_path / "a.zh.md").write_text("---\ndate: 2026-02-05\n---\n特朗普政府启动120亿美元的金库计划。\n", encoding="utf-8")
+    (tmp_path / "b.en.md").write_text("---\ndate: 2026-02-05\ntranslation-of: a.zh.md\n---\nThe Trump administration launched a $1.2 billion Project Vault.\n",
+                                      encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
+    assert res.exit_code == 2
+    report = json.loads(res.output)
+    assert report["errors"][0]["doc"] == "bad.txt"
+    assert any(f["rule"] == "FC001" for f in report["findings"])
+    res = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json", "--ignore-input-errors"])
+    assert res.exit_code == 1
+
+
+def test_missing_path_is_a_clear_error_without_traceback(tmp_path):
+    res = CliRunner().invoke(main, ["check", str(tmp_path / "missing")])
+    assert res.exit_code == 2
+    assert "no such file" in res.output and "Traceback" not in res.output
+
+
+def test_rules_and_rule_documentation():
+    listing = run("rules").output
+    assert "FC001" in listing and "magnitude-shift" in listing
+    doc = run("rule", "FC001").output
+    assert "What it flags" in doc and "Not flagged" in doc
+    assert CliRunner().invoke(main, ["rule", "FC999"]).exit_code == 2
