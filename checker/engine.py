@@ -28,7 +28,8 @@ from .textnorm import fold_width
 
 NUMERIC = ("money", "count", "percent", "measure", "number")
 PATTERN_RULES = {"FC001", "FC004", "FC006", "FC007", "FC008"}
-BROAD_MIN = {"pattern": 0.16, "FC003": 0.3, "FC002": 0.34, "default": 0.42}
+BROAD_MIN = {"pattern": 0.16, "swap": 0.05, "FC003": 0.3, "FC003-noun": 0.08, "FC002": 0.3, "FC005": 0.4, "FC009": 0.1, "support": 0.3}
+GENERIC_NOUNS = {"person", "time", "item", "", "个", "group", "kind", "piece", "case", "event", "batch"}
 MAX_POSTING = 400
 
 
@@ -106,7 +107,7 @@ class Engine:
 
     # ---- findings ----------------------------------------------------------------------
     def emit(self, rule: Rule, verdict: Verdict, claims: list[Claim], path: str, outlier: Claim | None = None,
-             docs: tuple[str, ...] = (), subject: str = "") -> None:
+             docs: tuple[str, ...] = (), subject: str = "", similarity: float | None = None) -> None:
         key = (rule.id, tuple(sorted((c.doc, c.text, c.value) for c in claims[:2])))
         if key in self.seen:
             return
@@ -117,7 +118,7 @@ class Engine:
         first = claims[0]
         self.findings.append(Finding(rule=rule.id, name=rule.name, severity=severity, confidence=verdict.confidence,
                                      subject=subject or _subject(first, self.docs.get(first.doc)), message=verdict.message,
-                                     claims=claims, outlier=outlier, docs=docs, path=path))
+                                     claims=claims, outlier=outlier, docs=docs, path=path, similarity=similarity))
 
     # ---- precise path ------------------------------------------------------------------
     def precise(self, src: Document, tgt: Document) -> None:
@@ -154,7 +155,11 @@ class Engine:
                 if flip:
                     self.emit(PAIR_RULES[0], flip, [s, match], "precise")
                 continue
-            if any(comparable(s, t) and agree(s, t) for t in near_t):
+            near = next((t for t in near_t if comparable(s, t) and agree(s, t)), None)
+            if near is not None:
+                flip = PAIR_RULES[0].check(Pair(s, near, 1.0, "precise"))
+                if flip:
+                    self.emit(PAIR_RULES[0], flip, [s, near], "precise")
                 continue
             pending.append(s)
         for s in pending:
@@ -238,7 +243,7 @@ class Engine:
                             cand[j] += 1
                 for j, shared in cand.items():
                     b = members[j]
-                    if a.doc == b.doc and a.sent == b.sent:
+                    if a.doc == b.doc and (a.sent == b.sent or a.kind not in ("count", "number")):
                         continue
                     if frozenset((a.doc, b.doc)) in linked and a.doc != b.doc:
                         continue
@@ -247,27 +252,49 @@ class Engine:
         self._judge_broad(groups)
 
     def _judge_broad(self, pairs: list[tuple[Claim, Claim, float]]) -> None:
+        """Keep mutual best matches between documents, then let pattern rules speak.
+
+        In a corpus about one topic most figures share topic words; what makes two claims
+        the same fact is that each is the other's closest counterpart in the other document.
+        Generic disagreements (two unrelated figures) are not reported on this path: only
+        error patterns (scale, transposition, swapped day and month, unit, direction, small
+        count or identifier differences) and qualified percentages on closely matching subjects.
+        """
+        best: dict[tuple, tuple[float, int, Claim]] = {}
         agree_count: Counter[tuple] = Counter()
         support: dict[tuple, list[Claim]] = defaultdict(list)
+        usable = []
         for a, b, sim in pairs:
-            if sim >= BROAD_MIN["default"] and comparable(a, b) and agree(a, b):
+            if not comparable(a, b):
+                continue
+            ok = agree(a, b)
+            if ok and sim >= BROAD_MIN["support"]:
                 agree_count[a.key] += 1
                 agree_count[b.key] += 1
                 support[a.key].append(b)
                 support[b.key].append(a)
-        for a, b, sim in sorted(pairs, key=lambda p: -p[2]):
-            if not comparable(a, b) or agree(a, b) and not (a.direction and b.direction and a.direction != b.direction):
+            usable.append((a, b, sim, ok))
+            for x, y in ((a, b), (b, a)):
+                k = (x.key, y.doc)
+                score = (round(sim, 2), 1 if ok else 0, y)
+                if k not in best or score[:2] > best[k][:2]:
+                    best[k] = score
+        for a, b, sim, ok in sorted(usable, key=lambda p: (-p[2], p[0].key, p[1].key)):
+            flip = a.direction and b.direction and a.direction != b.direction
+            if ok and not flip:
+                continue
+            if best.get((a.key, b.doc), (0, 0, None))[2] is not b or best.get((b.key, a.doc), (0, 0, None))[2] is not a:
                 continue
             if a.kind in ("count", "number") and b.kind in ("count", "number") and not _nouns_match(a, b):
+                continue
+            if _arithmetic_relation(a, b, self.claims):
                 continue
             got = _first_verdict(Pair(a, b, sim, "broad"))
             if got is None:
                 continue
             rule, verdict = got
-            need = BROAD_MIN["pattern"] if rule.id in PATTERN_RULES else BROAD_MIN.get(rule.id, BROAD_MIN["default"])
-            if rule.id == "FC002" and "swapped" in verdict.message:
-                need = BROAD_MIN["pattern"]
-            if sim < need:
+            need = _broad_threshold(rule.id, verdict, a, b)
+            if need is None or sim < need:
                 continue
             conf = round(min(0.95, verdict.confidence * (0.6 + 0.5 * min(sim, 0.8))), 2)
             na, nb = agree_count[a.key], agree_count[b.key]
@@ -276,11 +303,17 @@ class Engine:
             if na != nb:
                 outlier = b if na > nb else a
                 keep = a if outlier is b else b
-                cited += [c for c in support[keep.key] if c is not outlier and c.value == keep.value and c.unit == keep.unit][:2]
+                seen_keys = {a.key, b.key}
+                for c in support[keep.key]:
+                    if c.key not in seen_keys and c is not outlier and c.value == keep.value and c.unit == keep.unit:
+                        cited.append(c)
+                        seen_keys.add(c.key)
+                    if len(cited) >= 4:
+                        break
             msg = verdict.message
             if outlier is not None:
-                msg += f"; {outlier.doc} is the outlier"
-            self.emit(rule, Verdict(msg, conf, verdict.severity), cited, "broad", outlier=outlier)
+                msg += f"; {outlier.doc} is the outlier ({max(na, nb)} other mention(s) agree with {keep.text})"
+            self.emit(rule, Verdict(msg, conf, verdict.severity), cited, "broad", outlier=outlier, similarity=sim)
 
     # ---- names across the corpus -------------------------------------------------------
     def names_broad(self) -> None:
@@ -310,6 +343,53 @@ class Engine:
                 a, b = occurrences[common][0], occurrences[odd][0]
                 v = Verdict(f"{b.text} vs {a.text}: the same name spelled differently", round(score / 100 * 0.9, 2))
                 self.emit(rule, v, [a, b], "broad", outlier=b if len(docs_x) != len(docs_y) else None)
+
+
+def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> float | None:
+    """The similarity a broad pair needs for this rule, or None when the rule does not apply off the precise path."""
+    if rule_id in PATTERN_RULES or rule_id == "FC010":
+        return BROAD_MIN["pattern"]
+    if rule_id == "FC002":
+        if "swapped" in verdict.message:
+            return BROAD_MIN["swap"]
+        (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
+        if ma is None and mb is None and ya and yb and abs(ya - yb) == 1:
+            return BROAD_MIN["FC002"]  # year-only off by one: 2027 vs 2028
+        if a.weekday is not None and b.weekday is not None and a.time and b.time and a.tz and b.tz:
+            return BROAD_MIN["FC002"]  # same clock time, weekday resolved differently
+        return None
+    if rule_id == "FC003":
+        noun = set(a.noun.split()) & set(b.noun.split())
+        specific = bool(noun - GENERIC_NOUNS)
+        if a.doc == b.doc:
+            return 0.0 if specific and abs((a.num or 0) - (b.num or 0)) == 1 else None
+        return BROAD_MIN["FC003-noun"] if specific else BROAD_MIN["FC003"]
+    if rule_id == "FC009":
+        x, y = a.num or 0, b.num or 0
+        transposed = sorted(str(x)) == sorted(str(y)) and x != y
+        if transposed or abs(x - y) == 1 or (a.unit == "designator" and b.unit == "designator"):
+            return BROAD_MIN["FC009"]
+        return None
+    if rule_id == "FC005":
+        return BROAD_MIN["FC005"] if a.doc != b.doc else None
+    return None
+
+
+def _arithmetic_relation(a: Claim, b: Claim, claims: dict[str, list[Claim]]) -> bool:
+    """Two figures whose difference is itself stated beside them (24 before + 18 launched = 42 now) are
+    different facts, not a conflict."""
+    if a.num is None or b.num is None or a.kind not in NUMERIC or b.kind not in NUMERIC:
+        return False
+    diff = abs(a.num - b.num)
+    if diff == 0:
+        return False
+    for c in (a, b):
+        for other in claims.get(c.doc, []):
+            if other is a or other is b or other.num is None or abs(other.sent - c.sent) > 1:
+                continue
+            if other.num == diff:
+                return True
+    return False
 
 
 def _weight(text: str) -> int:

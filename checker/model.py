@@ -129,6 +129,7 @@ class Finding:
     outlier: Claim | None = None
     docs: tuple[str, ...] = ()
     path: str = "broad"           # precise (aligned translation) or broad (subject similarity)
+    similarity: float | None = None
     id: str = ""
 
     def to_json(self) -> dict[str, Any]:
@@ -142,6 +143,8 @@ class Finding:
         docs = sorted(set(self.docs) | {c.doc for c in self.claims})
         out["docs"] = docs
         out["path"] = self.path
+        if self.similarity is not None:
+            out["similarity"] = round(self.similarity, 2)
         return out
 
 

@@ -5,6 +5,7 @@ All values are `Decimal`. Parsers return None for text that is not a number they
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from .resources import load
@@ -36,53 +37,98 @@ def parse_arabic(text: str) -> Decimal | None:
         return None
 
 
+_ARABIC_PIECE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _zh_items(text: str) -> list[tuple[str, Decimal]] | None:
+    """Split a numeral into ('d', digit value) and ('u', unit) items; Arabic runs are one digit item."""
+    items: list[tuple[str, Decimal]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isdigit():
+            m = _ARABIC_PIECE.match(text, i)
+            assert m is not None
+            v = parse_arabic(m.group(0))
+            if v is None:
+                return None
+            items.append(("a", v))
+            i = m.end()
+            continue
+        if ch in ZH_DIGITS:
+            items.append(("d", Decimal(ZH_DIGITS[ch])))
+        elif ch in ZH_SMALL:
+            items.append(("s", Decimal(ZH_SMALL[ch])))
+        elif ch in ZH_BIG:
+            items.append(("b", Decimal(ZH_BIG[ch])))
+        elif ch == " ":
+            pass
+        else:
+            return None
+        i += 1
+    return items
+
+
 def _zh_integer(text: str) -> Decimal | None:
-    """A Chinese integer numeral with units (三万一千二百, 一百五, 十二, 二〇二五)."""
-    if not text:
+    """A Chinese integer numeral with units (三万一千二百, 一百五, 十二, 二〇二五, 5万4千6百, 四万万)."""
+    items = _zh_items(text)
+    if not items:
         return None
-    if all(ch in ZH_DIGITS for ch in text):
-        if len(text) == 1:
-            return Decimal(ZH_DIGITS[text])
-        # digit-by-digit: 二〇二五
-        return Decimal("".join(str(ZH_DIGITS[ch]) for ch in text))
+    if all(k == "d" for k, _ in items):
+        if len(items) == 1:
+            return items[0][1]
+        return Decimal("".join(str(int(v)) for _, v in items))  # digit by digit: 二〇二五
     total = Decimal(0)      # everything above the current big-unit section
     section = Decimal(0)    # the part below the next big unit
     number: Decimal | None = None
-    last_unit = 0
-    big_max = 0
-    for ch in text:
-        if ch in ZH_DIGITS:
-            if number is not None and number != 0 and ZH_DIGITS[ch] != 0:
-                return None  # two digits in a row inside a unit numeral (not 零)
-            number = Decimal(ZH_DIGITS[ch]) if ZH_DIGITS[ch] else (number if number else Decimal(0))
-            if ZH_DIGITS[ch] == 0:
-                number = None
-                last_unit = 0  # 一千零五: the 5 is units
-        elif ch in ZH_SMALL:
-            unit = ZH_SMALL[ch]
-            section += (number if number is not None else Decimal(1)) * unit
+    prev = ""               # kind of the previous item
+    last_small = Decimal(0)  # the small unit just written, for 一百五 = 150
+    last_big = Decimal(0)
+    big_max = Decimal(0)
+    zero_seen = False
+    for kind, v in items:
+        if kind in ("d", "a"):
+            if kind == "d" and v == 0:
+                if number is not None:
+                    return None
+                zero_seen = True
+                prev = "z"
+                continue
+            if number is not None:
+                return None  # two digits in a row inside a unit numeral
+            number = v
+        elif kind == "s":
+            if prev == "s" or (last_small and v >= last_small):
+                return None  # 五十千, 百百: small units fall strictly within a section
+            section += (number if number is not None else Decimal(1)) * v
+            last_small = v
             number = None
-            last_unit = unit
-        elif ch in ZH_BIG:
-            unit = ZH_BIG[ch]
-            part = section + (number or 0)
-            if unit > big_max or total == 0:
-                # 万亿: the unit multiplies everything so far
-                total = (total + part) * unit if unit > big_max else total + part * unit
-                big_max = max(big_max, unit)
+            zero_seen = False
+        else:  # big unit
+            part = section + (number if number is not None else 0)
+            if part == 0 and prev == "b":
+                total = total * v  # 万亿, 万万: the units multiply
+                big_max = max(big_max, total)
+            elif part == 0 and total == 0:
+                total = v  # a leading 万 (rare)
+            elif v > big_max:
+                total = (total + part) * v
+                big_max = v
             else:
-                total += part * unit
-            if part == 0 and total == 0:
-                total = Decimal(unit)
+                total += part * v
             section = Decimal(0)
             number = None
-            last_unit = unit
-        else:
-            return None
+            last_small = Decimal(0)
+            last_big = v
+            zero_seen = False
+        prev = kind
     if number is not None:
-        # 三万一 = 31000, 一百五 = 150: a trailing digit counts in the next lower unit
-        if last_unit >= 100 or (last_unit == 10 and False):
-            number = number * (last_unit // 10)
+        # 三万一 = 31000, 一百五 = 150: a trailing Chinese digit counts in the next lower unit
+        if prev == "d" and not zero_seen and last_small >= 100 and section:
+            number = number * (last_small / 10)
+        elif prev == "d" and not zero_seen and last_small == 0 and last_big >= 10000 and total and not section:
+            number = number * (last_big / 10)
         section += number
     return total + section
 
@@ -91,38 +137,21 @@ def parse_zh(text: str) -> Decimal | None:
     """A Chinese numeral, possibly mixed with Arabic figures and decimals.
 
     三万一 → 31000, 一百五十 → 150, 三点一四 → 3.14, 1.2万亿 → 1.2e12, 36.57亿 → 3.657e9,
-    十二 → 12, 两千 → 2000.
+    十二 → 12, 两千 → 2000, 5万4千6百 → 54600, 3万4000 → 34000.
     """
     text = text.strip()
     if not text:
         return None
-    # Arabic head with Chinese scale tail: 1.2万亿, 2,549万亿, 12万
-    i = 0
-    while i < len(text) and (text[i].isdigit() or text[i] in ".,"):
-        i += 1
-    if i:
-        head = parse_arabic(text[:i])
-        tail = text[i:]
-        if head is None:
-            return None
-        mult = Decimal(1)
-        for ch in tail:
-            if ch in ZH_BIG:
-                mult *= ZH_BIG[ch]
-            elif ch in ZH_SMALL:
-                mult *= ZH_SMALL[ch]
-            else:
-                return None
-        return head * mult
     # decimal point: 三点一四, 一点五亿
     for p in ZH_POINT:
         if p in text:
             whole, _, frac = text.partition(p)
+            frac = frac.replace(" ", "")
             scale = Decimal(1)
             while frac and (frac[-1] in ZH_BIG or frac[-1] in ZH_SMALL):
                 scale *= ZH_BIG.get(frac[-1]) or ZH_SMALL[frac[-1]]
                 frac = frac[:-1]
-            w = _zh_integer(whole) if whole else Decimal(0)
+            w = _zh_integer(whole) if whole.strip() else Decimal(0)
             if w is None or not frac or not all(ch in ZH_DIGITS for ch in frac):
                 return None
             return (w + Decimal("0." + "".join(str(ZH_DIGITS[c]) for c in frac))) * scale

@@ -91,7 +91,8 @@ def interval(c: Claim) -> tuple[Decimal, Decimal] | None:
     return c.interval()
 
 
-def overlap(a: Claim, b: Claim, rel_tol: Decimal = Decimal("0.005")) -> bool:
+def overlap(a: Claim, b: Claim, rel_tol: Decimal = Decimal("0.000001")) -> bool:
+    """Do the claims' intervals meet? Exact figures must be equal: a stated precision lives in low/high."""
     ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
         return False

@@ -55,6 +55,19 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_AFTER_DOWN = re.compile(r"\s?(?:below|lower|down|less than (?:usual|normal|average|expected)|smaller|drier|fewer|decline|drop|fall|cut)\b|的?(?:降幅|跌幅|减幅)")
+_AFTER_UP = re.compile(r"\s?(?:above|higher|up|more than (?:usual|normal|average|expected)|larger|wetter|heavier|increase|rise|gain|jump)\b|的?(?:涨幅|增幅|升幅)")
+
+
+def _direction_after(text: str, end: int) -> int:
+    """A direction stated right after a change: '30 percent below normal', '4.1%的降幅'."""
+    if _AFTER_DOWN.match(text, end):
+        return -1
+    if _AFTER_UP.match(text, end):
+        return 1
+    return 0
+
+
 def _quantity_value(q: Quantity) -> str:
     if q.qualifier == "range" and q.low is not None and q.high is not None:
         return f"{fmt_decimal(q.low)}-{fmt_decimal(q.high)}"
@@ -84,10 +97,16 @@ def extract_document(doc: Document, glossary: Glossary | None = None) -> list[Cl
                             value=value, unit=im.unit, num=Decimal(im.number), ordinal=im.ordinal, noun=im.noun))
     qs = _merge_ranges(view, extract_quantities(view, taken))
     for q in qs:
+        direction = q.direction or _direction_after(view, q.end)
+        value, low, high = _quantity_value(q), q.low, q.high
+        if q.kind == "percent" and direction < 0 and q.qualifier != "range":
+            # a fall is a negative change: 'fell 0.8%' is -0.8 (%), so it differs from 'rose 0.8%'
+            value = "-" + value
+            low, high = (-high if high is not None else None), (-low if low is not None else None)
         claims.append(Claim(doc=doc.doc, lang=doc.lang, kind=q.kind, start=q.start, end=q.end, text="",
-                            value=_quantity_value(q), unit=q.unit, low=q.low, high=q.high, num=q.num,
+                            value=value, unit=q.unit, low=low, high=high, num=q.num,
                             qualifier=q.qualifier, scale_word=q.scale_word, figure=q.figure, noun=q.noun,
-                            si=q.si, dimension=q.dimension, direction=q.direction))
+                            si=q.si, dimension=q.dimension, direction=direction))
     for nm in names:
         claims.append(Claim(doc=doc.doc, lang=doc.lang, kind="name", start=nm.start, end=nm.end, text="",
                             value=nm.canonical, unit="", noun=nm.source, extra={"entity": nm.entity}))
