@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from decimal import Decimal
 
@@ -28,7 +29,7 @@ from .textnorm import fold_width
 
 NUMERIC = ("money", "count", "percent", "measure", "number")
 PATTERN_RULES = {"FC001", "FC004", "FC006", "FC007", "FC008"}
-BROAD_MIN = {"pattern": 0.16, "swap": 0.05, "FC003": 0.3, "FC003-noun": 0.08, "FC002": 0.3, "FC005": 0.4, "FC009": 0.1, "support": 0.3}
+BROAD_MIN = {"pattern": 0.16, "swap": 0.05, "FC003": 0.3, "FC003-noun": 0.08, "FC002": 0.3, "FC005": 0.3, "FC009": 0.1, "support": 0.3}
 GENERIC_NOUNS = {"person", "time", "item", "", "个", "group", "kind", "piece", "case", "event", "batch"}
 MAX_POSTING = 400
 
@@ -139,10 +140,13 @@ class Engine:
         for k, (si, ti) in enumerate(beads):
             S = [c for i in si for c in by_s[i]]
             T = [c for j in ti for c in by_t[j]]
-            near_t = [c for kk in range(max(0, k - 1), min(len(beads), k + 2)) for j in beads[kk][1] for c in by_t[j]]
-            self._pair_bead(src, tgt, S, T, near_t)
+            near_beads = range(max(0, k - 1), min(len(beads), k + 2))
+            near_t = [c for kk in near_beads for j in beads[kk][1] for c in by_t[j]]
+            near_spans = [t_sents[j] for kk in near_beads for j in beads[kk][1]]
+            self._pair_bead(src, tgt, S, T, near_t, near_spans)
 
-    def _pair_bead(self, src: Document, tgt: Document, S: list[Claim], T: list[Claim], near_t: list[Claim]) -> None:
+    def _pair_bead(self, src: Document, tgt: Document, S: list[Claim], T: list[Claim], near_t: list[Claim],
+                   near_spans: list[tuple[int, int]]) -> None:
         used: set[int] = set()
         pending: list[Claim] = []
         for s in S:
@@ -162,26 +166,27 @@ class Engine:
                     self.emit(PAIR_RULES[0], flip, [s, near], "precise")
                 continue
             pending.append(s)
+        in_bead = {id(t) for t in T}
         for s in pending:
             best = None
-            for t in T:
+            # translations reorder sentences: a neighbouring bead may hold the counterpart
+            for t in [*T, *(t for t in near_t if id(t) not in in_bead)]:
                 if id(t) in used or not comparable(s, t):
                     continue
                 got = _first_verdict(Pair(s, t, 1.0, "precise"))
                 if got is None:
                     continue
-                rank = PAIR_RULES.index(got[0])
+                rank = (0 if id(t) in in_bead else 1, PAIR_RULES.index(got[0]))
                 closeness = _closeness(s, t)
                 if best is None or (rank, closeness) < best[0]:
                     best = ((rank, closeness), t, got)
-            if best is not None:
+            if best is not None and (best[0][0][0] == 0 or best[2][0].id in PATTERN_RULES | {"FC002", "FC009"}):
                 _, t, (rule, verdict) = best
                 used.add(id(t))
                 self.emit(rule, verdict, [s, t], "precise")
-            elif s.kind in ("money", "percent", "measure", "count") and not _trivial(s):
-                where = T[0] if T else None
-                claims = [s] + ([where] if where else [])
-                self.emit(MISSING_RULE, MISSING_RULE.check(Pair(s, where or s, 1.0, "precise")) or Verdict("", 0.5),
+            elif s.kind in ("money", "percent", "measure", "count") and not _trivial(s) \
+                    and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans]):
+                self.emit(MISSING_RULE, MISSING_RULE.check(Pair(s, s, 1.0, "precise")) or Verdict("", 0.5),
                           [s], "precise", docs=(tgt.doc,))
         self._names(S, T, tgt)
 
@@ -283,9 +288,10 @@ class Engine:
             flip = a.direction and b.direction and a.direction != b.direction
             if ok and not flip:
                 continue
-            if best.get((a.key, b.doc), (0, 0, None))[2] is not b or best.get((b.key, a.doc), (0, 0, None))[2] is not a:
-                continue
-            if a.kind in ("count", "number") and b.kind in ("count", "number") and not _nouns_match(a, b):
+            # within one document a fact is often repeated, so 'closest counterpart' means nothing there;
+            # same-document pairs face the stricter same-document thresholds instead
+            if a.doc != b.doc and (best.get((a.key, b.doc), (0, 0, None))[2] is not b
+                                   or best.get((b.key, a.doc), (0, 0, None))[2] is not a):
                 continue
             if _arithmetic_relation(a, b, self.claims):
                 continue
@@ -359,6 +365,8 @@ def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> floa
             return BROAD_MIN["FC002"]  # same clock time, weekday resolved differently
         return None
     if rule_id == "FC003":
+        if not _nouns_match(a, b):
+            return None
         noun = set(a.noun.split()) & set(b.noun.split())
         specific = bool(noun - GENERIC_NOUNS)
         if a.doc == b.doc:
@@ -403,7 +411,43 @@ def _closeness(a: Claim, b: Claim) -> float:
 
 
 def _trivial(c: Claim) -> bool:
-    return c.kind == "count" and c.num is not None and c.num <= 2 and not c.figure[:1].isdigit()
+    """Figures too small to be reported missing: 'one of', 两省 (both provinces), 1美元 (per dollar)."""
+    return c.num is not None and c.num <= 2 and c.kind in ("count", "money", "number")
+
+
+_ORDINAL_WORDS = {w: n for n, w in enumerate("zeroth first second third fourth fifth sixth seventh eighth ninth tenth "
+                                              "eleventh twelfth".split())}
+
+
+def _mentioned(c: Claim, texts: list[str]) -> bool:
+    """Is the claim's number written anywhere in these texts, in any form (8, eight, eighth, 8th)?"""
+    from .extract.quantities import _en_word_numbers, _number_tokens
+
+    if c.num is None:
+        return False
+    wanted = {c.num}
+    if c.scale_word or c.kind == "money":
+        # 1,100万 may appear as 11 million: compare leading digits too
+        wanted.add(Decimal(str(c.num)).normalize())
+    for text in texts:
+        folded = fold_width(text)
+        for tok in _number_tokens(folded):
+            if tok[2] in wanted or _same_digits(tok[2], c.num):
+                return True
+        for tok in _en_word_numbers(folded):
+            if tok[2] in wanted:
+                return True
+        for w in re.findall(r"[A-Za-z]+", folded.lower()):
+            if w in _ORDINAL_WORDS and Decimal(_ORDINAL_WORDS[w]) == c.num:
+                return True
+    return False
+
+
+def _same_digits(x: Decimal, y: Decimal) -> bool:
+    """1.1 (million) and 1,100万: the same significant digits at another scale."""
+    dx = format(x.normalize(), "f").replace(".", "").strip("0")
+    dy = format(y.normalize(), "f").replace(".", "").strip("0")
+    return bool(dx) and dx == dy
 
 
 def _blocks(c: Claim) -> list[str]:
@@ -439,17 +483,65 @@ def _nouns_match(a: Claim, b: Claim) -> bool:
     return bool(wa & wb)
 
 
+def _group_weight(g: frozenset[str], idf: dict[str, float]) -> float:
+    return max((idf.get(t, 1.0) for t in g), default=0.0)
+
+
+def _coverage(groups, other_terms: frozenset[str] | set[str], idf: dict[str, float]) -> tuple[float, float]:
+    """(weight of the words matched by the other side, total weight), counting each word once."""
+    seen: set[frozenset[str]] = set()
+    hit = total = 0.0
+    for g in groups:
+        if g in seen:
+            continue
+        seen.add(g)
+        w = _group_weight(g, idf)
+        total += w
+        if g & other_terms:
+            hit += w
+    return hit, total
+
+
+_CALENDAR = frozenset("january february march april may june july august september october november december "
+                      "monday tuesday wednesday thursday friday saturday sunday".split())
+CLAUSE_WEIGHT = 2.0
+_MONTH_NAMES = ("january february march april may june july august september october november december").split()
+_DAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+
+def _calendar_terms(c: Claim) -> frozenset[str]:
+    """The month and weekday names a date claim states: its value, which says nothing of its subject."""
+    out = set()
+    if c.date_parts[1]:
+        out.add(_MONTH_NAMES[c.date_parts[1] - 1])
+    if c.weekday is not None:
+        out.add(_DAY_NAMES[c.weekday])
+    return frozenset(out)
+
+
 def _similarity(a: Claim, b: Claim, idf: dict[str, float]) -> float:
-    ta, tb = _subject_terms(a), _subject_terms(b)
-    ca, cb = a.extra.get("clause_terms", frozenset()), b.extra.get("clause_terms", frozenset())
-
-    def w(t: str) -> float:
-        return 2.0 if t.startswith("noun:") else idf.get(t, 1.0)
-
-    shared = ta & tb
-    num = sum(w(t) for t in shared) + 0.5 * sum(w(t) for t in (ca & cb))
-    den = math.sqrt(sum(w(t) for t in ta) * sum(w(t) for t in tb)) or 1.0
-    return min(1.0, num / den)
+    """Dice-style overlap of the two claims' words (Chinese words through their English glosses),
+    IDF-weighted; the clauses holding the claims count double, since a figure's subject is in its
+    clause. Comparing two dates, month and weekday names are the values, not the subject."""
+    ga, gb = a.extra.get("groups", ()), b.extra.get("groups", ())
+    ca, cb = a.extra.get("clause_groups", ()), b.extra.get("clause_groups", ())
+    ta_terms, tb_terms = a.terms, b.terms
+    if a.kind == "date" and b.kind == "date":
+        own = _calendar_terms(a) | _calendar_terms(b)
+        ga, gb, ca, cb = (tuple(g for g in x if not g <= own) for x in (ga, gb, ca, cb))
+        ta_terms, tb_terms = ta_terms - own, tb_terms - own
+    ha, ta = _coverage(ga, tb_terms, idf)
+    hb, tb = _coverage(gb, ta_terms, idf)
+    cta = frozenset(t for g in ca for t in g)
+    ctb = frozenset(t for g in cb for t in g)
+    hca, tca = _coverage(ca, ctb, idf)
+    hcb, tcb = _coverage(cb, cta, idf)
+    num = ha + hb + CLAUSE_WEIGHT * (hca + hcb)
+    den = ta + tb + CLAUSE_WEIGHT * (tca + tcb)
+    sim = num / den if den else 0.0
+    if a.kind == "count" and b.kind == "count" and _nouns_match(a, b):
+        sim = min(1.0, sim + 0.1)
+    return sim
 
 
 def run_rules(extraction, config: Config) -> list[Finding]:

@@ -43,7 +43,7 @@ def stem(word: str) -> str:
     return w
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?!s\b)[A-Za-z]+)?")
 
 
 def en_terms(text: str) -> list[str]:
@@ -109,6 +109,43 @@ def gloss_terms(word: str) -> frozenset[str]:
             continue
         out.update(en_terms(_GLOSS_CLEAN.sub(" ", d)))
     return frozenset(out)
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_ZH_MONTH = re.compile(r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?!份?[以之]?[内])")
+_ZH_MONTH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+                 "十一": 11, "十二": 12}
+_ZH_WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
+
+
+def term_groups(text: str) -> list[frozenset[str]]:
+    """One group of English stems per content word: a Chinese word gives its gloss stems (any of
+    them may match), an English word gives its own stem. Similarity counts words, not glosses,
+    so a Chinese word with many senses weighs no more than one English word."""
+    groups: list[frozenset[str]] = []
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        # months and weekdays are subject words too (2月CPI = February CPI)
+        for m in _ZH_MONTH.finditer(text):
+            n = _ZH_MONTH_NUM.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+            if 1 <= n <= 12:
+                groups.append(frozenset({_MONTHS[n - 1]}))
+        for m in _ZH_WEEKDAY.finditer(text):
+            groups.append(frozenset({_WEEKDAYS["一二三四五六日天".index(m.group(1)) % 7]}))
+        for w in zh_words(text):
+            if w in ZH_STOP:
+                continue
+            if len(w) == 1:
+                first = _first_gloss(w)
+                if first:
+                    groups.append(frozenset({stem(first)}))
+                continue
+            g = gloss_terms(w)
+            if g:
+                groups.append(g)
+    groups.extend(frozenset({t}) for t in en_terms(text))
+    return groups
 
 
 def zh_terms(text: str) -> list[str]:

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from ..glossary import Glossary
-from ..lexicon import en_terms, zh_terms
+from ..lexicon import en_terms, term_groups, zh_terms
 from ..model import Claim, Document, fmt_decimal
 from ..segment import clauses, sentences
 from ..textnorm import fold_width
@@ -20,36 +20,88 @@ _URL = re.compile(r"https?://\S{1,2000}|www\.\S{1,2000}|\b[\w-]{1,63}(?:\.[\w-]{
 _RANGE_SEP = re.compile(r"\s?(?:-|~|～|至|到|to|and)\s?$")
 
 
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _range_tables():
+    from ..resources import load
+    zh, en = load("zh", "qualifiers")["range"], load("en", "qualifiers")["range"]
+    between = re.compile(rf"\s{{0,2}}(?:{_alternation(zh['between'])})\s{{0,2}}|\s(?:{_alternation(en['between'])})\s")
+    between_end = re.compile(rf"\s{{0,2}}(?:{_alternation(zh['between_end'])})")
+    between_start = re.compile(rf"(?:{_alternation(en['between_start'])})\s{{1,2}}$", re.I)
+    joiners = re.compile(rf"\s{{0,2}}(?:(?:{_alternation(zh['bound_joiners'] + en['bound_joiners'])})\s{{0,2}})?")
+    change = re.compile(rf"(?:{_alternation(zh['change_verbs'])})|\b(?:{_alternation(en['change_verbs'])})\b", re.I)
+    return between, between_end, between_start, joiners, change
+
+
+_BETWEEN, _BETWEEN_END, _BETWEEN_START, _BOUND_JOINERS, _CHANGE_VERB = _range_tables()
+_LOWER_BOUNDS = ("over", "min")
+_UPPER_BOUNDS = ("under", "max")
+
+
+def _same_dimension(a: Quantity, b: Quantity) -> bool:
+    return a.kind == "number" or b.kind == "number" or (a.kind == b.kind and a.unit == b.unit)
+
+
+def _joined(text: str, a: Quantity, b: Quantity) -> Quantity | None:
+    """One range claim from two neighbouring quantities, or None when they are not a range."""
+    between = text[a.end:b.start]
+    before = text[max(0, a.start - 12):a.start]
+    if len(between) > 8 or not _same_dimension(a, b):
+        return None
+    lo_q = hi_q = None
+    # bounds: 大于10小于20, 最多100最少20, more than 10 but less than 20
+    if _BOUND_JOINERS.fullmatch(between) and a.qualifier and b.qualifier:
+        if a.qualifier in _LOWER_BOUNDS and b.qualifier in _UPPER_BOUNDS:
+            lo_q, hi_q = a, b
+        elif a.qualifier in _UPPER_BOUNDS and b.qualifier in _LOWER_BOUNDS:
+            lo_q, hi_q = b, a
+        if lo_q is None or hi_q is None or lo_q.num > hi_q.num:
+            return None
+        lo, hi = lo_q.num, hi_q.num
+    elif a.qualifier or b.qualifier not in ("", "exact"):
+        return None
+    elif re.fullmatch(r"\s?(?:-|~|至|到|to)\s?", between) or (
+            _BETWEEN.fullmatch(between) and (_BETWEEN_END.match(text, b.end) or _BETWEEN_START.search(before))):
+        m = re.search(r"(从|由|\bfrom)\s?\S{0,3}$", before)
+        if m and _CHANGE_VERB.search(text, max(0, a.start - 30), b.end):
+            return None  # 从90%降到60%, rose from 5% to 7%: a change, two values
+        if a.kind == "number" and a.figure.isdigit() and b.figure.isdigit() and len(a.figure) == 4 and len(b.figure) == 4:
+            return None  # 2020-2025: years
+        lo = a.num
+        if a.kind == "number" and b.scale_word and not a.scale_word and b.num > 0:
+            try:
+                lo = a.num * (b.num / Decimal(b.figure.replace(",", "")))  # 5到10亿: the scale is shared
+            except Exception:
+                lo = a.num
+        hi = b.num
+        if lo > hi:
+            return None
+    else:
+        return None
+    keep = b if b.kind != "number" else a
+    keep.start, keep.end = a.start, b.end
+    if _BETWEEN_END.match(text, b.end) and between.strip() not in ("-", "~", "到", "至", "to"):
+        keep.end = _BETWEEN_END.match(text, b.end).end()
+    keep.low, keep.high, keep.qualifier = lo, hi, "range"
+    if keep is a:
+        keep.num = hi
+    return keep
+
+
 def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """Join 'A-B', 'A到B', 'A to B' (same kind, or a bare first figure) into one range claim."""
+    """Join 'A-B', 'A到B', 'A to B', 'A和B之间', 'between A and B' and paired bounds (大于10小于20)."""
     out: list[Quantity] = []
     i = 0
     while i < len(qs):
         a = qs[i]
         if i + 1 < len(qs):
-            b = qs[i + 1]
-            between = text[a.end:b.start]
-            before = text[max(0, a.start - 6):a.start]
-            if (len(between) <= 5 and re.fullmatch(r"\s?(?:-|~|至|到|to)\s?", between)
-                    and (a.kind == "number" or (a.kind == b.kind and a.unit == b.unit))
-                    and b.kind in ("money", "percent", "count", "measure", "number")
-                    and not re.search(r"(从|由|from)\s?\S{0,3}$", before)
-                    and not (a.kind == "number" and a.figure.isdigit() and b.figure.isdigit() and len(a.figure) == 4 and len(b.figure) == 4)):
-                lo = a.num
-                if a.kind == "number" and b.scale_word and not a.scale_word and b.num > 0:
-                    lo = a.num * (b.num / (b.num / (Decimal(1) if not b.figure else 1)))  # placeholder, refined below
-                    try:
-                        lo = a.num * (b.num / Decimal(b.figure.replace(",", "")))
-                    except Exception:
-                        lo = a.num
-                elif a.kind == "number" and b.kind == "percent":
-                    lo = a.num
-                if lo <= b.num:
-                    b.start = a.start
-                    b.low, b.high, b.qualifier = lo, b.num, "range"
-                    out.append(b)
-                    i += 2
-                    continue
+            merged = _joined(text, a, qs[i + 1])
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
         out.append(a)
         i += 1
     return out
@@ -119,6 +171,15 @@ def sentence_terms(text: str, lang: str) -> list[str]:
     return zh_terms(text) + en_terms(text) if any("\u4e00" <= ch <= "\u9fff" for ch in text) else en_terms(text)
 
 
+def _own_terms(c: Claim) -> frozenset[str]:
+    """Subject words a claim carries itself: a count's noun, an identifier's kind (条 = article)."""
+    if c.kind == "count" and c.noun:
+        return frozenset(c.noun.split())
+    if c.kind == "identifier" and c.unit not in ("", "ordinal", "no"):
+        return frozenset({c.unit})
+    return frozenset()
+
+
 _ANAPHORA = re.compile(r"^\s*(这一|这个|该|此|其|这|It\b|This\b|That\b|The figure|The rate|The share)", re.I)
 
 
@@ -127,14 +188,12 @@ def _annotate(doc: Document, view: str, claims: list[Claim]) -> None:
     newlines = [i for i, ch in enumerate(doc.text) if ch == "\n"]
     sents = sentences(view)
     starts = [s for s, _ in sents]
-    doc_sents = getattr(doc, "_sentences", None)
-    term_cache: dict[int, frozenset[str]] = {}
+    group_cache: dict[tuple[int, int], tuple[frozenset[str], ...]] = {}
 
-    def terms_of(i: int) -> frozenset[str]:
-        if i not in term_cache:
-            s, e = sents[i]
-            term_cache[i] = frozenset(sentence_terms(view[s:e], doc.lang))
-        return term_cache[i]
+    def groups_of(span: tuple[int, int]) -> tuple[frozenset[str], ...]:
+        if span not in group_cache:
+            group_cache[span] = tuple(term_groups(view[span[0]:span[1]]))
+        return group_cache[span]
 
     for c in claims:
         c.text = doc.text[c.start:c.end]
@@ -144,13 +203,23 @@ def _annotate(doc: Document, view: str, claims: list[Claim]) -> None:
         if not sents:
             continue
         s, e = sents[si]
-        terms = set(terms_of(si))
+        groups = list(groups_of((s, e)))
         # the clause holding the claim says most about its subject
-        clause = next(((cs, ce) for cs, ce in clauses(view, s, e) if cs <= c.start < ce), (s, e))
-        c.extra["clause_terms"] = frozenset(sentence_terms(view[clause[0]:clause[1]], doc.lang))
+        parts = clauses(view, s, e)
+        k = next((i for i, (cs, ce) in enumerate(parts) if cs <= c.start < ce), None)
+        clause = parts[k] if k is not None else (s, e)
+        clause_groups = list(groups_of(clause))
+        if k and (clause[1] - clause[0] < 14 or _ANAPHORA.match(view[clause[0]:clause[1]])):
+            # 这一比例更高达90%以上: a short or anaphoric clause takes its subject from the one before
+            clause_groups += groups_of(parts[k - 1])
+        own = _own_terms(c)
+        if own:
+            clause_groups.append(own)
+            groups.append(own)
+        c.extra["clause_groups"] = tuple(clause_groups)
         c.extra["clause"] = clause
         c.extra["sentence"] = (s, e)
         if si > 0 and _ANAPHORA.match(view[s:e]):
-            terms |= terms_of(si - 1)
-        c.terms = frozenset(terms)
-    _ = doc_sents
+            groups += groups_of(sents[si - 1])
+        c.extra["groups"] = tuple(groups)
+        c.terms = frozenset(t for g in groups for t in g)
