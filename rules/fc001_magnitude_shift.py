@@ -29,7 +29,7 @@ def _ratio_power(x: Decimal, y: Decimal) -> int | None:
     while r >= Decimal("9.95") and k < 15:
         r /= 10
         k += 1
-    return k if k and abs(r - 1) <= Decimal("0.006") else None
+    return k if k and abs(r - 1) <= Decimal("0.0005") else None
 
 
 @rule("FC001", "magnitude-shift", "error")

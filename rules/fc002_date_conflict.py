@@ -48,6 +48,8 @@ def check(p: Pair) -> Verdict | None:
     if a.kind != "date" or b.kind != "date" or dates_agree(a, b):
         return None
     (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
+    if (da is None) != (db is None) or (ma is None) != (mb is None):
+        return None  # 9月 (a month's statistics) and Oct. 30 (an event) state different things
     if ma is not None and mb is not None and da is not None and db is not None:
         if ma == db and da == mb and ma != da:
             return Verdict(f"{a.text} ({a.value}) vs {b.text} ({b.value}): day and month swapped", 0.9)

@@ -21,7 +21,7 @@ EN_TITLES = ("President", "Vice President", "Secretary", "Minister", "Governor",
 _CAP = r"[A-Z][a-z]+(?:-[a-z]+)?"
 EN_TITLE_NAME = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True)) +
                            rf")\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})")
-EN_PERSON = re.compile(rf"\b(?P<name>{_CAP}\s+[A-Z][a-z]+-[a-z]+|{_CAP}\s+{_CAP})(?=\s+(?:said|says|told|added|noted|warned|stated)\b|\s*\(|,\s*(?:the|a|an|who|its|his|her)\s+[a-z])")
+EN_PERSON = re.compile(rf"\b(?P<name>{_CAP}\s+[A-Z][a-z]+-[a-z]+|{_CAP}\s+{_CAP})(?=\s+(?:said|says|told|added|noted|warned|stated)\b|\s*\(|,\s*(?!(?:which|where|when|and|but|while|as|has|had|is|was|were|with|in|on|at|for|from|to|or|so|if)\b)(?:the|a|an|who|its|his|her|[a-z]+)\s+[a-z])")
 _NOT_NAMES = {"The", "This", "That", "These", "It", "In", "On", "At", "For", "But", "And", "As", "Of", "State", "Treasury",
               "Energy", "Trade", "Foreign", "Finance", "Defense", "Department", "Office", "Board", "Bank", "House", "Council"}
 ZH_NAME_STOP = set("在说称表示对于和与及向的了是也已将会等曾就")
@@ -61,7 +61,7 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
             pass
         if t is not None:
             s += t.end()
-        s = max(s, mt.start() + len(left) - 4)
+        s = max(s, mt.start() + len(left) - 5)
         # the last part ends where a function character starts
         last = text[s:e].rsplit("·", 1)
         tail = last[-1]
