@@ -279,9 +279,10 @@ class Engine:
                 support[a.key].append(b)
                 support[b.key].append(a)
             usable.append((a, b, sim, ok))
+            affinity = _affinity(a, b, ok)
             for x, y in ((a, b), (b, a)):
                 k = (x.key, y.doc)
-                score = (round(sim, 2), 1 if ok else 0, y)
+                score = (round(sim + 0.1 * affinity, 2), 1 if ok else 0, y)
                 if k not in best or score[:2] > best[k][:2]:
                     best[k] = score
         for a, b, sim, ok in sorted(usable, key=lambda p: (-p[2], p[0].key, p[1].key)):
@@ -349,6 +350,31 @@ class Engine:
                 a, b = occurrences[common][0], occurrences[odd][0]
                 v = Verdict(f"{b.text} vs {a.text}: the same name spelled differently", round(score / 100 * 0.9, 2))
                 self.emit(rule, v, [a, b], "broad", outlier=b if len(docs_x) != len(docs_y) else None)
+
+
+def _affinity(a: Claim, b: Claim, agreeing: bool) -> float:
+    """How much two values look like the same figure (equal, or one of the usual slips of it):
+    used to choose a claim's counterpart among equally similar sentences, never to flag."""
+    if agreeing:
+        return 0.0  # a repeated figure is no evidence of subject: equal values are common across facts
+    if a.kind == "date" and b.kind == "date":
+        (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
+        if ma and mb and da and db and (ma, da) == (db, mb):
+            return 1.0
+        if ya and yb and ma is None and mb is None:
+            return 0.5 if abs(ya - yb) == 1 else 0.0
+        return 0.3 if (ma, da) == (mb, db) or (ma == mb and da and db and abs(da - db) <= 1) else 0.0
+    if a.num is None or b.num is None:
+        return 0.0
+    da = "".join(ch for ch in (a.figure or "") if ch.isdigit()).strip("0")
+    db = "".join(ch for ch in (b.figure or "") if ch.isdigit()).strip("0")
+    if da and da == db:
+        return 1.0   # same digits: another scale, unit or currency
+    if da and sorted(da) == sorted(db):
+        return 0.8   # transposed digits
+    if abs(a.num - b.num) == 1:
+        return 0.5
+    return 0.0
 
 
 def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> float | None:

@@ -25,6 +25,8 @@ EN_PERSON = re.compile(rf"\b(?P<name>{_CAP}\s+[A-Z][a-z]+-[a-z]+|{_CAP}\s+{_CAP}
 _NOT_NAMES = {"The", "This", "That", "These", "It", "In", "On", "At", "For", "But", "And", "As", "Of", "State", "Treasury",
               "Energy", "Trade", "Foreign", "Finance", "Defense", "Department", "Office", "Board", "Bank", "House", "Council"}
 ZH_NAME_STOP = set("在说称表示对于和与及向的了是也已将会等曾就")
+# verbs that often follow a name: the name ends where they start
+ZH_NAME_VERBS = ("出席", "表示", "指出", "介绍", "透露", "强调", "认为", "宣布", "会见", "访问", "主持", "参加", "发表", "回应", "称")
 
 
 @dataclass
@@ -61,11 +63,13 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
             pass
         if t is not None:
             s += t.end()
+        elif len(left) > 2 and left[-3:-1] in ("秘书", "大臣", "主席", "总统", "总理", "部长", "州长", "市长", "议员"):
+            s = mt.start() + len(left) - 1
         s = max(s, mt.start() + len(left) - 5)
         # the last part ends where a function character starts
         last = text[s:e].rsplit("·", 1)
         tail = last[-1]
-        cut = next((i for i, ch in enumerate(tail) if ch in ZH_NAME_STOP), len(tail))
+        cut = next((i for i, ch in enumerate(tail) if ch in ZH_NAME_STOP or tail.startswith(ZH_NAME_VERBS, i)), len(tail))
         e = e - (len(tail) - min(cut, 4))
         if e - s >= 3:
             add(NameMention(s, e, text[s:e], text[s:e], "pattern"))
