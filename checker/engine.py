@@ -379,6 +379,8 @@ def _affinity(a: Claim, b: Claim, agreeing: bool) -> float:
 
 def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> float | None:
     """The similarity a broad pair needs for this rule, or None when the rule does not apply off the precise path."""
+    if rule_id == "FC008" and a.kind == "money":
+        return BROAD_MIN["swap"]  # the very same amount in another currency is no coincidence
     if rule_id in PATTERN_RULES or rule_id == "FC010":
         return BROAD_MIN["pattern"]
     if rule_id == "FC002":
@@ -401,7 +403,12 @@ def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> floa
     if rule_id == "FC009":
         x, y = a.num or 0, b.num or 0
         transposed = sorted(str(x)) == sorted(str(y)) and x != y
-        if transposed or abs(x - y) == 1 or (a.unit == "designator" and b.unit == "designator"):
+        if a.unit == "designator" and b.unit == "designator":
+            # launch designators (2025-287) are unique: a near-identical one is the same object mistyped
+            da, db = a.value.replace("-", ""), b.value.replace("-", "")
+            close = sorted(da) == sorted(db) or sum(x != y for x, y in zip(da, db)) == 1
+            return 0.0 if close and len(da) == len(db) else None
+        if transposed or abs(x - y) == 1:
             return BROAD_MIN["FC009"]
         return None
     if rule_id == "FC005":

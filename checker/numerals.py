@@ -24,6 +24,11 @@ EN_SCALES: dict[str, int] = dict(_EN["scales"])
 EN_SCALE_ABBREV: dict[str, int] = dict(_EN["scale_abbrev"])
 EN_ORDINALS: dict[str, int] = dict(_EN["ordinals"])
 EN_SPECIAL: dict[str, float] = dict(_EN["special"])
+EN_NEGATIVE = set(_EN["negative"])
+EN_ZERO = set(_EN["zero_words"])
+EN_DOZEN = set(_EN["dozen_words"])
+EN_FRACTION_JOINERS = list(_EN["fraction_joiners"])
+EN_FRACTION_WORDS: dict[str, int] = dict(_EN["fraction_words"])
 
 
 def parse_arabic(text: str) -> Decimal | None:
@@ -173,64 +178,179 @@ def zh_adjacent_range(text: str) -> tuple[Decimal, Decimal] | None:
     return None
 
 
-def parse_en_words(words: list[str]) -> Decimal | None:
-    """English number words → value: ['two', 'hundred', 'and', 'five'] → 205.
+def _en_denominator(word: str) -> int | None:
+    """'fifths' → 5, 'quarter' → 4, 'twenty-first' → 21, 'hundredths' → 100 ('first'/'second' alone are not)."""
+    if word in EN_FRACTION_WORDS:
+        return EN_FRACTION_WORDS[word]
+    parts = word.split("-")
+    last = parts[-1]
+    base = last[:-1] if last.endswith("s") and last[:-1] in EN_ORDINALS else last
+    if base not in EN_ORDINALS:
+        return None
+    if len(parts) == 1:
+        return EN_ORDINALS[base] if EN_ORDINALS[base] > 2 else None
+    head = _en_integer(parts[:-1])
+    return int(head) + EN_ORDINALS[base] if head is not None else None
 
-    Accepts hyphenated tens (twenty-five), 'a hundred', scales and decimals ('point').
-    """
+
+def _en_integer(ws: list[str]) -> Decimal | None:
+    """Cardinal words (and Arabic figures) → value: 'two hundred and five', '3 hundred and 21', 'nine point nought four'."""
+    if not ws or ws[0] == "and" or ws[-1] in ("and", "a", "an", "point"):
+        return None
     total = Decimal(0)
     current = Decimal(0)
+    group = Decimal(0)   # what was added since the last scale word (3 hundred and 2 dozens)
+    last_scale = Decimal(0)
     seen = False
+    prev = ""
     i = 0
-    ws = [w.lower() for w in words]
     while i < len(ws):
         w = ws[i]
-        if w in ("and", "a", "an") and seen or (w in ("a", "an") and i + 1 < len(ws) and ws[i + 1] in EN_SCALES):
-            if w in ("a", "an"):
-                current += 1
-                seen = True
+        if w == "and":
+            if not seen:
+                return None
+            prev = w
             i += 1
             continue
-        if "-" in w:
-            parts = w.split("-")
-            val = parse_en_words(parts)
-            if val is None:
-                return None
-            current += val
-            seen = True
-        elif w in EN_ONES:
-            current += EN_ONES[w]
-            seen = True
-        elif w in EN_TENS:
-            current += EN_TENS[w]
-            seen = True
-        elif w in EN_SCALES:
-            scale = EN_SCALES[w]
-            if current == 0:
-                current = Decimal(1)
-            if scale == 100:
-                current *= 100
-            else:
-                total += current * scale
-                current = Decimal(0)
-            seen = True
-        elif w == "point" and seen:
-            digits = []
-            i += 1
-            while i < len(ws) and ws[i] in EN_ONES and EN_ONES[ws[i]] < 10:
-                digits.append(str(EN_ONES[ws[i]]))
+        if w in ("a", "an"):
+            if i + 1 < len(ws) and (ws[i + 1] in EN_SCALES or ws[i + 1] in EN_DOZEN) and not seen:
+                current, group, seen = Decimal(1), Decimal(1), True
+                prev = "ones"
                 i += 1
-            if not digits:
+                continue
+            return None
+        if w == "point":
+            if not seen or i + 1 >= len(ws):
                 return None
-            current += Decimal("0." + "".join(digits))
-            continue
-        elif w in ("dozen",):
-            current = (current or Decimal(1)) * 12
+            digits = ""
+            for d in ws[i + 1:]:
+                v = Decimal(0) if d in EN_ZERO or d == "oh" else _en_integer(d.split("-")) if d not in ("and",) else None
+                if v is None or v != v.to_integral_value():
+                    return None
+                digits += str(int(v))
+            current += Decimal("0." + digits)
+            break
+        v: Decimal | None = None
+        if w[0].isdigit():
+            try:
+                v = Decimal(w.replace(",", ""))
+            except ArithmeticError:
+                return None
+        elif "-" in w:
+            v = _en_integer(w.split("-"))
+        elif w in EN_ONES:
+            v = Decimal(EN_ONES[w])
+        elif w in EN_ZERO:
+            v = Decimal(0)
+        elif w in EN_TENS:
+            v = Decimal(EN_TENS[w])
+        if v is not None:
+            if prev in ("ones", "digit") or prev == "tens" and (v >= 10 or w[0].isdigit()):
+                return None  # 'one one', 'twenty thirty': two numbers, not one
+            kind = "digit" if w[0].isdigit() else ("tens" if w in EN_TENS and "-" not in w else "ones")
+            current += v
+            group += v
             seen = True
+            prev = kind
+        elif w in EN_SCALES:
+            scale = Decimal(EN_SCALES[w])
+            if scale == 100:
+                if current % 100 == 0 and current >= 100:
+                    return None
+                current = (current or Decimal(1)) * 100
+                group = Decimal(0)
+            elif current == 0 and total and scale > last_scale:
+                total *= scale  # three lakh crore
+                last_scale = scale
+            else:
+                if last_scale and scale >= last_scale and current:
+                    return None  # 'two thousand three thousand'
+                total += (current or Decimal(1)) * scale
+                current = Decimal(0)
+                group = Decimal(0)
+                last_scale = scale
+            seen = True
+            prev = "scale"
+        elif w in EN_DOZEN:
+            if not seen:
+                return None
+            current = current - group + (group or Decimal(1)) * 12
+            group = Decimal(0)
+            prev = "scale"
         else:
             return None
         i += 1
     return total + current if seen else None
+
+
+def parse_en_words(words: list[str]) -> Decimal | None:
+    """English number words → value: ['two', 'hundred', 'and', 'five'] → 205.
+
+    Also signs (minus five), fractions (two thirds, one and a half, 1 over 3, a quarter,
+    five and a half million, two thirds of a million), decimals (two point five), dozens.
+    """
+    ws = [w.lower() for w in words if w]
+    sign = Decimal(1)
+    while ws and ws[0] in EN_NEGATIVE:
+        sign = -sign
+        ws = ws[1:]
+    if not ws:
+        return None
+    # 'one over three', 'one out of three'
+    for j, w in enumerate(ws):
+        if w == "over" and 0 < j < len(ws) - 1 or w == "out" and 0 < j < len(ws) - 2 and ws[j + 1] == "of":
+            num = _en_integer(ws[:j])
+            den = _en_integer(ws[j + 2:] if w == "out" else ws[j + 1:])
+            if num is None or not den:
+                return None
+            return sign * num / den
+    # a trailing scale: 'half million', 'two thirds of a million', 'half a dozen'
+    mult = Decimal(1)
+    if len(ws) >= 2 and (ws[-1] in EN_SCALES or ws[-1] in EN_DOZEN):
+        k = len(ws) - 1
+        if ws[k - 1] in ("a", "an") and k >= 2:
+            k -= 1
+            if ws[k - 1] == "of" and k >= 2:
+                k -= 1
+        if _en_denominator(ws[k - 1]) is not None:
+            mult = Decimal(12) if ws[-1] in EN_DOZEN else Decimal(EN_SCALES[ws[-1]])
+            ws = ws[:k]
+    den = _en_denominator(ws[-1])
+    if den is None:
+        value = _en_integer(ws)
+        return sign * value * mult if value is not None else None
+    left = ws[:-1]
+    # 'one hundred thirty fifths' = 100/35: a tens word before the ordinal joins it after another number
+    if len(left) >= 2 and left[-1] in EN_TENS and left[-2] != "and" and (left[-2] in EN_SCALES or left[-2] in EN_TENS):
+        den += EN_TENS[left[-1]]
+        left = left[:-1]
+    whole = Decimal(0)
+    if "and" in left:
+        k = len(left) - 1 - left[::-1].index("and")
+        after = left[k + 1:]
+        after_v = Decimal(1) if after in (["a"], ["an"]) else _en_integer(after)
+        if after_v is not None and (after in (["a"], ["an"]) or after_v < 10 or den in (2, 4, 100)):
+            w = _en_integer(left[:k])
+            if w is None:
+                return None
+            whole, left = w, after
+            if mult == 1 and k > 0 and ws[k - 1] in EN_SCALES and EN_SCALES[ws[k - 1]] >= 1000:
+                mult_tail = Decimal(EN_SCALES[ws[k - 1]])  # three million and a half = 3.5 million
+                numer_tail = Decimal(1) if after in (["a"], ["an"]) else _en_integer(after)
+                if numer_tail is not None:
+                    return sign * (whole + numer_tail / Decimal(den) * mult_tail)
+    if left in ([], ["a"], ["an"]):
+        if not left and den != 2 and not whole:
+            return None  # a bare 'quarter', 'fifth' is no number
+        numer = Decimal(1)
+    else:
+        numer = _en_integer(left)
+        if numer is None:
+            return None
+    frac = numer / Decimal(den)
+    if mult != 1 and whole >= mult:
+        return sign * (whole + frac * mult)
+    return sign * (whole + frac) * mult
 
 
 def significant_unit(written: str) -> Decimal:

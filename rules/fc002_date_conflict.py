@@ -47,6 +47,8 @@ def check(p: Pair) -> Verdict | None:
     a, b = p.a, p.b
     if a.kind != "date" or b.kind != "date" or dates_agree(a, b):
         return None
+    if a.extra.get("calendar", "gregorian") != b.extra.get("calendar", "gregorian"):
+        return None  # a lunar date and a Gregorian one are not comparable field by field
     (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
     if (da is None) != (db is None) or (ma is None) != (mb is None):
         return None  # 9月 (a month's statistics) and Oct. 30 (an event) state different things

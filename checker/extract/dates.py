@@ -1,10 +1,16 @@
-"""Dates in Chinese and English, resolved against the document date (DESIGN §2 normalize)."""
+"""Dates in Chinese and English, resolved against the document date (DESIGN §2 normalize).
+
+Every pattern is linear-time (bounded repeats, no nested quantifiers); offsets are code points
+into the width-folded view, which has the same length as the original text.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from ..numerals import parse_zh
 from ..resources import load, longest_first
@@ -14,6 +20,7 @@ _EN = load("en", "dates")
 EN_MONTHS: dict[str, int] = dict(_EN["months"])
 EN_WEEKDAYS: dict[str, int] = dict(_EN["weekdays"])
 ZH_WEEKDAYS: dict[str, int] = dict(_ZH["weekdays"])
+ZH_WEEKDAY_CHARS: dict[str, int] = dict(_ZH["weekday_chars"])
 ZH_REL_DAYS: dict[str, int] = dict(_ZH["relative_days"])
 EN_REL_DAYS: dict[str, int] = dict(_EN["relative_days"])
 ZH_REL_YEARS: dict[str, int] = dict(_ZH["relative_years"])
@@ -21,33 +28,139 @@ EN_REL_YEARS: dict[str, int] = dict(_EN["relative_years"])
 ZH_REL_MONTHS: dict[str, int] = dict(_ZH["relative_months"])
 EN_REL_MONTHS: dict[str, int] = dict(_EN["relative_months"])
 ZH_WEEK_PREFIX: dict[str, int] = dict(_ZH["week_prefix"])
+ZH_LUNAR_MONTHS: dict[str, int] = dict(_ZH["lunar_months"])
+ZH_TIME_ZONES: dict[str, str] = dict(_ZH["time_zones"])
+ZH_MONTH_PARTS: dict[str, str] = dict(_ZH["month_parts"])
+ZH_DAY_PRECEDERS = frozenset(_ZH["day_preceders"])
+ZH_RANGE_SEPS = tuple(_ZH["range_separators"])
+ZH_YEAR_PARTS: dict[str, str] = dict(_ZH["year_parts"])
+EN_REL_PREFIX: dict[str, int] = dict(_EN["relative_prefix"])
+EN_WEEKDAY_POS: dict[str, int] = dict(_EN["weekday_positions"])
+EN_VAGUE_COUNTS: dict[str, int] = dict(_EN["vague_counts"])
+EN_DURATION_UNITS: dict[str, tuple[str, int]] = {k: (v[0], int(v[1])) for k, v in _EN["duration_units"].items()}
+EN_DURATION_DIRS: dict[str, tuple[int, int]] = {k: (int(v[0]), int(v[1])) for k, v in _EN["duration_directions"].items()}
+EN_YEAR_PARTS: dict[str, str] = dict(_EN["year_parts"])
+EN_NUMERIC_IDIOMS = frozenset(_EN["numeric_idioms"])
 FUTURE = list(_ZH["future_markers"]) + list(_EN["future_markers"])
 
+
+def _alt(words: Any, spaced: bool = True) -> str:
+    """A regex alternation of literal words, longest first; a space matches any run of spaces."""
+    out = []
+    for w in longest_first(list(words)):
+        pat = re.escape(w)
+        if spaced:
+            pat = pat.replace(r"\ ", r"\s{1,3}")
+        out.append(pat)
+    return "|".join(out)
+
+
+def _day_words() -> tuple[dict[str, int], dict[str, int]]:
+    """Days of the month as English words: ordinals (twenty-first) and cardinals (twenty one)."""
+    ords: dict[str, int] = dict(_EN["day_ordinals"])
+    cards: dict[str, int] = dict(_EN["day_cardinals"])
+    for tens, tv in dict(_EN["day_tens"]).items():
+        for table in (ords, cards):
+            units = {w: v for w, v in (dict(_EN["day_ordinals"]) if table is ords else dict(_EN["day_cardinals"])).items()
+                     if 1 <= v <= 9 and tv + v <= 31}
+            for w, v in units.items():
+                table[f"{tens} {w}"] = tv + v
+    return ords, cards
+
+
+EN_DAY_ORDINALS, EN_DAY_CARDINALS = _day_words()
+
+
+def _word_alt(words: Any) -> str:
+    """Alternation of multi-word numbers whose joints may be a hyphen or spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[-\s]{1,2}") for w in longest_first(list(words)))
+
+
+_ORDW = _word_alt(EN_DAY_ORDINALS)
+_CARDW = _word_alt(EN_DAY_CARDINALS)
+_L = r"(?<![0-9A-Za-z])"          # a token edge that, unlike \b, holds next to Chinese characters
+_R = r"(?![0-9A-Za-z])"
 _ZN = r"[0-9零〇○一二三四五六七八九十两]"
-_MONTH_NAMES = "|".join(sorted((m for m in EN_MONTHS if len(m) > 3 or m in ("may",)), key=len, reverse=True))
-_MONTH_ABBR = "|".join(m for m in EN_MONTHS if len(m) <= 4 and m != "may")
-_MON = rf"(?:(?:{_MONTH_NAMES})|(?:{_MONTH_ABBR})\.?)"
-_WD = "|".join(sorted(EN_WEEKDAYS, key=len, reverse=True))
+_ZDAY = r"(?:初[一二三四五六七八九十]|[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_ZYEAR = r"(?:\d{4}|[零〇○一二三四五六七八九]{3,4}|[一二两][千][零〇一二三四五六七八九十]{0,3})"
+_MONTH_WORDS = _alt(EN_MONTHS, spaced=False)
+_MON = rf"(?:{_MONTH_WORDS})(?![A-Za-z])"
+_WD_WORDS = _alt(EN_WEEKDAYS, spaced=False)
+_WD = rf"(?:{_WD_WORDS})(?![A-Za-z])"
+_REL = _alt(EN_REL_PREFIX)
+_LUNAR_M = _alt(ZH_LUNAR_MONTHS)
+_ZH_TZ = _alt(ZH_TIME_ZONES)
+_ZH_REL_Y = _alt(ZH_REL_YEARS)
+_ZH_REL_M = _alt(ZH_REL_MONTHS)
+_ZH_WEEKW = _alt(_ZH["week_words"])
+_ZH_WPRE = _alt(ZH_WEEK_PREFIX)
+_LUNAR_MARK = _alt(_ZH["lunar_markers"])
+_LUNAR_NY = re.escape(_ZH["lunar_new_year"])
+_DAYNUM = r"(?:[12][0-9]|3[01]|0?[1-9])"
+_SUF = r"(?:st|nd|rd|th)"
+_EN_DAY = rf"(?:(?P<d>{_DAYNUM})(?P<suf>{_SUF})?(?![0-9A-Za-z]|\.[0-9]|,[0-9]{{1,3}}(?![0-9]))|(?P<dw>{_ORDW})(?![A-Za-z-])|(?P<dc>{_CARDW})(?![A-Za-z-]))"
+# year in words after a date: nineteen seventy eight, two thousand and eighteen, nineteen zero one
+_YW_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_YW_99 = rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]{_YW_UNIT})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_YW_UNIT})"
+_EN_YEAR_WORDS = (rf"(?P<yw>(?:nineteen|twenty)\s(?:hundred|(?:oh|zero)\s{_YW_UNIT}|{_YW_99})"
+                  rf"|two\sthousand(?:\s(?:and\s)?{_YW_99})?)(?![A-Za-z-])")
 
-ZH_FULL = re.compile(rf"(?P<y>\d{{4}}|[零〇○一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_ZN}{{1,3}})\s*月(?:\s*(?P<d>{_ZN}{{1,3}})\s*[日号號])?")
-ZH_MD = re.compile(rf"(?P<m>{_ZN}{{1,3}})\s*月\s*(?P<d>{_ZN}{{1,3}})\s*[日号號]")
-ZH_D = re.compile(rf"(?P<pre>当地时间|北京时间|美国东部时间|东部时间|格林尼治时间|UTC\s*|本月|同月|当月)?(?P<d>\d{{1,2}}|[一二三]?十?[一二三四五六七八九十])\s*[日号號]")
-ZH_YEAR = re.compile(r"(?P<y>(?:1[5-9]|20)\d\d)\s*年(?![代度级])")
-ZH_MONTH = re.compile(rf"(?P<rel>今年|去年|明年|前年)?(?P<m>{_ZN}{{1,3}})\s*月(?:份|底|初|中旬|上旬|下旬|末)?")
-ZH_TIME = re.compile(r"\s*(?P<part>凌晨|早上|上午|中午|下午|晚上|傍晚|夜间)?\s*(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s*(?:时|点|點)(?:\s*(?P<mi>\d{1,2}|半|[零一二三四五六七八九十]{1,3})\s*分?)?")
-ZH_WEEK = re.compile(r"(?P<pre>上上|上|下|本|这|這)?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])")
-ZH_RELDAY = re.compile("|".join(longest_first(ZH_REL_DAYS)))
+ZH_FULL = re.compile(
+    rf"(?P<lunar>{_LUNAR_MARK})?(?P<y>{_ZYEAR})\s{{0,2}}年\s{{0,2}}(?P<lunar2>{_LUNAR_MARK})?"
+    rf"(?:(?P<m>{_ZN}{{1,3}})\s{{0,2}}月|(?P<lm>{_LUNAR_M})|(?P<ny>{_LUNAR_NY}))"
+    rf"(?:\s{{0,2}}(?P<d>{_ZDAY})(?P<suf>\s{{0,2}}[日号號])?)?")
+ZH_MD = re.compile(
+    rf"(?P<rel>{_ZH_REL_Y})?(?P<lunar>{_LUNAR_MARK})?(?:(?P<m>{_ZN}{{1,3}})\s{{0,2}}月|(?P<lm>{_LUNAR_M})|(?P<ny>{_LUNAR_NY}))"
+    rf"\s{{0,2}}(?P<d>{_ZDAY})(?P<suf>\s{{0,2}}[日号號])?")
+ZH_D = re.compile(rf"(?P<ry>{_ZH_REL_Y})?(?P<rm>{_ZH_REL_M})?(?P<pre>{_ZH_TZ})?\s{{0,2}}(?P<d>\d{{1,2}}|[一二三]?十?[一二三四五六七八九十])\s{{0,2}}[日号號]")
+ZH_YEAR = re.compile(rf"(?P<y>(?:1[5-9]|20)\d\d)\s{{0,2}}年(?P<part>{_alt(ZH_YEAR_PARTS)})?(?![代度级])")
+ZH_REL_YEAR = re.compile(rf"(?P<rel>{_ZH_REL_Y})(?P<part>{_alt(ZH_YEAR_PARTS)})?")
+ZH_MONTH = re.compile(rf"(?P<rel>{_ZH_REL_Y})?(?P<m>{_ZN}{{1,3}})\s{{0,2}}月(?P<part>{_alt(ZH_MONTH_PARTS)})?")
+ZH_REL_MONTH = re.compile(rf"(?P<rel>{_ZH_REL_M})(?P<part>{_alt(ZH_MONTH_PARTS)})?")
+ZH_TIME = re.compile(r"[）)]?\s{0,2}(?P<part>凌晨|早上|上午|中午|下午|晚上|傍晚|夜间)?\s{0,2}(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}(?:时|点|點)(?:\s{0,2}(?P<mi>\d{1,2}|半|[零一二三四五六七八九十]{1,3})\s{0,2}分?)?")
+ZH_WEEK = re.compile(rf"(?:(?P<pre>{_ZH_WPRE})[个個]?)?(?:{_ZH_WEEKW})(?P<w>[一二三四五六日天])")
+ZH_RELDAY = re.compile(_alt(ZH_REL_DAYS))
+ZH_NUMERIC_SPACED = re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)\d\d) (?P<m>0[1-9]|1[0-2]) (?P<d>[0-3][0-9])(?![0-9A-Za-z])")
 
-EN_MDY = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?", re.I)
-EN_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\b(?:,?\s+(?P<y>\d{{4}})\b)?", re.I)
-EN_MY = re.compile(rf"\b(?P<mon>{_MON})\s+(?:of\s+)?(?P<y>\d{{4}})\b", re.I)
-EN_ISO = re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")
-EN_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})\b")
-EN_WEEKDAY = re.compile(rf"\b(?:(?P<rel>last|next|this|on|since|by|until|from)\s+)?(?P<w>{_WD})\b\.?", re.I)
-EN_RELDAY = re.compile(r"\b(?:the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)\b", re.I)
-EN_RELPERIOD = re.compile(r"\b(?P<rel>last|this|next)\s+(?P<unit>month|year)\b", re.I)
-EN_YEAR = re.compile(r"\b(?P<pre>in|from|since|by|until|of|for|during|early|late|mid|before|after|year|fiscal|end of|spring|summer|autumn|fall|winter|half of)\s+(?P<y>(?:1[5-9]|20)\d\d)\b(?![-/,.]\d)", re.I)
-EN_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?![A-Za-z])|\b(?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)\s*(?P<tz>GMT|UTC|BST|EST|EDT|CET|KST|JST)\b", re.I)
+EN_YMON = re.compile(rf"{_L}(?P<y>\d{{4}})(?P<s>[-/])(?P<mon>{_MON})(?P=s)(?P<d>{_DAYNUM}){_R}", re.I)
+EN_MDY = re.compile(
+    rf"{_L}(?P<mon>{_MON})(?:\.?\s{{0,3}}[-/]?\s{{0,3}})(?:(?P<the>the)\s{{1,3}})?{_EN_DAY}"
+    rf"(?:(?:,\s{{0,3}}|\s{{1,3}})(?:(?P<y>\d{{4}})(?![0-9]|[.,][0-9])|{_EN_YEAR_WORDS}))?", re.I)
+EN_DMY = re.compile(
+    rf"(?<![0-9A-Za-z.,])(?:(?P<the>the)\s{{1,3}})?(?:(?P<d>{_DAYNUM})(?P<suf>{_SUF})?\.?|(?P<dw>{_ORDW}))\s{{1,3}}(?P<of>of\s{{1,3}})?"
+    rf"(?P<mon>{_MON})\.?(?:,?\s{{1,3}}(?:(?P<y>\d{{4}})(?![0-9]|[.,][0-9])|{_EN_YEAR_WORDS}))?", re.I)
+EN_MY = re.compile(rf"{_L}(?P<mon>{_MON})\.?,?\s{{1,3}}(?:of\s{{1,3}})?(?P<y>\d{{4}}){_R}", re.I)
+EN_ISO = re.compile(r"(?<![0-9A-Za-z.])(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![0-9]|[.,][0-9])")
+EN_NUMERIC = re.compile(r"(?<![0-9A-Za-z./:-])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?:(?P=s)|,\s?)(?P<y>\d{4}|\d{1,2})(?![0-9%]|[.,/-][0-9])")
+EN_MD_SLASH = re.compile(r"(?<![0-9A-Za-z./:,-])(?<![0-9] )(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![0-9%/]|[.,][0-9])")
+EN_MD_AFTER_ON = re.compile(r"\b(?:on|in)\s{1,3}(?P<a>\d{1,2})(?P<s>[-.])(?P<b>\d{1,2})(?=\s{0,2}(?:$|[,;!?)]|\.(?:\s|$)))", re.I)
+EN_DAY_OF_REL_MONTH = re.compile(
+    rf"{_L}(?:the\s{{1,3}})?(?:(?P<d>{_DAYNUM})(?P<suf>{_SUF})?|(?P<dw>{_ORDW}))\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?(?P<rel>{_REL})\s{{1,3}}month\b", re.I)
+EN_NTH_WEEKDAY = re.compile(
+    rf"\b(?:the\s{{1,3}})?(?P<pos>{_alt(EN_WEEKDAY_POS)})\s{{1,3}}(?P<w>{_WD})"
+    rf"(?:\s{{1,3}}(?:of|in)\s{{1,3}}(?:(?P<mon>{_MON})|(?:the\s{{1,3}})?(?P<rel>{_REL})\s{{1,3}}month\b))?", re.I)
+EN_WEEKDAY_THE_DAY = re.compile(rf"\b(?P<w>{_WD})\.?,?\s{{1,3}}the\s{{1,3}}{_EN_DAY}", re.I)
+EN_WEEK_WEEKDAY = re.compile(
+    rf"\b(?:(?P<rel1>{_REL})\s{{1,3}}week\s{{1,3}}(?:on\s{{1,3}})?(?P<w1>{_WD})"
+    rf"|(?:on\s{{1,3}})?(?P<w2>{_WD}),?\s{{1,3}}(?:of\s{{1,3}})?(?:the\s{{1,3}})?(?P<rel2>{_REL})\s{{1,3}}week\b)", re.I)
+EN_WEEKDAY = re.compile(rf"\b(?:(?P<rel>{_REL}|on|since|by|until|from)\s{{1,3}})?(?P<w>{_WD})(?P<dot>\.)?", re.I)
+EN_RELDAY = re.compile(rf"\b(?:{_alt(EN_REL_DAYS)})\b", re.I)
+EN_RELPERIOD = re.compile(rf"\b(?P<rel>{_REL})\s{{1,3}}(?P<unit>month|year)\b", re.I)
+EN_YEAR = re.compile(rf"\b(?P<pre>in|from|since|by|until|of|for|during|early|late|mid|before|after|year|fiscal|end of|spring|summer|autumn|fall|winter|half of|quarter of)[\s-]{{1,3}}(?P<y>(?:1[5-9]|20)\d\d)\b(?![-/,.]\d)", re.I)
+EN_YEAR_PART = re.compile(rf"\b(?:the\s{{1,3}})?(?P<part>{_alt(EN_YEAR_PARTS)})[\s-]{{0,3}}$", re.I)
+_COUNT = rf"(?P<n>\d{{1,3}}|{_CARDW}|{_alt(EN_VAGUE_COUNTS)})"
+_DUR_UNIT = rf"(?P<unit>{_alt(EN_DURATION_UNITS)}|(?P<wu>{_WD_WORDS})s?(?![A-Za-z]))"
+EN_DURATION_REL = re.compile(rf"\b{_COUNT}\s{{1,3}}{_DUR_UNIT}\s{{1,3}}(?P<dir>{_alt(EN_DURATION_DIRS)})\b", re.I)
+EN_BASELINE_BEFORE = re.compile(rf"\b(?:{_alt(_EN['baseline_words'])})\s{{1,3}}$", re.I)
+EN_IN_DURATION = re.compile(rf"\bin\s{{1,3}}(?:the\s{{1,3}}next\s{{1,3}})?{_COUNT}\s{{1,3}}{_DUR_UNIT}(?![A-Za-z])", re.I)
+EN_DURATION_PART = re.compile(rf"{_COUNT}\s{{1,3}}(?P<unit>{_alt(EN_DURATION_UNITS)})(?:,\s{{0,3}}|\s{{1,3}}and\s{{1,3}}|\s{{1,3}})$", re.I)
+EN_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am|pm)(?![A-Za-z])|\b(?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)\s?(?P<tz>GMT|UTC|BST|EST|EDT|CET|KST|JST)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
+# what may follow a day written without 日 (八月十五): not another numeral or a unit
+_ZH_BARE_DAY_STOP = set("0123456789.．%％零〇○一二三四五六七八九十百千万萬亿億两個个人元名位家只件次年岁度号日号")
+
+
+_ZH_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
 
 
 @dataclass
@@ -62,7 +175,7 @@ class DateMention:
     time: str = ""
     tz: str = ""
     weekday: int | None = None
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def iso(self) -> str:
         if self.year is None and self.month is None and self.day is not None:
@@ -77,15 +190,17 @@ class DateMention:
 
 
 def _zn(s: str | None) -> int | None:
+    """A Chinese or Arabic numeral; digit-by-digit strings (二零零四) read as written."""
     if s is None:
         return None
     s = s.strip()
     if s.isdigit():
         return int(s)
-    if len(s) == 4 and all(c in "零〇○一二三四五六七八九" for c in s):
-        v = parse_zh(s)
-    else:
-        v = parse_zh(s)
+    if s.startswith("初") and len(s) == 2:
+        return _zn(s[1:])
+    if len(s) >= 3 and all(c in _ZH_DIGIT_VALUES for c in s):
+        return int("".join(str(_ZH_DIGIT_VALUES[c]) for c in s))
+    v = parse_zh(s)
     return int(v) if v is not None else None
 
 
@@ -102,7 +217,18 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
     return True
 
 
-_CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
+def _add_months(y: int, m: int, off: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + off
+    return k // 12, k % 12 + 1
+
+
+def _shift_months(day: dt.date, off: int) -> dt.date:
+    y, m = _add_months(day.year, day.month, off)
+    return dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
+
+
+def _two_digit_year(y: int) -> int:
+    return y + (2000 if y < 50 else 1900)
 
 
 def _future_context(text: str, start: int, end: int) -> bool:
@@ -118,7 +244,7 @@ def _future_context(text: str, start: int, end: int) -> bool:
 
 
 def _year_context(text: str, start: int, ref: dt.date) -> int | None:
-    """A year stated nearby: 今年/去年/this year/last year, or a full date in the same sentence."""
+    """A year stated nearby: 今年/去年/this year/last year in the words before the date."""
     window = text[max(0, start - 30):start]
     for k, off in list(ZH_REL_YEARS.items()) + list(EN_REL_YEARS.items()):
         if k in window:
@@ -134,7 +260,7 @@ def resolve_month_day(m: int, d: int | None, ref: dt.date | None, future: bool, 
     if ref is None:
         return None, ""
     best, best_score = None, None
-    for y in (ref.year - 1, ref.year, ref.year + 1):
+    for y in range(ref.year - 4, ref.year + 5):
         try:
             cand = dt.date(y, m, d or 15)
         except ValueError:
@@ -150,45 +276,139 @@ def resolve_month_day(m: int, d: int | None, ref: dt.date | None, future: bool, 
 
 
 def resolve_day(d: int, ref: dt.date | None, future: bool) -> tuple[int | None, int | None]:
-    """当地时间4日: the document's month, unless that is after the publication date (then the month before)."""
+    """当地时间4日: the document's month, unless that is after the publication date (then the month
+    before); a month that lacks the day (31日 in a 30-day month) steps one month further."""
     if ref is None:
         return None, None
     y, m = ref.year, ref.month
     if d > ref.day and not future:
-        m -= 1
-        if m == 0:
-            y, m = y - 1, 12
+        y, m = _add_months(y, m, -1)
     elif d < ref.day and future and ref.day - d > 15:
-        m += 1
-        if m == 13:
-            y, m = y + 1, 1
+        y, m = _add_months(y, m, 1)
+    step = 1 if future and (y, m) > (ref.year, ref.month) else -1
+    for _ in range(2):
+        if _valid(y, m, d):
+            break
+        y, m = _add_months(y, m, step)
     return y, m
+
+
+def week_day(ref: dt.date, weeks: int, w: int) -> dt.date:
+    """Weekday `w` of the week `weeks` away from the document's week (weeks start on Monday)."""
+    return ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7 * weeks + w)
 
 
 def resolve_weekday(w: int, ref: dt.date, rel: str, future: bool) -> dt.date:
     """The date of a named weekday: 上周五 (last week's Friday), on Tuesday (the nearest, past first)."""
-    monday = ref - dt.timedelta(days=ref.weekday())
-    if rel in ("上", "last"):
-        if rel == "last" and w < ref.weekday():
+    if rel in ZH_WEEK_PREFIX:
+        return week_day(ref, ZH_WEEK_PREFIX[rel], w)
+    off = EN_REL_PREFIX.get(rel)
+    if off is not None and off < 0:
+        if w < ref.weekday():
             # 'last Tuesday' said on a Thursday usually means two days ago
             return ref - dt.timedelta(days=ref.weekday() - w)
-        return monday - dt.timedelta(days=7) + dt.timedelta(days=w)
-    if rel == "上上":
-        return monday - dt.timedelta(days=14) + dt.timedelta(days=w)
-    if rel in ("下", "next"):
-        return monday + dt.timedelta(days=7 + w)
-    if rel in ("本", "这", "這", "this"):
-        return monday + dt.timedelta(days=w)
+        return week_day(ref, -1, w)
+    if off is not None:
+        return week_day(ref, off, w)
     back = (ref.weekday() - w) % 7
     if future and back != 0:
         return ref + dt.timedelta(days=7 - back)
     return ref - dt.timedelta(days=back)
 
 
+def nth_weekday(y: int, m: int, w: int, pos: int) -> dt.date | None:
+    """The `pos`-th weekday `w` of a month (pos -1 = the last); None when the month has no such day."""
+    last = calendar.monthrange(y, m)[1]
+    if pos < 0:
+        d = last - (dt.date(y, m, last).weekday() - w) % 7
+    else:
+        d = 1 + (w - dt.date(y, m, 1).weekday()) % 7 + 7 * (pos - 1)
+    return dt.date(y, m, d) if d <= last else None
+
+
+def day_with_weekday(d: int, w: int, ref: dt.date) -> dt.date | None:
+    """'Friday the 15th': the month near the document date whose day `d` falls on weekday `w`."""
+    best = None
+    for off in (0, -1, 1, -2, 2):
+        y, m = _add_months(ref.year, ref.month, off)
+        if _valid(y, m, d) and dt.date(y, m, d).weekday() == w:
+            cand = dt.date(y, m, d)
+            if best is None or abs((cand - ref).days) < abs((best - ref).days):
+                best = cand
+    return best
+
+
+def shift_duration(ref: dt.date, parts: list[tuple[str, int]], sign: int) -> dt.date:
+    """ref moved by durations ('month', 1), ('day', 21), ('business_day', 4) in one direction."""
+    months = sum(n for kind, n in parts if kind == "month")
+    days = sum(n for kind, n in parts if kind == "day")
+    out = _shift_months(ref, sign * months) + dt.timedelta(days=sign * days)
+    for _ in range(sum(n for kind, n in parts if kind == "business_day")):
+        out += dt.timedelta(days=sign)
+        while out.weekday() >= 5:
+            out += dt.timedelta(days=sign)
+    return out
+
+
+def _en_day(mt: re.Match[str]) -> int | None:
+    if mt.group("d"):
+        return int(mt.group("d"))
+    if mt.groupdict().get("dw"):
+        return EN_DAY_ORDINALS.get(re.sub(r"[-\s]+", " ", mt.group("dw").lower()))
+    if mt.groupdict().get("dc"):
+        return EN_DAY_CARDINALS.get(re.sub(r"[-\s]+", " ", mt.group("dc").lower()))
+    return None
+
+
+def _en_count(word: str) -> int | None:
+    w = re.sub(r"[-\s]+", " ", word.lower())
+    if w.isdigit():
+        return int(w)
+    return EN_VAGUE_COUNTS.get(w, EN_DAY_CARDINALS.get(w))
+
+
+def _en_year_words(s: str) -> int | None:
+    """nineteen seventy eight → 1978; two thousand and eighteen → 2018; nineteen oh one → 1901."""
+    ws = [w for w in re.split(r"[-\s]+", s.lower()) if w and w != "and"]
+    small = dict(EN_DAY_CARDINALS)
+    small.update({"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+
+    def num(words: list[str]) -> int | None:
+        if not words:
+            return 0
+        if len(words) == 2 and words[0] in small and words[1] in small and small[words[0]] % 10 == 0:
+            return small[words[0]] + small[words[1]]
+        if len(words) == 1 and words[0] in small:
+            return small[words[0]]
+        return None
+
+    if ws[:2] == ["two", "thousand"]:
+        rest = num(ws[2:])
+        return None if rest is None else 2000 + rest
+    century = {"nineteen": 19, "twenty": 20}.get(ws[0])
+    if century is None:
+        return None
+    rest_words = ws[1:]
+    if rest_words == ["hundred"]:
+        return century * 100
+    if rest_words and rest_words[0] in ("oh", "zero"):
+        rest_words = rest_words[1:]
+    rest = num(rest_words)
+    return None if rest is None else century * 100 + rest
+
+
+def _month_word_ok(word: str, strong: bool) -> bool:
+    """Lower-case 'may' and 'march' are verbs unless the date around them is unmistakable."""
+    w = word.rstrip(".").lower()
+    if word[:1].isupper():
+        return True
+    return strong or w not in ("may", "march")
+
+
 def _attach_time(text: str, m: DateMention, zh: bool) -> None:
     if zh:
         t = ZH_TIME.match(text, m.end)
-        if t and (t.group("mi") or t.group("part") or text[t.end():t.end() + 1] in "，,起前后许左" or True):
+        if t:
             h = _zn(t.group("h"))
             mi = 30 if t.group("mi") == "半" else (_zn(t.group("mi")) if t.group("mi") else 0)
             if h is not None and h <= 24 and (mi or 0) < 60:
@@ -198,9 +418,31 @@ def _attach_time(text: str, m: DateMention, zh: bool) -> None:
                 m.end = t.end()
 
 
-def extract_dates(text: str, ref: dt.date | None, taken: bytearray) -> list[DateMention]:
+def _looks_zh(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text[:2000])
+
+
+def _numeric_readings(a: int, b: int, y: int, lang: str, a_text: str, y_text: str) -> list[tuple[int, int, int]]:
+    """Readings of a-b-y as (year, month, day), the language's habit first: en month/day/year;
+    zh day/month/year, or year/month/day when the first figure is two digits wide and can be a year."""
+    yy = _two_digit_year(y) if len(y_text) == 2 else y
+    mdy, dmy = (yy, a, b), (yy, b, a)
+    order = [mdy, dmy] if lang == "en" else [dmy, mdy]
+    if len(y_text) == 1:
+        order = []  # 27-7-3: only a leading two-digit year makes it a date
+    if lang == "zh" and len(a_text) == 2 and len(y_text) <= 2:
+        order.insert(0, (_two_digit_year(a), b, y))
+    out: list[tuple[int, int, int]] = []
+    for r in order:
+        if _valid(*r) and r not in out:
+            out.append(r)
+    return out
+
+
+def extract_dates(text: str, ref: dt.date | None, taken: bytearray, lang: str | None = None) -> list[DateMention]:
     """Date mentions in a width-folded text; marks their spans in `taken`."""
     found: list[DateMention] = []
+    lang = lang or ("zh" if _looks_zh(text) else "en")
 
     def free(s: int, e: int) -> bool:
         return not any(taken[s:e])
@@ -210,49 +452,135 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray) -> list[Date
         for i in range(mention.start, mention.end):
             taken[i] = 1
 
-    # --- Chinese
-    for rx in (ZH_FULL,):
-        for mt in rx.finditer(text):
-            y, mo, d = _zn(mt.group("y")), _zn(mt.group("m")), _zn(mt.group("d"))
-            if _valid(y, mo, d) and free(*mt.span()):
-                dm = DateMention(mt.start(), mt.end(), y, mo, d)
-                _attach_time(text, dm, True)
-                add(dm)
-    for mt in ZH_MD.finditer(text):
-        mo, d = _zn(mt.group("m")), _zn(mt.group("d"))
-        if mo is None or d is None or not _valid(None, mo, d) or not free(*mt.span()):
+    def future(s: int, e: int) -> bool:
+        return _future_context(text, s, e)
+
+    def month_day(s: int, e: int, mo: int, d: int | None, year_off: int | None = None) -> DateMention:
+        hint = ref.year + year_off if (ref and year_off is not None) else (_year_context(text, s, ref) if ref else None)
+        y, how = resolve_month_day(mo, d, ref, future(s, e), hint)
+        return DateMention(s, e, y, mo, d, resolved="document-date" if how else "")
+
+    def bare_day_end(mt: re.Match[str], month_end: int) -> int | None:
+        """End of a Chinese month-day whose day has no 日: None when the figure reads as a number."""
+        if mt.group("suf") or mt.group("d").startswith("初"):
+            return mt.end()
+        nxt = text[mt.end():mt.end() + 1]
+        if nxt and nxt in _ZH_BARE_DAY_STOP:
+            return None
+        return mt.end()
+
+    _zh_pass(text, ref, found, free, add, future, month_day, bare_day_end)
+    _en_pass(text, ref, found, free, add, future, month_day, lang)
+    _times_pass(text, found, taken, free)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _zh_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Callable[[int, int], bool],
+             add: Callable[[DateMention], None], future: Callable[[int, int], bool],
+             month_day: Callable[..., DateMention], bare_day_end: Callable[..., int | None]) -> None:
+    for mt in ZH_FULL.finditer(text):
+        y = _zn(mt.group("y"))
+        lunar = bool(mt.group("lunar") or mt.group("lunar2") or mt.group("lm") or mt.group("ny"))
+        if mt.group("m"):
+            mo, m_end = _zn(mt.group("m")), mt.end("m") + 1
+        elif mt.group("lm"):
+            mo, m_end = ZH_LUNAR_MONTHS[mt.group("lm")], mt.end("lm")
+        else:
+            mo, m_end = 1, mt.end("ny")
+        d, end = None, m_end
+        if mt.group("d"):
+            e = bare_day_end(mt, m_end)
+            if e is not None:
+                d, end = _zn(mt.group("d")), e
+                lunar = lunar or mt.group("d").startswith("初")
+        if mt.group("ny") and d is None:
             continue
-        if mt.start() and text[mt.start() - 1].isdigit():
+        if mt.group("ny") and d == 30:
+            mo = 12  # 大年三十 is the last day of the old year
+        if y is None or not _valid(y, mo, d) or not free(mt.start(), end):
             continue
-        fut = _future_context(text, mt.start(), mt.end())
-        y, how = resolve_month_day(mo, d, ref, fut, _year_context(text, mt.start(), ref) if ref else None)
-        dm = DateMention(mt.start(), mt.end(), y, mo, d, resolved=how if how == "document-date" else "")
+        if text[mt.start() - 1:mt.start()].isdigit():
+            continue
+        dm = DateMention(mt.start(), end, y, mo, d)
+        if lunar:
+            dm.extra["calendar"] = "lunar"
+        if d is None:
+            part = re.match(_alt(ZH_MONTH_PARTS), text[end:end + 2])
+            if part:
+                dm.end = end + part.end()
+                if ZH_MONTH_PARTS[part.group(0)]:
+                    dm.extra["part"] = ZH_MONTH_PARTS[part.group(0)]
         _attach_time(text, dm, True)
         add(dm)
+    for mt in ZH_NUMERIC_SPACED.finditer(text):
+        y, mo, d = int(mt.group("y")), int(mt.group("m")), int(mt.group("d"))
+        if _valid(y, mo, d) and free(*mt.span()):
+            add(DateMention(mt.start(), mt.end(), y, mo, d))
+    for mt in ZH_MD.finditer(text):
+        if mt.group("m"):
+            mo, m_end = _zn(mt.group("m")), mt.end("m") + 1
+        elif mt.group("lm"):
+            mo, m_end = ZH_LUNAR_MONTHS[mt.group("lm")], mt.end("lm")
+        else:
+            mo, m_end = 1, mt.end("ny")
+        d = _zn(mt.group("d"))
+        end = bare_day_end(mt, m_end)
+        if end is None or mo is None or d is None:
+            continue
+        if mt.group("ny") and d == 30:
+            mo = 12
+        if not _valid(None, mo, d) or not free(mt.start(), end):
+            continue
+        s = mt.start()
+        if s and text[s - 1].isdigit():
+            continue
+        rel = mt.group("rel")
+        dm = month_day(s, end, mo, d, ZH_REL_YEARS[rel] if rel else None)
+        if dm.year is not None and not _valid(dm.year, mo, d):
+            continue
+        if mt.group("lm") or mt.group("ny") or mt.group("lunar") or mt.group("d").startswith("初"):
+            dm.extra["calendar"] = "lunar"
+        _attach_time(text, dm, True)
+        add(dm)
+    ends = {dm.end: dm for dm in found}
     for mt in ZH_D.finditer(text):
         d = _zn(mt.group("d"))
         s = mt.start()
         if d is None or not 1 <= d <= 31 or not free(s, mt.end()):
             continue
         prev = text[s - 1:s] if s else ""
-        if prev and (prev.isdigit() or prev in "月第每") or (prev and not mt.group("pre") and prev not in "于在至到（(，,、 \n"):
+        marked = mt.group("pre") or mt.group("rm") or mt.group("ry")
+        if prev and (prev.isdigit() or prev in "月第每") or (prev and not marked and prev not in ZH_DAY_PRECEDERS):
             continue
-        fut = _future_context(text, s, mt.end())
-        y, mo = resolve_day(d, ref, fut)
+        if mt.group("ry") and not mt.group("rm"):
+            continue  # 今年5日 is not a date
+        if mt.group("rm") and ref is not None:
+            y, mo = _add_months(ref.year, ref.month, ZH_REL_MONTHS[mt.group("rm")])
+            y += ZH_REL_YEARS[mt.group("ry")] if mt.group("ry") else 0
+        else:
+            y, mo = resolve_day(d, ref, future(s, mt.end()))
+            first = _range_start(text, s, ends)
+            if first is not None and first.year is not None and first.month is not None and first.day is not None:
+                # 5日至7日: the second day follows the first one
+                y, mo = (first.year, first.month) if d >= first.day else _add_months(first.year, first.month, 1)
+        if y is not None and not _valid(y, mo, d):
+            continue
         dm = DateMention(s, mt.end(), y, mo, d, resolved="document-date" if y else "")
-        if mt.group("pre") and "时间" in (mt.group("pre") or ""):
-            dm.tz = {"北京时间": "Asia/Shanghai", "美国东部时间": "America/New_York", "东部时间": "America/New_York",
-                     "格林尼治时间": "UTC"}.get(mt.group("pre"), "local")
+        if mt.group("pre"):
+            dm.tz = ZH_TIME_ZONES[mt.group("pre")]
         _attach_time(text, dm, True)
         add(dm)
+        ends[dm.end] = dm
     for mt in ZH_WEEK.finditer(text):
         if not free(*mt.span()) or ref is None:
             continue
-        w = ZH_WEEKDAYS.get("周" + mt.group("w"))
-        if w is None:
-            continue
-        day = resolve_weekday(w, ref, mt.group("pre") or "", _future_context(text, mt.start(), mt.end()))
-        dm = DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved="document-date", weekday=w)
+        s = mt.start()
+        if text[s - 1:s] == "每" or text[mt.end():mt.end() + 1] in ("次", "刊", "报", "末"):
+            continue  # 每周一次, 周刊: not a day
+        w = ZH_WEEKDAY_CHARS[mt.group("w")]
+        day = resolve_weekday(w, ref, mt.group("pre") or "", future(s, mt.end()))
+        dm = DateMention(s, mt.end(), day.year, day.month, day.day, resolved="document-date", weekday=w)
         _attach_time(text, dm, True)
         add(dm)
     for mt in ZH_RELDAY.finditer(text):
@@ -260,10 +588,14 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray) -> list[Date
             continue
         day = ref + dt.timedelta(days=ZH_REL_DAYS[mt.group(0)])
         dm = DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved="document-date")
+        _attach_time(text, dm, True)
         add(dm)
     for mt in ZH_YEAR.finditer(text):
         if free(*mt.span()) and not (mt.start() and text[mt.start() - 1].isdigit()):
-            add(DateMention(mt.start(), mt.end(), int(mt.group("y")), None, None))
+            dm = DateMention(mt.start(), mt.end(), int(mt.group("y")), None, None)
+            if mt.group("part"):
+                dm.extra["part"] = ZH_YEAR_PARTS[mt.group("part")]
+            add(dm)
     for mt in ZH_MONTH.finditer(text):
         if not free(*mt.span()) or (mt.start() and text[mt.start() - 1].isdigit()):
             continue
@@ -271,99 +603,348 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray) -> list[Date
         if mo is None or not 1 <= mo <= 12:
             continue
         rel = mt.group("rel")
+        part = mt.group("part")
         y: int | None
         if rel and ref:
-            y = ref.year + ZH_REL_YEARS[rel]
-            how = "document-date"
+            y, how = ref.year + ZH_REL_YEARS[rel], "document-date"
         else:
             # 个月 is a duration, not a month name
             if text[mt.start() - 1:mt.start()] in ("个", "個") or (mt.start() and text[mt.start() - 1] in "几数前"):
                 continue
-            if not rel and len(mt.group("m")) == 1 and mt.group("m") in "一两" and text[mt.end():mt.end() + 1] not in "份底初末":
+            if not rel and len(mt.group("m")) == 1 and mt.group("m") in "一两" and not part:
                 continue
-            y, how = resolve_month_day(mo, None, ref, _future_context(text, mt.start(), mt.end()), None)
-        add(DateMention(mt.start(), mt.end(), y, mo, None, resolved=how))
-    # --- English
-    for rx in (EN_ISO,):
-        for mt in rx.finditer(text):
-            y, mo, d = int(mt.group("y")), int(mt.group("m")), int(mt.group("d"))
-            if _valid(y, mo, d) and free(*mt.span()):
-                add(DateMention(mt.start(), mt.end(), y, mo, d))
+            y, how = resolve_month_day(mo, None, ref, future(mt.start(), mt.end()), None)
+        dm = DateMention(mt.start(), mt.end(), y, mo, None, resolved=how)
+        if part and ZH_MONTH_PARTS[part]:
+            dm.extra["part"] = ZH_MONTH_PARTS[part]
+        add(dm)
+    if ref is None:
+        return
+    for mt in ZH_REL_MONTH.finditer(text):
+        if not free(*mt.span()):
+            continue
+        y, mo = _add_months(ref.year, ref.month, ZH_REL_MONTHS[mt.group("rel")])
+        dm = DateMention(mt.start(), mt.end(), y, mo, None, resolved="document-date")
+        if mt.group("part") and ZH_MONTH_PARTS[mt.group("part")]:
+            dm.extra["part"] = ZH_MONTH_PARTS[mt.group("part")]
+        add(dm)
+    for mt in ZH_REL_YEAR.finditer(text):
+        if not free(*mt.span()):
+            continue
+        dm = DateMention(mt.start(), mt.end(), ref.year + ZH_REL_YEARS[mt.group("rel")], None, None,
+                         resolved="document-date")
+        if mt.group("part"):
+            dm.extra["part"] = ZH_YEAR_PARTS[mt.group("part")]
+        add(dm)
+
+
+def _range_start(text: str, start: int, ends: dict[int, DateMention]) -> DateMention | None:
+    """The date that opens a range ending at `start` (5日至7日, 4日8时到5日), if any."""
+    for e in range(start, max(0, start - 3) - 1, -1):
+        if e in ends and text[e:start].strip() in ZH_RANGE_SEPS:
+            return ends[e]
+    return None
+
+
+def _en_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Callable[[int, int], bool],
+             add: Callable[[DateMention], None], future: Callable[[int, int], bool],
+             month_day: Callable[..., DateMention], lang: str) -> None:
+    for mt in EN_YMON.finditer(text):
+        y, mo, d = int(mt.group("y")), EN_MONTHS[mt.group("mon").lower()], int(mt.group("d"))
+        if _valid(y, mo, d) and free(*mt.span()):
+            add(DateMention(mt.start(), mt.end(), y, mo, d))
+    for mt in EN_ISO.finditer(text):
+        y, mo, d = int(mt.group("y")), int(mt.group("m")), int(mt.group("d"))
+        if _valid(y, mo, d) and free(*mt.span()):
+            add(DateMention(mt.start(), mt.end(), y, mo, d))
     for mt in EN_NUMERIC.finditer(text):
         if not free(*mt.span()):
             continue
-        a, b, y = int(mt.group("a")), int(mt.group("b")), int(mt.group("y"))
-        if y < 100:
-            y += 2000
-        readings = [(a, b), (b, a)] if a != b else [(a, b)]
-        ok = [(mo, d) for mo, d in readings if _valid(y, mo, d)]
-        if not ok:
+        if len(mt.group("y")) == 1 and mt.group("s") == ".":
+            continue  # 12.5.1 is a version number
+        readings = _numeric_readings(int(mt.group("a")), int(mt.group("b")), int(mt.group("y")), lang,
+                                     mt.group("a"), mt.group("y"))
+        if readings:
+            first = DateMention(mt.start(), mt.end(), *readings[0])
+            first.alt = tuple(DateMention(0, 0, *r).iso() for r in readings[1:])
+            add(first)
+    for mt in EN_MD_SLASH.finditer(text):
+        a, b = int(mt.group("a")), int(mt.group("b"))
+        if not free(*mt.span()) or mt.group(0) in EN_NUMERIC_IDIOMS or ref is None:
             continue
-        first = DateMention(mt.start(), mt.end(), y, ok[0][0], ok[0][1])
-        if len(ok) > 1:
-            other = DateMention(0, 0, y, ok[1][0], ok[1][1])
-            first.alt = (other.iso(),)
-        add(first)
-    for rx, has_year_group in ((EN_MDY, True), (EN_DMY, True)):
-        for mt in rx.finditer(text):
-            if not free(*mt.span()):
-                continue
-            mon_word = mt.group("mon").rstrip(".").lower()
-            if mon_word == "may" and not re.match(r"May\b", mt.group("mon")):
-                continue  # 'may' as a verb
-            if mon_word in ("mar", "jan", "jun", "jul", "dec", "sep", "oct", "nov", "aug", "apr", "feb", "sun", "sat") and \
-                    mt.group("mon")[0].islower():
-                continue
-            mo = EN_MONTHS[mon_word]
-            d = int(mt.group("d"))
-            y = int(mt.group("y")) if mt.group("y") else None
-            if not _valid(y, mo, d):
-                continue
-            how = ""
-            if y is None:
-                y, how = resolve_month_day(mo, d, ref, _future_context(text, mt.start(), mt.end()),
-                                           _year_context(text, mt.start(), ref) if ref else None)
-                how = "document-date" if how == "document-date" else ""
-            add(DateMention(mt.start(), mt.end(), y, mo, d, resolved=how))
-    for mt in EN_MY.finditer(text):
+        if a < b <= 10 or (a < b and b in (12, 16, 32)):
+            continue  # 1/2, 3/4, 5/8: fractions
+        _add_month_day_pair(text, mt, a, b, lang, found, add, month_day)
+    for mt in EN_MD_AFTER_ON.finditer(text):
+        s = mt.start("a")
+        if not free(s, mt.end()) or ref is None:
+            continue
+        if mt.group("s") == "." and len(mt.group("b")) != 2:
+            continue  # 'in 4.5' is a decimal
+        _add_month_day_pair(text, mt, int(mt.group("a")), int(mt.group("b")), lang, found, add, month_day, start=s)
+    for mt in EN_MDY.finditer(text):
         if not free(*mt.span()):
             continue
-        mon_word = mt.group("mon").rstrip(".").lower()
-        if mon_word == "may" and not mt.group("mon").startswith("May"):
+        strong = bool(mt.group("the") or mt.group("suf") or mt.group("dw"))
+        if not _month_word_ok(mt.group("mon"), strong):
             continue
-        add(DateMention(mt.start(), mt.end(), int(mt.group("y")), EN_MONTHS[mon_word], None))
+        _add_named_date(text, mt, ref, add, month_day)
+    for mt in EN_DMY.finditer(text):
+        if not free(*mt.span()):
+            continue
+        if not _month_word_ok(mt.group("mon"), bool(mt.group("of"))):
+            continue
+        _add_named_date(text, mt, ref, add, month_day)
+    for mt in EN_MY.finditer(text):
+        if not free(*mt.span()) or not _month_word_ok(mt.group("mon"), False):
+            continue
+        add(DateMention(mt.start(), mt.end(), int(mt.group("y")), EN_MONTHS[mt.group("mon").rstrip(".").lower()], None))
+    if ref is None:
+        _en_years(text, found, free, add)
+        return
+    for mt in EN_DAY_OF_REL_MONTH.finditer(text):
+        d = _en_day(mt)
+        if not free(*mt.span()) or d is None:
+            continue
+        y, mo = _add_months(ref.year, ref.month, EN_REL_PREFIX[mt.group("rel").lower()])
+        if _valid(y, mo, d):
+            add(DateMention(mt.start(), mt.end(), y, mo, d, resolved="document-date"))
+    for mt in EN_NTH_WEEKDAY.finditer(text):
+        if not free(*mt.span()) or not _weekday_word_ok(text, mt, "w"):
+            continue
+        w = EN_WEEKDAYS[mt.group("w").lower()]
+        pos = EN_WEEKDAY_POS[mt.group("pos").lower()]
+        if mt.group("mon"):
+            mo = EN_MONTHS[mt.group("mon").lower()]
+            y, _how = resolve_month_day(mo, None, ref, future(mt.start(), mt.end()), _year_context(text, mt.start(), ref))
+            if y is None:
+                continue
+        else:
+            y, mo = _add_months(ref.year, ref.month, EN_REL_PREFIX[mt.group("rel").lower()] if mt.group("rel") else 0)
+            if not mt.group("rel") and pos < 0:
+                continue  # 'last Friday' is a relative weekday, not the month's last
+        day = nth_weekday(y, mo, w, pos)
+        if day is not None:
+            add(DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved="document-date", weekday=w))
+    for mt in EN_WEEKDAY_THE_DAY.finditer(text):
+        d = _en_day(mt)
+        if not free(*mt.span()) or d is None or not _weekday_word_ok(text, mt, "w"):
+            continue
+        w = EN_WEEKDAYS[mt.group("w").lower()]
+        day = day_with_weekday(d, w, ref)
+        if day is not None:
+            add(DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved="document-date", weekday=w))
+    for mt in EN_WEEK_WEEKDAY.finditer(text):
+        if not free(*mt.span()):
+            continue
+        g = "w1" if mt.group("w1") else "w2"
+        if not _weekday_word_ok(text, mt, g):
+            continue
+        w = EN_WEEKDAYS[mt.group(g).lower()]
+        day = week_day(ref, EN_REL_PREFIX[(mt.group("rel1") or mt.group("rel2")).lower()], w)
+        add(DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved="document-date", weekday=w))
+    _en_durations(text, ref, free, add)
+    _merge_weekday_prefixes(text, found, free, add)
     for mt in EN_WEEKDAY.finditer(text):
-        if not free(*mt.span()) or ref is None:
+        if not free(mt.start("w"), mt.end("w")) or not _weekday_word_ok(text, mt, "w"):
             continue
-        word = mt.group("w")
-        if not word[0].isupper():
-            continue
-        w = EN_WEEKDAYS[word.lower().rstrip(".")]
+        w = EN_WEEKDAYS[mt.group("w").lower()]
         rel = (mt.group("rel") or "").lower()
-        day = resolve_weekday(w, ref, rel if rel in ("last", "next", "this") else "",
-                              _future_context(text, mt.start(), mt.end()))
-        s = mt.start("w") if rel not in ("last", "next", "this") else mt.start()
-        add(DateMention(s, mt.end(), day.year, day.month, day.day, resolved="document-date", weekday=w))
+        rel = rel if rel in EN_REL_PREFIX else ""
+        day = resolve_weekday(w, ref, rel, future(mt.start(), mt.end()))
+        s = mt.start() if rel else mt.start("w")
+        add(DateMention(s, mt.end("w"), day.year, day.month, day.day, resolved="document-date", weekday=w))
     for mt in EN_RELDAY.finditer(text):
-        if not free(*mt.span()) or ref is None:
+        if not free(*mt.span()):
             continue
-        day = ref + dt.timedelta(days=EN_REL_DAYS[mt.group(0).lower()])
+        day = ref + dt.timedelta(days=EN_REL_DAYS[re.sub(r"\s+", " ", mt.group(0).lower())])
         add(DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved="document-date"))
+    _en_standalone_days(text, ref, free, add, future)
     for mt in EN_RELPERIOD.finditer(text):
-        if not free(*mt.span()) or ref is None:
+        if not free(*mt.span()):
             continue
-        rel, unit = mt.group("rel").lower(), mt.group("unit").lower()
-        off = {"last": -1, "this": 0, "next": 1}[rel]
-        if unit == "year":
+        off = EN_REL_PREFIX[mt.group("rel").lower()]
+        if mt.group("unit").lower() == "year":
             add(DateMention(mt.start(), mt.end(), ref.year + off, None, None, resolved="document-date"))
         else:
-            mo = ref.month + off
-            y = ref.year + (mo - 1) // 12
-            mo = (mo - 1) % 12 + 1
+            y, mo = _add_months(ref.year, ref.month, off)
             add(DateMention(mt.start(), mt.end(), y, mo, None, resolved="document-date"))
+    _en_years(text, found, free, add)
+
+
+def _weekday_word_ok(text: str, mt: re.Match[str], g: str) -> bool:
+    """A weekday word, not a name: abbreviations (Sun, Wed) need a dot, a comma, a date cue before them
+    or the end of the clause after them ('Sun Yat-sen' is a name); lower case needs the full word."""
+    word = mt.group(g)
+    full = len(word) > 4 or word.lower() in ("tues", "thurs")
+    if len(word) > 4:
+        return True
+    after = text[mt.end(g):mt.end(g) + 2]
+    before = text[max(0, mt.start(g) - 6):mt.start(g)].lower()
+    cue = re.search(r"\b(?:on|last|next|this|past|by|until|since)\s$", before) is not None
+    if after[:1] in (".", ",") or (cue and (after[:1] in ("", "!", "?", ";") or after[:1].isspace() and not after[1:2].isupper())):
+        return True
+    return full and word[:1].isupper() and not after[1:2].isupper()
+
+
+def _add_month_day_pair(text: str, mt: re.Match[str], a: int, b: int, lang: str, found: list[DateMention],
+                        add: Callable[[DateMention], None], month_day: Callable[..., DateMention],
+                        start: int | None = None) -> None:
+    """A month-day written in figures without a year (4/22, 22/04): month first unless it cannot be."""
+    readings = [(a, b), (b, a)] if a != b else [(a, b)]
+    ok = [(mo, d) for mo, d in readings if _valid(None, mo, d)]
+    if not ok:
+        return
+    s = mt.start() if start is None else start
+    dm = month_day(s, mt.end(), ok[0][0], ok[0][1])
+    if dm.year is None or not _valid(dm.year, dm.month, dm.day):
+        return
+    if len(ok) > 1:
+        other = month_day(s, mt.end(), ok[1][0], ok[1][1])
+        dm.alt = (other.iso(),)
+    add(dm)
+
+
+def _add_named_date(text: str, mt: re.Match[str], ref: dt.date | None, add: Callable[[DateMention], None],
+                    month_day: Callable[..., DateMention]) -> None:
+    mo = EN_MONTHS[mt.group("mon").rstrip(".").lower()]
+    d = _en_day(mt)
+    if d is None:
+        return
+    y: int | None = None
+    if mt.group("y"):
+        y = int(mt.group("y"))
+    elif mt.groupdict().get("yw"):
+        y = _en_year_words(mt.group("yw"))
+    end = mt.end()
+    if y is None and (mt.group("y") or mt.groupdict().get("yw")):
+        end = mt.end("mon") if mt.end("mon") > mt.start("mon") and mt.start("mon") > mt.start() else end
+    if y is not None:
+        if _valid(y, mo, d):
+            add(DateMention(mt.start(), end, y, mo, d))
+        return
+    if not _valid(None, mo, d):
+        return
+    dm = month_day(mt.start(), end, mo, d)
+    if dm.year is not None and not _valid(dm.year, mo, d):
+        return
+    add(dm)
+
+
+def _en_durations(text: str, ref: dt.date, free: Callable[[int, int], bool], add: Callable[[DateMention], None]) -> None:
+    """'3 days ago', '1 month and 21 days ago', 'two weeks from now', 'in 3 weeks', 'two sundays from now'."""
+    def part_of(mt: re.Match[str]) -> tuple[str, int] | None:
+        n = _en_count(mt.group("n"))
+        if n is None:
+            return None
+        kind, size = EN_DURATION_UNITS[re.sub(r"\s+", " ", mt.group("unit").lower())]
+        return kind, n * size
+
+    for mt in EN_DURATION_REL.finditer(text):
+        if not free(*mt.span()):
+            continue
+        if EN_BASELINE_BEFORE.search(text[max(0, mt.start() - 12):mt.start()]):
+            continue  # 'up 5% from a year ago' compares with a period; it names no day
+        sign, base = EN_DURATION_DIRS[re.sub(r"\s+", " ", mt.group("dir").lower())]
+        n = _en_count(mt.group("n"))
+        if n is None:
+            continue
+        start = mt.start()
+        if mt.group("wu"):
+            # 'two sundays from now': the n-th such weekday after (or before) the base day
+            w = EN_WEEKDAYS[mt.group("wu").lower()]
+            day = ref + dt.timedelta(days=base)
+            step = 1 if sign > 0 else -1
+            count = 0
+            while count < n:
+                day += dt.timedelta(days=step)
+                if day.weekday() == w:
+                    count += 1
+        else:
+            parts = [part_of(mt)]
+            # earlier parts of a compound duration: '2 years 1 month 21 days ago'
+            while True:
+                window = text[max(0, start - 40):start]
+                pm = EN_DURATION_PART.search(window)
+                if pm is None or not free(start - len(window) + pm.start(), start):
+                    break
+                parts.append(part_of(pm))
+                start = start - len(window) + pm.start()
+            if any(p is None for p in parts):
+                continue
+            day = shift_duration(ref + dt.timedelta(days=base), [p for p in parts if p], sign)
+        add(DateMention(start, mt.end(), day.year, day.month, day.day, resolved="document-date"))
+    for mt in EN_IN_DURATION.finditer(text):
+        if not free(*mt.span()) or mt.group("wu"):
+            continue
+        n = _en_count(mt.group("n"))
+        if n is None:
+            continue
+        kind, size = EN_DURATION_UNITS[re.sub(r"\s+", " ", mt.group("unit").lower())]
+        day = shift_duration(ref, [(kind, n * size)], 1)
+        add(DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved="document-date"))
+
+
+_EN_STANDALONE_DAY = re.compile(
+    rf"\b(?P<pre>on|for|by|until|till|since|from|before|after)\s{{1,3}}(?:(?P<the>the)\s{{1,3}})?"
+    rf"(?:(?P<d>{_DAYNUM})(?P<suf>{_SUF})?|(?P<dw>{_ORDW})|(?P<dc>{_CARDW}))"
+    rf"(?=\s{{0,2}}(?:$|[.,](?![0-9])|[;!?)]|\s(?:at|in|of|and|or|to|until|when|we|i|you|he|she|they)\b))", re.I)
+
+
+def _en_standalone_days(text: str, ref: dt.date, free: Callable[[int, int], bool], add: Callable[[DateMention], None],
+                        future: Callable[[int, int], bool]) -> None:
+    """'on the 4th', 'for the 27th', 'on the second': a day of the month alone, at the end of its phrase."""
+    for mt in _EN_STANDALONE_DAY.finditer(text):
+        if not mt.group("the") and not (mt.group("pre").lower() == "on" and (mt.group("d") or mt.group("dw"))):
+            continue
+        if mt.group("dc") and not mt.group("the"):
+            continue
+        s = mt.start("the") if mt.group("the") else mt.start("d") if mt.group("d") else mt.start("dw")
+        if not free(s, mt.end()):
+            continue
+        d = _en_day(mt)
+        if d is None or not 1 <= d <= 31:
+            continue
+        y, mo = resolve_day(d, ref, future(s, mt.end()))
+        if y is None or not _valid(y, mo, d):
+            continue
+        add(DateMention(s, mt.end(), y, mo, d, resolved="document-date"))
+
+
+def _merge_weekday_prefixes(text: str, found: list[DateMention], free: Callable[[int, int], bool],
+                            add: Callable[[DateMention], None]) -> None:
+    """'Tuesday, Feb. 24', 'monday, jan twenty two, 2018', 'this friday (jun-15)': a weekday written
+    just before a date belongs to it (the span grows; the date's value stands)."""
+    rx = re.compile(rf"(?:\b(?:{_REL})\s{{1,3}})?\b(?P<w>{_WD})\.?,?\s{{0,3}}[-(]?\s{{0,2}}$", re.I)
+    for dm in list(found):
+        if dm.day is None or dm.weekday is not None:
+            continue
+        window = text[max(0, dm.start - 24):dm.start]
+        mt = rx.search(window)
+        if mt is None or mt.group("w")[:1].islower() and len(mt.group("w")) <= 4:
+            continue
+        s = dm.start - len(window) + mt.start()
+        if not free(s, dm.start):
+            continue
+        dm.weekday = EN_WEEKDAYS[mt.group("w").lower()]
+        dm.start = s
+        if text[dm.end:dm.end + 1] == ")" and "(" in window[mt.start():]:
+            dm.end += 1
+        found.remove(dm)
+        add(dm)
+
+def _en_years(text: str, found: list[DateMention], free: Callable[[int, int], bool], add: Callable[[DateMention], None]) -> None:
     for mt in EN_YEAR.finditer(text):
-        if free(mt.start("y"), mt.end("y")):
-            add(DateMention(mt.start("y"), mt.end("y"), int(mt.group("y")), None, None))
+        if not free(mt.start("y"), mt.end("y")):
+            continue
+        dm = DateMention(mt.start("y"), mt.end("y"), int(mt.group("y")), None, None)
+        part = EN_YEAR_PART.search(text[max(0, mt.start("y") - 24):mt.start("y")])
+        if part:
+            dm.extra["part"] = EN_YEAR_PARTS[re.sub(r"\s+", " ", part.group("part").lower())]
+        add(dm)
+
+
+def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Callable[[int, int], bool]) -> None:
     # clock times (13:00:05) are not figures of their own
     for mt in re.finditer(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])", text):
         if free(*mt.span()) and not re.match(r"\s*(?:GMT|UTC|a\.?m|p\.?m)", text[mt.end():mt.end() + 5], re.I):
@@ -389,7 +970,7 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray) -> list[Date
             h, mi, tz = int(mt.group("hh")), int(mt.group("mm")), mt.group("tz").upper()
         for dm in found:
             gap = text[mt.end():dm.start] if dm.start >= mt.end() else text[dm.end:mt.start()]
-            if 0 <= len(gap) <= 8 and re.fullmatch(r"[\s,]*(?:on|local time)?[\s,]*", gap):
+            if 0 <= len(gap) <= 8 and re.fullmatch(r"[\s,]{0,3}(?:on|local time)?[\s,]{0,3}", gap):
                 dm.time = f"{h:02d}:{mi:02d}"
                 dm.tz = tz or dm.tz
                 dm.start, dm.end = min(dm.start, mt.start()), max(dm.end, mt.end())
@@ -400,5 +981,3 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray) -> list[Date
             if tz:
                 for i in range(mt.start(), mt.end()):
                     taken[i] = 1
-    found.sort(key=lambda m: m.start)
-    return found

@@ -13,7 +13,7 @@ ZH_ID = re.compile(rf"第\s*(?P<n>{_ZN}{{1,6}})\s*(?P<cls>号|號|条|條|款|�
 EN_ID = re.compile(r"\b(?P<noun>Article|Art\.|Section|Sec\.|Resolution|Decree|Order|Law|Rule|Regulation|Directive|Announcement|Notice|Bulletin|Circular|Clause|Chapter|Paragraph|Amendment|Flight|Typhoon|Storm|Launch|Mission|Item|Case)\s+(?:No\.\s*)?(?P<n>\d{1,6})\b"
                    r"|\b(?P<no>No\.|Number|#)\s?(?P<n2>\d{1,6})\b"
                    r"|\b(?P<ord>\d{1,4})(?:st|nd|rd|th)\s+(?P<noun2>[a-z]+)"
-                   r"|\b(?P<cospar>(?:19|20)\d\d-\d{3}[A-Z]{0,3})\b")
+                   r"|(?<![0-9A-Za-z-])(?P<cospar>(?:19|20)\d\d-\d{3}[A-Z]{0,3})(?![0-9A-Za-z-])")
 _ZH_CLS_UNIT = {"号": "no", "號": "no", "号令": "no", "条": "article", "條": "article", "款": "clause", "章": "chapter",
                 "节": "section", "届": "session", "次": "time", "轮": "round", "批": "batch", "期": "issue", "版": "edition"}
 

@@ -138,10 +138,10 @@ def extract_document(doc: Document, glossary: Glossary | None = None) -> list[Cl
     for nm in names:
         for i in range(nm.start, nm.end):
             taken[i] = 1
-    for dm in extract_dates(view, doc.date, taken):
+    for dm in extract_dates(view, doc.date, taken, lang=doc.lang):
         c = Claim(doc=doc.doc, lang=doc.lang, kind="date", start=dm.start, end=dm.end, text="", value=dm.iso(),
                   resolved=dm.resolved, alt=dm.alt, date_parts=(dm.year, dm.month, dm.day), time=dm.time, tz=dm.tz,
-                  weekday=dm.weekday)
+                  weekday=dm.weekday, extra=dict(dm.extra))
         claims.append(c)
     for im in extract_identifiers(view, taken):
         value = im.noun if im.unit == "designator" else str(im.number)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..lexicon import EN_STOP, lemma, zh_head_gloss, zh_words
-from ..numerals import (EN_ONES, EN_SCALE_ABBREV, EN_SCALES, EN_TENS, ZH_BIG, ZH_DIGITS, parse_arabic,
+from ..numerals import (EN_DOZEN, EN_FRACTION_WORDS, EN_NEGATIVE, EN_ONES, EN_SCALE_ABBREV, EN_SCALES, EN_TENS, EN_ZERO, ZH_BIG, ZH_DIGITS, ZH_SMALL, parse_arabic,
                         parse_en_words, parse_zh, significant_unit, zh_adjacent_range)
 from ..resources import load, longest_first
 
@@ -34,14 +34,6 @@ _UNIT_KEYS = longest_first(UNITS)
 _CLS_KEYS = longest_first(CLASSIFIERS)
 _ZH_QPRE = longest_first(ZH_QUAL_PRE)
 _EN_QPRE = longest_first(EN_QUAL_PRE)
-
-_ZH_NUM_CHARS = "零〇○一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟萬億点點"
-NUMBER_TOKEN = re.compile(
-    r"(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<arscale>[万亿兆萬億千百]{1,3})?"
-    rf"|(?P<zh>[{_ZH_NUM_CHARS}]+)"
-)
-_EN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-_EN_NUMBER_WORDS = set(EN_ONES) | set(EN_TENS) | set(EN_SCALES) | {"dozen"}
 
 PERCENT_SUFFIX_EN = [("percentage points", "pp", 1), ("percentage point", "pp", 1), ("basis points", "pp", Decimal("0.01")),
                      ("basis point", "pp", Decimal("0.01")), ("bps", "pp", Decimal("0.01")), ("bp", "pp", Decimal("0.01")),
@@ -191,121 +183,357 @@ def _zh_noun(text: str, pos: int) -> tuple[str, int]:
 
 
 def _direction_before(text: str, start: int, zh: bool) -> int:
-    window = text[max(0, start - 6):start]
-    for w in UP_WORDS if zh else ():
-        if w in window[-4:]:
-            return 1
-    for w in DOWN_WORDS if zh else ():
-        if w in window[-4:]:
-            return -1
+    """The direction word closest before a figure (减重约15% is down although 重 alone is 'heavier')."""
+    if zh:
+        window = text[max(0, start - 6):start]
+        best: tuple[int, int, int] | None = None  # (end position, length, direction)
+        for words, sign in ((UP_WORDS, 1), (DOWN_WORDS, -1)):
+            for w in words:
+                i = window.rfind(w, max(0, len(window) - 4 - len(w) + 1))
+                if i >= 0:
+                    cand = (i + len(w), len(w), sign)
+                    if best is None or cand[:2] > best[:2]:
+                        best = cand
+        return best[2] if best else 0
     words = [w.lower() for w in _EN_WORD.findall(text[max(0, start - 30):start])][-3:]
-    if any(w in EN_UP for w in words):
-        return 1
-    if any(w in EN_DOWN for w in words):
-        return -1
+    for w in reversed(words):
+        if w in EN_UP:
+            return 1
+        if w in EN_DOWN:
+            return -1
     return 0
 
 
-def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[Decimal, Decimal] | None]]:
-    """(start, end, value, figure, scale_word, range) for every number in the text."""
+_ZH_NUMBERS = load("zh", "numbers")
+_ZH_DIG = "".join(ZH_DIGITS)
+_ZH_UNITS = "".join(ZH_SMALL) + "".join(ZH_BIG)
+_ZH_BIG_CHARS = "".join(ZH_BIG)
+_ZH_ALL = _ZH_DIG + _ZH_UNITS
+_ZH_APPROX_IN = "".join(_ZH_NUMBERS["approx_inside"])
+_ZH_FIN = set(_ZH_NUMBERS["financial"])
+_ZH_NEG = tuple(_ZH_NUMBERS["negative"])
+_ZH_NOT_NUMBERS = re.compile("|".join(re.escape(w) for w in longest_first(list(_ZH_NUMBERS["not_numbers"]))))
+_ARABIC = r"\d{1,3}(?:,\d{3})++(?:\.\d++(?!\.\d))?|\d++(?:\.\d++(?!\.\d))?"
+# one Chinese (or mixed) numeral: atoms with optional spaces between them and 多/余/几 before a big unit
+_ZH_RUN = (rf"(?:{_ARABIC}|[{_ZH_ALL}])"
+           rf"(?:{_ARABIC}|[{_ZH_ALL}]|[点點](?=[ ]{{0,2}}[{_ZH_DIG}])|[ ]{{1,2}}(?=[{_ZH_ALL}点點])"
+           rf"|(?<=[{_ZH_ALL}点點])[ ]{{1,2}}(?=\d)|[ ]{{0,2}}[{_ZH_APPROX_IN}](?=[ ]{{0,2}}[{_ZH_BIG_CHARS}]))*+")
+NUMBER_TOKEN = re.compile(
+    r"(?P<sci>(?<![\w.])\d++(?:\.\d++)?(?:[eE][-+]?\d++|\^[-+]{0,2}\d++|x10\^[-+]?\d++)(?![\w.]))"
+    r"|(?P<frac>(?<![\w/.,])(?:\d{1,3}[ ]{1,2})?\d{1,4}/\d{1,4}(?![\w/]|\.\d))"
+    r"|(?P<spaced>(?<![\w.,])(?<!\d[ ])\d{1,3}(?:[ ]\d{3})++(?![\w.,]))"
+    rf"|(?P<zh>{_ZH_RUN})"
+    r"|(?P<dot>(?<![\w.])\.\d++)"
+)
+_EN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_EN_NUMBER_WORDS = set(EN_ONES) | set(EN_TENS) | set(EN_SCALES) | {"dozen"}
+
+
+def _sci_value(tok: str) -> Decimal | None:
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:[eE]([-+]?\d+)|\^([-+]{0,2})(\d+)|x10\^([-+]?\d+))", tok)
+    if not m:
+        return None
+    base = Decimal(m.group(1))
+    try:
+        if m.group(2) is not None:
+            return base.scaleb(int(m.group(2)))
+        if m.group(5) is not None:
+            return base.scaleb(int(m.group(5)))
+        exp = int(m.group(4))
+        if exp > 60:
+            return None
+        sign = -1 if m.group(3).count("-") % 2 else 1
+        return Decimal(float(base) ** (sign * exp))
+    except (ArithmeticError, ValueError, OverflowError):
+        return None
+
+
+def _negative_before(text: str, start: int) -> int:
+    """Start of a minus sign or 负 written right before a number at `start`, else -1."""
+    if start >= 1 and text[start - 1] == "-":
+        before = text[start - 2] if start >= 2 else ""
+        if not (before.isalnum() or before in ")%]-/." or "\u4e00" <= before <= "\u9fff" and False):
+            return start - 1
+    b = _back_spaces(text, start, 2)
+    if b >= 1 and text[b - 1] in _ZH_NEG:
+        return b - 1
+    if b == 1 and text[0] == "-":
+        return 0
+    return -1
+
+
+def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[Decimal, Decimal] | None, str]]:
+    """(start, end, value, figure, scale_word, range, approx) for every number in the text."""
     out = []
+    blocked = bytearray(len(text))
+    for m in _ZH_NOT_NUMBERS.finditer(text):
+        blocked[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    raw = []  # (start, end, kind, token)
     for m in NUMBER_TOKEN.finditer(text):
-        start, end = m.span()
-        if m.group("ar"):
-            fig = m.group("ar")
-            scale = m.group("arscale") or ""
-            # 千米 / 千克 / 百万 handled: a unit that starts with the scale char is a unit
-            while scale and _match_any(text, m.start("arscale") + len(scale) - 1, _UNIT_KEYS) and scale[-1] in "千百":
-                scale = scale[:-1]
-                end -= 1
-            # a figure glued to a Latin word (G7, F-35, A19) is a name, not a quantity
-            prev = text[start - 1] if start else ""
-            if prev.isalpha() and prev.isascii() and not _ends_with_any(text, start, _SYM_KEYS):
-                continue
-            if prev == "-" and start >= 2 and text[start - 2].isalpha() and text[start - 2].isascii():
-                continue
-            if prev in "." and start >= 2 and text[start - 2].isdigit():
-                continue
-            val = parse_arabic(fig)
+        raw.append((m.start(), m.end(), m.lastgroup, m.group(0)))
+    for ri, (start, end, kind, tok) in enumerate(raw):
+        if blocked[start]:
+            continue
+        if kind == "sci":
+            val = _sci_value(tok)
             if val is None:
                 continue
-            if scale:
-                mult = Decimal(1)
-                for ch in scale:
-                    mult *= ZH_BIG.get(ch) or {"千": 1000, "百": 100}[ch]
-                val *= mult
-            out.append((start, end, val, fig, scale, None))
+            fig, scale, rng, approx = tok, "", None, ""
+        elif kind == "frac":
+            whole, _, fr = tok.rpartition(" ")
+            num, _, den = fr.partition("/")
+            if int(den) == 0:
+                continue
+            val = Decimal(num) / Decimal(den) + (Decimal(whole.strip()) if whole.strip() else 0)
+            fig, scale, rng, approx = tok, "", None, ""
+        elif kind == "spaced":
+            val = parse_arabic(tok)
+            if val is None:
+                continue
+            fig, scale, rng, approx = tok, "", None, ""
+        elif kind == "dot":
+            val = Decimal("0" + tok)
+            fig, scale, rng, approx = "0" + tok, "", None, ""
         else:
-            tok = m.group("zh")
-            # trim characters that cannot end a numeral (点 at the end: 一点)
-            while tok and tok[-1] in "点點":
-                tok = tok[:-1]
-            while tok and tok[0] in "点點十百千万亿兆萬億拾佰仟" and tok[0] not in "十拾":
-                tok = tok[1:]
-                start += 1
-            if not tok:
-                continue
+            # trim what cannot end a numeral (点 at the end: 一点) and spaces
+            tok = tok.rstrip(" 点點")
             end = start + len(tok)
-            rng = zh_adjacent_range(tok)
-            val = rng[0] if rng else parse_zh(tok)
+            approx = "over" if any(c in _ZH_APPROX_IN for c in tok) else ""
+            clean = "".join(c for c in tok if c not in _ZH_APPROX_IN)
+            fig = tok
+            scale = ""
+            rng = None
+            if clean[:1].isdigit():
+                # 千米 / 千克 / 兆瓦: a unit that starts with a scale char is a unit
+                k = len(tok)
+                while k > 0 and tok[k - 1] in _ZH_UNITS:
+                    k -= 1
+                head, tail = tok[:k], tok[k:]
+                while tail and _match_any(text, start + k + len(tail) - 1, _UNIT_KEYS) and tail[-1] in _ZH_UNITS:
+                    tail = tail[:-1]
+                    end -= 1
+                tok = head + tail
+                fig = tok
+                clean = "".join(c for c in tok if c not in _ZH_APPROX_IN)
+                if head and all(c.isdigit() or c in ".," for c in head) and not approx:
+                    fig, scale = head, tail  # 12万, 1.2万亿: a figure with a scale word
+                # a figure glued to a Latin word (G7, F-35, A19) is a name, not a quantity
+                prev = text[start - 1] if start else ""
+                if prev.isalpha() and prev.isascii() and not _ends_with_any(text, start, _SYM_KEYS):
+                    continue
+                if prev == "-" and start >= 2 and text[start - 2].isalpha() and text[start - 2].isascii():
+                    continue
+            else:
+                if all(c in _ZH_UNITS for c in tok) and start and text[start - 1] in _ZH_HALF:
+                    val = Decimal("0.5")  # 半百 = 50
+                    for c in tok:
+                        val *= ZH_BIG.get(c) or ZH_SMALL[c]
+                    out.append((start - 1, end, val, text[start - 1:end], "", None, ""))
+                    continue
+                if len(tok) > 1 and tok[-1] in _ZH_UNIT_DIGITS and (tok[-2] in _ZH_UNITS or tok[-2] in ZH_DIGITS and ZH_DIGITS[tok[-2]] > 1) \
+                        and not (text[end:end + 1] and (text[end] in _ZH_ALL or _match_any(text, end, _CLS_KEYS))):
+                    tok = tok[:-1]  # 三十两, 二两: the last 两 is the unit liang
+                    end -= 1
+                while tok and tok[0] in _ZH_UNITS and tok[0] not in "十拾百佰千仟" or tok[:1] == " ":
+                    tok = tok[1:]
+                    start += 1
+                if tok[:1] in "百佰千仟" and not (len(tok) == 2 and tok[1] in _ZH_DIG):
+                    # a leading 百/千 starts a numeral only in 百三, 千三 (130, 1300)
+                    while tok and tok[0] in _ZH_UNITS and tok[0] not in "十拾":
+                        tok = tok[1:]
+                        start += 1
+                clean = "".join(c for c in tok if c not in _ZH_APPROX_IN)
+                if not clean:
+                    continue
+                # 千米, 千克, 兆瓦 after a Chinese numeral: the unit wins
+                while len(clean) > 2 and clean[-1] in _ZH_UNITS and _match_any(text, start + len(tok) - 1, _UNIT_KEYS):
+                    tok = tok[:-1]
+                    clean = clean[:-1]
+                fig = tok
+                end = start + len(tok)
+            if not clean:
+                continue
+            if not any(c.isdigit() for c in clean):
+                rng = zh_adjacent_range(clean)
+            val = rng[0] if rng else parse_zh(clean)
+            if val is None:
+                # the longest prefix that parses: 五十千 → 五十
+                cut = len(clean) - 1
+                while cut > 0 and parse_zh(clean[:cut]) is None:
+                    cut -= 1
+                if cut <= 0 or approx:
+                    continue
+                val = parse_zh(clean[:cut])
+                tok = clean[:cut].rstrip()
+                fig, scale = tok, ""
+                end = start + len(tok)
             if val is None:
                 continue
-            out.append((start, end, val, tok, "", rng))
-    # English number words: runs of number words
-    for m in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:\s+(?:and\s+|a\s+)?[A-Za-z]+(?:-[A-Za-z]+)*){0,6}", text):
-        pass
+            if scale and fig != tok:
+                pass
+        if kind != "zh" or fig[:1].isdigit() or fig[:1] == ".":
+            # 1.1.2 versions and IP addresses: every part is a number of its own
+            pass
+        out.append((start, end, val, fig, scale, rng, approx))
+    out = _zh_fractions(text, out)
+    final = []
+    for start, end, val, fig, scale, rng, approx in out:
+        if blocked[start] and not _FRACTION_AFTER.match(text, end):
+            continue
+        if not val.is_finite() or val and not (Decimal("1e-15") <= abs(val) < Decimal("1e30")):
+            continue  # beyond what any news figure states (and what fmt_decimal can print)
+        neg = _negative_before(text, start)
+        if neg >= 0:
+            val = -val
+            start = neg
+        final.append((start, end, val, fig, scale, rng, approx))
+    return final
+
+
+_PERCENT_PREFIX = re.compile(r"([百千万萬亿億佰仟]{1,4})[ ]{0,2}分[ ]{0,2}之[ ]{0,2}$")
+_TENTHS = dict(_ZH_NUMBERS["tenths"])
+_TENTHS_KEYS = longest_first(_TENTHS)
+_TENTHS_NOT = {k: longest_first(list(v)) for k, v in dict(_ZH_NUMBERS["tenths_not_before"]).items()}
+_TENTHS_TAIL = re.compile(r"[ ]{0,2}([半%s])(?![%s])" % ("".join(ZH_DIGITS), "".join(ZH_DIGITS) + "".join(ZH_SMALL) + "".join(ZH_BIG)))
+_ZH_HALF = "".join(_ZH_NUMBERS["half"])
+_ZH_UNIT_DIGITS = "".join(_ZH_NUMBERS["unit_digits"])
+_MULT_SUFFIX = dict(_ZH_NUMBERS["multiplier_suffix"])
+_ZH_QUAL = load("zh", "qualifiers")
+_ZH_FILLER = set(_ZH_QUAL["filler"]["chars"])
+_ZH_CMP_PRE = set(_ZH_QUAL["comparison"]["prefix"])
+_ZH_CMP_GT = set(_ZH_QUAL["comparison"]["greater"])
+_ZH_CMP_LT = set(_ZH_QUAL["comparison"]["less"])
+_LONE_FOLLOW = set(_ZH_NUMBERS["lone_digit_follow"])
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+_FRACTION_AFTER = re.compile(r"[ ]{0,2}分[ ]{0,2}之[ ]{0,2}")
+_FRACTION_WHOLE = re.compile(r"[ ]{0,2}[%s][ ]{0,2}$" % "".join(_ZH_NUMBERS["fraction_whole"]))
+
+
+def _zh_fractions(text: str, toks: list) -> list:
+    """四分之一 → 0.25, 三又三分之一 → 3.333…, 16分之5: a denominator, 分之, a numerator."""
+    out: list = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        m = _FRACTION_AFTER.match(text, t[1])
+        if m and i + 1 < len(toks) and t[2] != 0:
+            nxt = toks[i + 1]
+            nstart = nxt[0]
+            negn = text[m.end():nstart] in _ZH_NEG
+            if nstart == m.end() or negn:
+                val = (-nxt[2] if negn else nxt[2]) / t[2]
+                start = t[0]
+                if out and _FRACTION_WHOLE.search(text, out[-1][1], start) and \
+                        _FRACTION_WHOLE.search(text[out[-1][1]:start]):
+                    w = out.pop()
+                    val = w[2] + val if w[2] >= 0 else w[2] - val
+                    start = w[0]
+                out.append((start, nxt[1], val, text[start:nxt[1]], "", None, ""))
+                i += 2
+                continue
+        out.append(t)
+        i += 1
     return out
 
 
+_EN_ITEM = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d+(?:\.\d+)?")
+_EN_GAP = re.compile(r"[ \t]{1,3}|[ ]?-[ ]?")
+_EN_VOCAB = (set(EN_ONES) | set(EN_TENS) | set(EN_SCALES) | EN_DOZEN | EN_ZERO | EN_NEGATIVE | set(EN_FRACTION_WORDS)
+             | {"and", "a", "an", "point", "over", "out", "of"})
+_EN_CONNECTORS = {"and", "a", "an", "point", "over", "out", "of"}
+_EN_SIMPLE_SCALES = {"thousand", "million", "millions", "billion", "billions", "trillion", "trillions"}
+_EN_NOT_ONE_BEFORE = {"the", "this", "that", "which", "each", "every", "any", "no", "another", "no."}
+
+
+def _en_vocab(word: str) -> bool:
+    w = word.lower()
+    if w in _EN_VOCAB:
+        return True
+    parts = w.split("-")
+    if all(p in EN_ONES or p in EN_TENS or p in EN_ZERO for p in parts):
+        return True
+    return _en_denominator_word(w)
+
+
+def _en_denominator_word(w: str) -> bool:
+    from ..numerals import _en_denominator
+    return _en_denominator(w) is not None
+
+
 def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
-    """Runs of English number words: 'twenty-five', 'two hundred and five', 'a dozen'."""
+    """Runs of English number words: 'twenty-five', 'two hundred and five', 'a dozen', 'two thirds',
+    'minus five point five', '3 hundred and 21', 'one over three'."""
     out = []
-    words = list(_EN_WORD.finditer(text))
+    items = list(_EN_ITEM.finditer(text))
     i = 0
-    while i < len(words):
-        w = words[i].group(0).lower()
-        parts = w.split("-")
-        if not all(p in _EN_NUMBER_WORDS for p in parts) or w in ("hundred", "thousand", "dozen"):
-            # 'a hundred', 'a dozen'
-            if w in ("a", "an") and i + 1 < len(words) and words[i + 1].group(0).lower() in ("hundred", "thousand", "dozen", "million", "billion") \
-                    and words[i + 1].start() - words[i].end() == 1:
-                pass
-            else:
-                i += 1
-                continue
+    n = len(items)
+    while i < n:
+        if not _en_vocab(items[i].group(0)) and not items[i].group(0)[0].isdigit():
+            i += 1
+            continue
         j = i
-        run = [words[i].group(0)]
-        while j + 1 < len(words):
-            gap = text[words[j].end():words[j + 1].start()]
-            nxt = words[j + 1].group(0).lower()
-            if gap not in (" ", "-"):
-                break
-            if nxt in _EN_NUMBER_WORDS or all(p in _EN_NUMBER_WORDS for p in nxt.split("-")) or (
-                    nxt == "and" and j + 2 < len(words) and words[j + 2].group(0).lower() in _EN_NUMBER_WORDS
-                    and text[words[j + 1].end():words[j + 2].start()] == " "):
-                run.append(words[j + 1].group(0))
-                j += 1
+        while j + 1 < n and j - i < 24 and _EN_GAP.fullmatch(text, items[j].end(), items[j + 1].start()) \
+                and (_en_vocab(items[j + 1].group(0)) or items[j + 1].group(0)[0].isdigit()):
+            j += 1
+        run = items[i:j + 1]
+        k = 0
+        while k < len(run):
+            found = None
+            for e in range(len(run), k, -1):
+                words = [m.group(0) for m in run[k:e]]
+                low = [w.lower() for w in words]
+                if low[0] in _EN_CONNECTORS and low[0] not in ("a", "an") or low[-1] in _EN_CONNECTORS:
+                    continue
+                if all(w[0].isdigit() for w in words):
+                    continue  # figures alone are read by the number tokenizer
+                if words[0][0].isdigit() and len(words) == 2 and low[1] in _EN_SIMPLE_SCALES:
+                    continue  # '3 million': the figure reader keeps its scale word
+                if any(w[0].isdigit() for w in words) and not any(x in EN_SCALES or x in EN_DOZEN or x in ("over",) for x in low):
+                    continue
+                if low in (["a"], ["an"]):
+                    continue
+                # words joined by ' - ' are one word: fifty - two
+                joined: list[str] = []
+                for idx, m in enumerate(run[k:e]):
+                    gap = text[run[k + idx - 1].end():m.start()] if idx else ""
+                    if "-" in gap and joined:
+                        joined[-1] = joined[-1] + "-" + m.group(0).lower()
+                    else:
+                        joined.append(m.group(0).lower())
+                if ("over" in low or "out" in low) and _EN_WORD.match(text, _skip_spaces(text, run[e - 1].end(), 1)) \
+                        and run[e - 1].end() < len(text) and text[run[e - 1].end()] == " ":
+                    continue  # '$500 million over five years': a span of time, not a fraction
+                val = parse_en_words(joined)
+                if val is not None:
+                    found = (e, val, words)
+                    break
+            if found:
+                e, val, words = found
+                out.append((run[k].start(), run[e - 1].end(), val, " ".join(words)))
+                k = e
             else:
-                break
-        val = parse_en_words(run)
-        if val is not None:
-            out.append((words[i].start(), words[j].end(), val, " ".join(run)))
+                k += 1
         i = j + 1
     return out
 
 
 def extract_quantities(text: str, taken: bytearray) -> list[Quantity]:
     """Quantities in `text` (width-folded view) outside the spans marked in `taken`."""
-    tokens = [(s, e, v, f, sc, r) for s, e, v, f, sc, r in _number_tokens(text)]
-    tokens += [(s, e, v, f, "", None) for s, e, v, f in _en_word_numbers(text)]
+    tokens = _number_tokens(text)
+    tokens += [(s, e, v, f, "", None, "") for s, e, v, f in _en_word_numbers(text)]
     tokens.sort(key=lambda t: (t[0], -t[1]))
     out: list[Quantity] = []
     last_end = -1
     skip_until = -1
-    for idx, (start, end, val, fig, scale_word, rng) in enumerate(tokens):
+    for idx, (start, end, val, fig, scale_word, rng, approx) in enumerate(tokens):
         if start < max(last_end, skip_until) or any(taken[start:end]):
             continue
-        q = _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, idx)
+        q = _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, idx, approx)
         if q is None:
             continue
         if any(taken[q.start:q.end]):
@@ -315,13 +543,13 @@ def extract_quantities(text: str, taken: bytearray) -> list[Quantity]:
     return out
 
 
-def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, idx) -> Quantity | None:
+def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, idx, approx="") -> Quantity | None:
     zh_numeral = bool(fig) and not fig[0].isdigit() and any("\u4e00" <= c <= "\u9fff" for c in fig)
     en_words = bool(fig) and fig[0].isalpha() and fig.isascii()
     mult = Decimal(1)
     if scale_word:
         for ch in scale_word:
-            mult *= ZH_BIG.get(ch) or {"千": 1000, "百": 100}[ch]
+            mult *= ZH_BIG.get(ch) or ZH_SMALL.get(ch) or 1
     q = Quantity(kind="number", start=start, end=end, num=val, figure=fig, scale_word=scale_word)
     if rng:
         q.low, q.high, q.qualifier = rng[0], rng[1], "range"
@@ -339,38 +567,72 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         if zp:
             currency = ZH_CUR_PREFIX[zp]
             q.start = start - len(zp)
-    if text[max(0, start - 3):start] in ("百分之",):
-        percent_mult = Decimal(1)
+    pm = _PERCENT_PREFIX.search(text, max(0, start - 12), start)
+    if pm and not (pm.start() > 0 and (text[pm.start() - 1] in _ZH_ALL or text[pm.start() - 1].isdigit())):
+        # 百分之五十 = 50%, 千分之三 = 0.3%, 万分之三 = 0.03%
+        den = Decimal(1)
+        for ch in pm.group(1):
+            den *= ZH_BIG.get(ch) or ZH_SMALL[ch]
+        percent_mult = Decimal(100) / den
         q.kind, q.unit, q.dimension = "percent", "%", "%"
-        q.start = start - 3
-    elif text[max(0, start - 3):start] == "千分之":
-        q.kind, q.unit, q.dimension = "percent", "%", "%"
-        q.num = val / 10
-        q.start = start - 3
-        val = q.num
+        q.num = val = val * percent_mult
+        q.start = pm.start()
     if start >= 1 and text[start - 1] == "第" or start >= 2 and text[start - 2:start] in ("No", "第 "):
         return None  # ordinals and numbered items are identifiers (extracted elsewhere)
-    if zh_numeral and len(fig) == 1 and fig in ZH_DIGITS and not rng:
+    lone_ok = False
+    if zh_numeral and len(fig) == 1 and not rng and percent_mult is None:
         # a lone 一/三 is a number only when a classifier, unit or 成 follows (一致, 统一 are words)
         nxt = text[end:end + 3]
-        if not (_match_any(text, end, _CLS_KEYS) or _match_any(text, end, _UNIT_KEYS) or nxt[:1] in "成倍%"
-                or _match_any(text, end, _ZH_CUR_KEYS) or text[max(0, start - 3):start] == "百分之"):
-            return None
+        prev = text[start - 1] if start else ""
+        if fig in _ZH_FIN:
+            if not (_match_any(text, end, _UNIT_KEYS) or _match_any(text, end, _ZH_CUR_KEYS)):
+                return None  # 大陆, 队伍, 收拾: a financial digit alone is a word
+        elif not (_match_any(text, end, _CLS_KEYS) or _match_any(text, end, _UNIT_KEYS) or (nxt[:1] and nxt[0] in "成倍%折打")
+                  or _match_any(text, end, _ZH_CUR_KEYS)):
+            isolated = not _is_cjk(prev) and not _is_cjk(nxt[:1])
+            if fig not in ZH_DIGITS and fig not in "十拾" or fig == "一" and not isolated:
+                return None
+            enumeration = nxt[:1] == "是" and (not prev or not _is_cjk(prev))  # 一是…二是…三是
+            if _is_cjk(nxt[:1]) and (nxt[:1] not in _LONE_FOLLOW or enumeration):
+                return None
+            lone_ok = True
         if fig == "一" and nxt[:1] in ("些", "样", "切", "直", "定", "般", "起", "旦", "致", "方", "面", "体", "同", "再", "向", "边", "道"):
             return None
     # ---- suffix: Chinese approx marker, scale, percent, currency, unit, classifier
-    approx_suffix = ""
+    approx_suffix = approx
     if text[pos:pos + 1] in ("多", "余", "餘") and (text[pos + 1:pos + 2] in ZH_BIG or _match_any(text, pos + 1, _CLS_KEYS)
                                                   or _match_any(text, pos + 1, _ZH_CUR_KEYS) or _match_any(text, pos + 1, _UNIT_KEYS)):
         approx_suffix = "over"
         pos += 1
     if text[pos:pos + 1] in ZH_BIG and not scale_word and not zh_numeral:
         pass
-    if zh_numeral and text[pos:pos + 1] == "成" and val <= 10 and not text[pos + 1:pos + 2] in ("为", "立", "功", "本", "员", "果", "熟", "交"):
-        q.kind, q.unit, q.dimension = "percent", "%", "%"
-        q.num = val * 10
+    if text[pos:pos + 1] in _MULT_SUFFIX and (zh_numeral or fig[:1].isdigit()):
+        # 一打 = 12, 五十打 = 600
+        q.num = val = val * _MULT_SUFFIX[text[pos]]
         pos += 1
-        mult = Decimal(10)
+    p1 = _skip_spaces(text, pos, 1)
+    tenths = _match_any(text, p1, _TENTHS_KEYS)
+    if tenths and 0 < val <= 10 and (zh_numeral or fig[:1].isdigit()) and not fig.startswith("0") \
+            and not _match_any(text, p1 + len(tenths), _TENTHS_NOT[tenths]) and percent_mult is None and not scale_word:
+        # 九成 = 90%, 8.5折 = 85%, 五五折 = 55%; 七成六 = 76%, 三成半 = 35%
+        factor = Decimal(str(_TENTHS[tenths]))
+        digits = fig.replace(" ", "")
+        if tenths != "成" and len(digits) == 2 and all(c in ZH_DIGITS or c.isdigit() for c in digits) and "十" not in digits:
+            q.num = Decimal("".join(str(ZH_DIGITS.get(c, c)) for c in digits))
+        elif tenths != "成" and val >= 10:
+            return None  # 十折 is no discount
+        else:
+            q.num = val * factor
+        q.kind, q.unit, q.dimension = "percent", "%", "%"
+        pos = p1 + len(tenths)
+        mult = factor
+        m = _TENTHS_TAIL.match(text, pos)
+        if m and m.group(1) == "半":
+            q.num += factor / 2
+            pos = m.end()
+        elif m and m.group(1) in ZH_DIGITS and tenths == "成":
+            q.num += Decimal(ZH_DIGITS[m.group(1)])
+            pos = m.end()
     elif percent_mult is not None:
         pass
     else:
@@ -399,9 +661,12 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                         break
             if not found and not zh_numeral:
                 # English scale: 1.2 billion, 12bn, $3m, 4.5tn
-                m = re.match(r"( ?)(trillions?|billions?|millions?|thousand|bn|bln|tn|trn|mn|mln|m|b|k)(?![A-Za-z])", text[pos:pos + 12], re.I)
-                if m and not scale_word and (m.group(2).lower() in ("trillion", "trillions", "billion", "billions", "million", "millions", "thousand") or
-                                             (not m.group(1) and (currency or m.group(2).lower() in ("bn", "tn", "mn", "bln", "trn")))):
+                m = re.match(r"( ?)(trillions?|billions?|millions?|thousand|bn|bln|tn|tln|trn|mn|mln|mil|MM|m|b|k)(?![A-Za-z])", text[pos:pos + 12], re.I)
+                w2 = m.group(2) if m else ""
+                if m and not scale_word and fig[:1].isdigit() and (
+                        w2.lower() in ("trillion", "trillions", "billion", "billions", "million", "millions", "thousand",
+                                       "bn", "tn", "tln", "mn", "bln", "trn", "mln") or
+                        (not m.group(1) and (currency or w2 in ("k", "K", "M", "MM", "mil", "b")))):
                     word = m.group(2)
                     sc = EN_SCALE_ABBREV.get(word, EN_SCALE_ABBREV.get(word.lower()))
                     if sc:
@@ -445,13 +710,16 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     u = None
                 if u and u == "度" and text[p2 + 1:p2 + 2] in "电":
                     u = "度电"
-                if u and zh_numeral and fig == "一":
+                if u and zh_numeral and fig == "一" and UNITS[u][2] == "duration":
                     return None  # 一天, 一年: idiom more often than a measured duration
                 if u:
                     sym, factor, dim = UNITS[u]
                     q.kind, q.unit, q.dimension = "measure", sym, dim
-                    q.si = q.num * Decimal(str(factor))
                     pos = p2 + len(u)
+                    if text[pos:pos + 1] and text[pos] in _ZH_HALF and (zh_numeral or fig[:1].isdigit()):
+                        q.num += Decimal("0.5")  # 一吨半 = 1.5 t
+                        pos += 1
+                    q.si = q.num * Decimal(str(factor))
                     # 米/秒 written as "米每秒" handled by table; "per second" after a length
                     tail = re.match(r"(/| per )(second|sec|s|hour|h|秒|小时)\b", text[pos:pos + 12])
                     if tail and dim == "length":
@@ -481,22 +749,39 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                         q.kind = "count"
                         q.noun = noun
                         pos = after
-                elif zh_numeral and not rng and len(fig) > 1 and not any(c in fig for c in "十百千万亿兆萬億拾佰仟点點") and not fig[0] == "零":
+                elif zh_numeral and not rng and len(fig) > 1 and not any(c in fig for c in "十百千万亿兆萬億拾佰仟点點分") and not fig[0] == "零":
                     return None  # 一一, 三三: not a numeral
-    if zh_numeral and q.kind == "number" and (len(fig) == 1 or fig in ("一一",)):
+    if zh_numeral and q.kind == "number" and (len(fig) == 1 and not lone_ok or fig in ("一一",)):
         return None
     if en_words and q.kind == "number" and val < 10 and not rng:
         # 'one' as a pronoun, 'two of them': bare small number words are not claims
-        if fig.lower() in ("one", "a", "an"):
-            return None
+        prev_words = _EN_WORD.findall(text[max(0, start - 12):start])
+        if fig.lower() in ("a", "an") or fig.lower() == "one" and (
+                prev_words and prev_words[-1].lower() in _EN_NOT_ONE_BEFORE or re.match(r"\s(?:of|another)\b", text[end:end + 9])):
+            return None  # 'the one you mentioned', 'one of them': a pronoun
     q.end = pos
     # ---- qualifiers before the number
     qpos = q.start
     qual = ""
     zq = _ends_with_any(text, qpos, _ZH_QPRE)
-    if zq:
+    zpos = qpos
+    if not zq:
+        b = _back_spaces(text, qpos, 1)
+        if b > 0 and text[b - 1] in _ZH_FILLER:
+            b -= 1  # 超过了80, 至少有10
+        zq = _ends_with_any(text, b, _ZH_QPRE) if b < qpos else None
+        zpos = b
+        if zq and zq[0].isascii() and zq[0].isalpha():
+            zq = None
+    cmp_end = _skip_spaces(text, q.end, 1)
+    if not zq and text[_back_spaces(text, qpos, 1) - 1:_back_spaces(text, qpos, 1)] in _ZH_CMP_PRE \
+            and text[cmp_end:cmp_end + 1] and (text[cmp_end] in _ZH_CMP_GT or text[cmp_end] in _ZH_CMP_LT):
+        qual = "over" if text[cmp_end] in _ZH_CMP_GT else "under"  # 比三十大, 比 170 低
+        q.start = _back_spaces(text, qpos, 1) - 1
+        q.end = cmp_end + 1
+    elif zq:
         qual = ZH_QUAL_PRE[zq]
-        q.start = qpos - len(zq)
+        q.start = zpos - len(zq)
     else:
         b = _back_spaces(text, qpos, 1)
         eq = _ends_with_any(text, b, _EN_QPRE, ignore_case=True, word=True) if b < qpos else None
