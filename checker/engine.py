@@ -98,6 +98,8 @@ class Engine:
         self.claims = claims
         self.config = config
         self.findings: list[Finding] = []
+        # agreeing claims of aligned translations: evidence for the majority in broad findings
+        self.aligned_support: dict[tuple, list[Claim]] = defaultdict(list)
         self.seen: set[tuple] = set()
         self.sent_spans: dict[str, list[tuple[int, int]]] = {}
         for d in docs:
@@ -155,6 +157,8 @@ class Engine:
             match = next((t for t in T if id(t) not in used and comparable(s, t) and agree(s, t)), None)
             if match is not None:
                 used.add(id(match))
+                self.aligned_support[s.key].append(match)
+                self.aligned_support[match.key].append(s)
                 flip = PAIR_RULES[0].check(Pair(s, match, 1.0, "precise"))
                 if flip:
                     self.emit(PAIR_RULES[0], flip, [s, match], "precise")
@@ -268,6 +272,9 @@ class Engine:
         best: dict[tuple, tuple[float, int, Claim]] = {}
         agree_count: Counter[tuple] = Counter()
         support: dict[tuple, list[Claim]] = defaultdict(list)
+        for key, others in self.aligned_support.items():
+            support[key].extend(others)
+            agree_count[key] += len(others)
         usable = []
         for a, b, sim in pairs:
             if not comparable(a, b):
@@ -412,8 +419,19 @@ def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> floa
             return BROAD_MIN["FC009"]
         return None
     if rule_id == "FC005":
-        return BROAD_MIN["FC005"] if a.doc != b.doc else None
+        # two reports of one share or rate differ by a little (87% vs over 90%); figures far apart
+        # are other subjects, and the words right before each figure must meet
+        lo, hi = sorted((abs(a.num or 0), abs(b.num or 0)))
+        if a.doc == b.doc or hi == 0 or (hi - lo) / hi > 0.25 or not _near_overlap(a, b):
+            return None
+        return BROAD_MIN["FC005"]
     return None
+
+
+def _near_overlap(a: Claim, b: Claim) -> bool:
+    na = frozenset(t for g in a.extra.get("near_groups", ()) for t in g)
+    nb = frozenset(t for g in b.extra.get("near_groups", ()) for t in g)
+    return bool(na & nb)
 
 
 def _arithmetic_relation(a: Claim, b: Claim, claims: dict[str, list[Claim]]) -> bool:
@@ -538,6 +556,7 @@ def _coverage(groups, other_terms: frozenset[str] | set[str], idf: dict[str, flo
 _CALENDAR = frozenset("january february march april may june july august september october november december "
                       "monday tuesday wednesday thursday friday saturday sunday".split())
 CLAUSE_WEIGHT = 2.0
+NEAR_WEIGHT = 2.0
 _MONTH_NAMES = ("january february march april may june july august september october november december").split()
 _DAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday".split()
 
@@ -569,8 +588,15 @@ def _similarity(a: Claim, b: Claim, idf: dict[str, float]) -> float:
     ctb = frozenset(t for g in cb for t in g)
     hca, tca = _coverage(ca, ctb, idf)
     hcb, tcb = _coverage(cb, cta, idf)
-    num = ha + hb + CLAUSE_WEIGHT * (hca + hcb)
-    den = ta + tb + CLAUSE_WEIGHT * (tca + tcb)
+    na_, nb_ = a.extra.get("near_groups", ()), b.extra.get("near_groups", ())
+    if a.kind == "date" and b.kind == "date":
+        na_, nb_ = (tuple(g for g in x if not g <= own) for x in (na_, nb_))
+    nta = frozenset(t for g in na_ for t in g)
+    ntb = frozenset(t for g in nb_ for t in g)
+    hna, tna = _coverage(na_, ntb | ctb, idf)
+    hnb, tnb = _coverage(nb_, nta | cta, idf)
+    num = ha + hb + CLAUSE_WEIGHT * (hca + hcb) + NEAR_WEIGHT * (hna + hnb)
+    den = ta + tb + CLAUSE_WEIGHT * (tca + tcb) + NEAR_WEIGHT * (tna + tnb)
     sim = num / den if den else 0.0
     if a.kind == "count" and b.kind == "count" and _nouns_match(a, b):
         sim = min(1.0, sim + 0.1)

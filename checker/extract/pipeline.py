@@ -212,6 +212,13 @@ def _annotate(doc: Document, view: str, claims: list[Claim]) -> None:
         if k and (clause[1] - clause[0] < 14 or _ANAPHORA.match(view[clause[0]:clause[1]])):
             # 这一比例更高达90%以上: a short or anaphoric clause takes its subject from the one before
             clause_groups += groups_of(parts[k - 1])
+        # the words right before (and just after) a figure name what it measures: CPI涨幅为2.1% vs 经济增长2.0%
+        near_start = max(clause[0], c.start - (8 if doc.lang == "zh" else 40))
+        near_end = min(clause[1], c.end + (4 if doc.lang == "zh" else 20))
+        near = term_groups(view[near_start:c.start] + " " + view[c.end:near_end])
+        if k and (clause[1] - clause[0] < 14 or _ANAPHORA.match(view[clause[0]:clause[1]])):
+            near += groups_of(parts[k - 1])
+        c.extra["near_groups"] = tuple(near)
         own = _own_terms(c)
         if own:
             clause_groups.append(own)
