@@ -45,7 +45,18 @@ def _compatible(x: str, y: str) -> bool:
 @rule("FC002", "date-conflict", "error")
 def check(p: Pair) -> Verdict | None:
     a, b = p.a, p.b
-    if a.kind != "date" or b.kind != "date" or dates_agree(a, b):
+    if {a.kind, b.kind} == {"date", "number"}:
+        date, num = (a, b) if a.kind == "date" else (b, a)
+        if date.date_parts[1] is None and date.date_parts[0] is not None and num.num is not None \
+                and num.num != date.date_parts[0] and (num.figure or "").isdigit() and len(num.figure) == 4:
+            return Verdict(f"{date.text} ({date.value}) vs {num.text}: the year differs", 0.75)
+        return None
+    if a.kind != "date" or b.kind != "date":
+        return None
+    if dates_agree(a, b):
+        if a.time and b.time and a.time != b.time and (a.tz == b.tz or not a.tz or not b.tz) \
+                and a.date_parts == b.date_parts and a.date_parts[2] is not None:
+            return Verdict(f"{a.text} vs {b.text}: same day, the time differs ({a.time} vs {b.time})", 0.7)
         return None
     if a.extra.get("calendar", "gregorian") != b.extra.get("calendar", "gregorian"):
         return None  # a lunar date and a Gregorian one are not comparable field by field

@@ -1,8 +1,8 @@
 """Aligned sentences state a figure with different values (no specific error pattern).
 
 What it flags:
-    In a translation, the figure in a sentence differs from the figure in the sentence it translates:
-    上涨13.4% against "rose 14.3%"? (that one is a transposition) — here, 1.6% against 1.9%, 42 against 24.
+    In a translation, a figure differs from the figure in the sentence it translates and no more
+    specific rule explains how: 下调至1.6% against "cut to 1.7%", 330多座 against "more than 340".
 
 Why it matters:
     A translation must carry the original's values; any change is an error until a person clears it.
@@ -14,6 +14,8 @@ Not flagged:
     Equal values written differently: 五个月 / five months; 1,100万 / 11 million; 2月4日 / Feb. 4.
 """
 
+from decimal import Decimal
+
 from .base import Pair, Verdict, overlap, rule, show
 
 
@@ -23,7 +25,12 @@ def check(p: Pair) -> Verdict | None:
     if a.kind in ("name", "date", "identifier") or a.num is None or b.num is None:
         return None
     if a.kind == "measure" or b.kind == "measure":
-        return None
+        if a.kind != b.kind or a.dimension != b.dimension or a.si is None or b.si is None:
+            return None
+        ratio = max(a.si, b.si) / max(min(a.si, b.si), Decimal("1e-12")) if min(a.si, b.si) > 0 else 0
+        if ratio and ratio < 1.02:
+            return None
+        return Verdict(f"{show(a)} vs {show(b)}: values differ", 0.6 if p.path == "precise" else 0.45)
     if a.kind == "money" and b.kind == "money" and a.unit != b.unit:
         return None
     if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
