@@ -33,6 +33,9 @@ _EN_CUR_KEYS = longest_first(EN_CUR_WORDS)
 _UNIT_KEYS = longest_first(UNITS)
 _CLS_KEYS = longest_first(CLASSIFIERS)
 _ZH_QPRE = longest_first(ZH_QUAL_PRE)
+_ZH_QSUF = longest_first(ZH_QUAL_SUF)
+_ZH_CUR_PREFIX_KEYS = longest_first(ZH_CUR_PREFIX)
+_EN_NOUN_MODIFIERS = set(load("en", "numbers")["noun_modifiers"])
 _EN_QPRE = longest_first(EN_QUAL_PRE)
 
 PERCENT_SUFFIX_EN = [("percentage points", "pp", 1), ("percentage point", "pp", 1), ("basis points", "pp", Decimal("0.01")),
@@ -154,6 +157,9 @@ def _en_noun(text: str, pos: int) -> tuple[str, int]:
         if not m or p2 == p and p != pos:
             break
         w = m.group(0)
+        if w.lower() in _EN_NOUN_MODIFIERS and not words and p2 - pos <= 1:
+            p = m.end()  # '12 new deep-water berths': the adjective is not the noun
+            continue
         if w.lower() in EN_STOP or w[0].isupper() and words == [] and False:
             break
         if w.lower() in ("of",):
@@ -221,7 +227,7 @@ _ZH_RUN = (rf"(?:{_ARABIC}|[{_ZH_ALL}])"
 NUMBER_TOKEN = re.compile(
     r"(?P<sci>(?<![\w.])\d++(?:\.\d++)?(?:[eE][-+]?\d++|\^[-+]{0,2}\d++|x10\^[-+]?\d++)(?![\w.]))"
     r"|(?P<frac>(?<![\w/.,])(?:\d{1,3}[ ]{1,2})?\d{1,4}/\d{1,4}(?![\w/]|\.\d))"
-    r"|(?P<spaced>(?<![\w.,])(?<!\d[ ])\d{1,3}(?:[ ]\d{3})++(?![\w.,]))"
+    r"|(?P<spaced>(?<![\w.,])(?<!\d[ ])\d{1,3}(?:[ ]\d{3})++(?![\w,]|\.\d))"
     rf"|(?P<zh>{_ZH_RUN})"
     r"|(?P<dot>(?<![\w.])\.\d++)"
 )
@@ -563,7 +569,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         currency = EN_CUR_SYM[sym]
         q.start = pre - len(sym)
     else:
-        zp = _ends_with_any(text, start, longest_first(ZH_CUR_PREFIX))
+        zp = _ends_with_any(text, start, _ZH_CUR_PREFIX_KEYS)
         if zp:
             currency = ZH_CUR_PREFIX[zp]
             q.start = start - len(zp)
@@ -612,7 +618,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         pos += 1
     p1 = _skip_spaces(text, pos, 1)
     tenths = _match_any(text, p1, _TENTHS_KEYS)
-    if tenths and 0 < val <= 10 and (zh_numeral or fig[:1].isdigit()) and not fig.startswith("0") \
+    two_digits = len(fig.replace(" ", "")) == 2 and all(c in ZH_DIGITS or c.isdigit() for c in fig.replace(" ", ""))
+    if tenths and (0 < val <= 10 or two_digits and tenths != "成") and (zh_numeral or fig[:1].isdigit()) and not fig.startswith("0") \
             and not _match_any(text, p1 + len(tenths), _TENTHS_NOT[tenths]) and percent_mult is None and not scale_word:
         # 九成 = 90%, 8.5折 = 85%, 五五折 = 55%; 七成六 = 76%, 三成半 = 35%
         factor = Decimal(str(_TENTHS[tenths]))
@@ -651,6 +658,9 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     found = True
                     break
             if not found:
+                of_a = re.match(r" of an? ", text[pos:pos + 6]) if en_words else None
+                if of_a:
+                    p2 = pos + of_a.end()  # a quarter of a percentage point
                 for word, unit, factor in PERCENT_SUFFIX_EN:
                     if text[p2:p2 + len(word)].lower() == word and not text[p2 + len(word):p2 + len(word) + 1].isalpha():
                         q.kind, q.unit, q.dimension = "percent", unit, unit
@@ -788,7 +798,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         if eq:
             qual = EN_QUAL_PRE[eq]
             q.start = b - len(eq)
-    zs = _match_any(text, q.end, longest_first(ZH_QUAL_SUF))
+    zs = _match_any(text, q.end, _ZH_QSUF)
     if zs and qual in ("", "exact"):
         qual = ZH_QUAL_SUF[zs]
         q.end += len(zs)
