@@ -31,7 +31,9 @@ NUMERIC = ("money", "count", "percent", "measure", "number")
 PATTERN_RULES = {"FC001", "FC004", "FC006", "FC007", "FC008"}
 BROAD_MIN = {"pattern": 0.16, "swap": 0.05, "FC003": 0.3, "FC003-noun": 0.08, "FC002": 0.3, "FC005": 0.3, "FC009": 0.1, "support": 0.3}
 GENERIC_NOUNS = {"person", "time", "item", "", "个", "group", "kind", "piece", "case", "event", "batch"}
-MAX_POSTING = 400
+MAX_POSTING = 60
+CANDIDATES_PER_DOC = 4
+MAX_CANDIDATE_DOCS = 24  # a fact is rarely reported by more sources than this in one corpus
 
 
 def agree(a: Claim, b: Claim) -> bool:
@@ -247,8 +249,9 @@ class Engine:
                     seen_s.add(c.sent)
                     n_sent += 1
                     df.update(c.terms)
-        idf = {t: math.log((n_sent + 1) / (n + 0.5)) for t, n in df.items()}
+        idf = Idf({t: math.log((n_sent + 1) / (n + 0.5)) for t, n in df.items()})
         groups: list[tuple[Claim, Claim, float]] = []
+        seen_pairs: set[tuple[int, int]] = set()
         for bkey, members in sorted(blocks.items()):
             if len(members) < 2:
                 continue
@@ -257,22 +260,35 @@ class Engine:
                 for t in _subject_terms(c):
                     index[t].append(i)
             for i, a in enumerate(members):
-                cand: Counter[int] = Counter()
+                # candidates through rare shared terms only (a term in very many claims says little),
+                # scored by the IDF of what they share; the best few per document get a full comparison
+                cand: dict[int, float] = defaultdict(float)
                 for t in _subject_terms(a):
                     post = index[t]
                     if len(post) > MAX_POSTING:
                         continue
+                    w = idf.get(t, 1.0)
                     for j in post:
-                        if j > i:
-                            cand[j] += 1
-                for j, shared in cand.items():
+                        if j != i:
+                            cand[j] += w
+                per_doc: dict[str, list[tuple[float, int]]] = defaultdict(list)
+                for j, score in cand.items():
                     b = members[j]
                     if a.doc == b.doc and (a.sent == b.sent or a.kind not in ("count", "number")):
                         continue
-                    if frozenset((a.doc, b.doc)) in linked and a.doc != b.doc:
+                    if a.doc != b.doc and frozenset((a.doc, b.doc)) in linked:
                         continue
-                    sim = _similarity(a, b, idf)
-                    groups.append((a, b, sim))
+                    per_doc[b.doc].append((score + 0.5 * _affinity(a, b, False), j))
+                ranked_docs = sorted(per_doc.items(), key=lambda kv: (-max(x[0] for x in kv[1]), kv[0]))
+                for _, doc_cands in ranked_docs[:MAX_CANDIDATE_DOCS]:
+                    doc_cands.sort(key=lambda x: (-x[0], x[1]))
+                    for _, j in doc_cands[:CANDIDATES_PER_DOC]:
+                        pair = (id(a), id(members[j])) if id(a) < id(members[j]) else (id(members[j]), id(a))
+                        if pair in seen_pairs:
+                            continue
+                        seen_pairs.add(pair)
+                        x, y = (a, members[j]) if i < j else (members[j], a)
+                        groups.append((x, y, _similarity(x, y, idf)))
         self._judge_broad(groups)
 
     def _judge_broad(self, pairs: list[tuple[Claim, Claim, float]]) -> None:
@@ -549,23 +565,24 @@ def _nouns_match(a: Claim, b: Claim) -> bool:
     return bool(wa & wb)
 
 
+class Idf(dict):
+    """Inverse document frequency of terms (over the corpus's sentences), with the weight of each
+    word group (its best-weighted gloss) cached for the run."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.groups: dict[frozenset[str], float] = {}
+        self.features: dict[int, tuple] = {}
+
+
 def _group_weight(g: frozenset[str], idf: dict[str, float]) -> float:
-    return max((idf.get(t, 1.0) for t in g), default=0.0)
-
-
-def _coverage(groups, other_terms: frozenset[str] | set[str], idf: dict[str, float]) -> tuple[float, float]:
-    """(weight of the words matched by the other side, total weight), counting each word once."""
-    seen: set[frozenset[str]] = set()
-    hit = total = 0.0
-    for g in groups:
-        if g in seen:
-            continue
-        seen.add(g)
-        w = _group_weight(g, idf)
-        total += w
-        if g & other_terms:
-            hit += w
-    return hit, total
+    cache = getattr(idf, "groups", None)
+    if cache is not None and g in cache:
+        return cache[g]
+    w = max((idf.get(t, 1.0) for t in g), default=0.0)
+    if cache is not None:
+        cache[g] = w
+    return w
 
 
 _CALENDAR = frozenset("january february march april may june july august september october november december "
@@ -586,31 +603,45 @@ def _calendar_terms(c: Claim) -> frozenset[str]:
     return frozenset(out)
 
 
+def _weighted(groups, idf) -> tuple[tuple[tuple[frozenset[str], float], ...], float, frozenset[str]]:
+    """Distinct word groups with their weights, their total, and all their terms."""
+    uniq = tuple((g, _group_weight(g, idf)) for g in dict.fromkeys(groups))
+    return uniq, sum(w for _, w in uniq), frozenset(t for g, _ in uniq for t in g)
+
+
+def _features(c: Claim, idf, drop: frozenset[str] = frozenset()):
+    """(sentence, clause, near) weighted groups of a claim, cached per run unless terms are dropped."""
+    cache = getattr(idf, "features", None)
+    key = id(c)
+    if not drop and cache is not None and key in cache:
+        return cache[key]
+    parts = []
+    for name in ("groups", "clause_groups", "near_groups"):
+        groups = c.extra.get(name, ())
+        if drop:
+            groups = tuple(g for g in groups if not g <= drop)
+        parts.append(_weighted(groups, idf))
+    out = tuple(parts)
+    if not drop and cache is not None:
+        cache[key] = out
+    return out
+
+
+def _hit(weighted, other_terms: frozenset[str]) -> float:
+    return sum(w for g, w in weighted if not g.isdisjoint(other_terms))
+
+
 def _similarity(a: Claim, b: Claim, idf: dict[str, float]) -> float:
     """Dice-style overlap of the two claims' words (Chinese words through their English glosses),
-    IDF-weighted; the clauses holding the claims count double, since a figure's subject is in its
-    clause. Comparing two dates, month and weekday names are the values, not the subject."""
-    ga, gb = a.extra.get("groups", ()), b.extra.get("groups", ())
-    ca, cb = a.extra.get("clause_groups", ()), b.extra.get("clause_groups", ())
-    ta_terms, tb_terms = a.terms, b.terms
-    if a.kind == "date" and b.kind == "date":
-        own = _calendar_terms(a) | _calendar_terms(b)
-        ga, gb, ca, cb = (tuple(g for g in x if not g <= own) for x in (ga, gb, ca, cb))
-        ta_terms, tb_terms = ta_terms - own, tb_terms - own
-    ha, ta = _coverage(ga, tb_terms, idf)
-    hb, tb = _coverage(gb, ta_terms, idf)
-    cta = frozenset(t for g in ca for t in g)
-    ctb = frozenset(t for g in cb for t in g)
-    hca, tca = _coverage(ca, ctb, idf)
-    hcb, tcb = _coverage(cb, cta, idf)
-    na_, nb_ = a.extra.get("near_groups", ()), b.extra.get("near_groups", ())
-    if a.kind == "date" and b.kind == "date":
-        na_, nb_ = (tuple(g for g in x if not g <= own) for x in (na_, nb_))
-    nta = frozenset(t for g in na_ for t in g)
-    ntb = frozenset(t for g in nb_ for t in g)
-    hna, tna = _coverage(na_, ntb | ctb, idf)
-    hnb, tnb = _coverage(nb_, nta | cta, idf)
-    num = ha + hb + CLAUSE_WEIGHT * (hca + hcb) + NEAR_WEIGHT * (hna + hnb)
+    IDF-weighted; the clause holding a figure and the words right around it count double, since
+    they name its subject. Comparing two dates, their own month and weekday names are their
+    values, not their subject, and are left out."""
+    drop = _calendar_terms(a) | _calendar_terms(b) if a.kind == "date" and b.kind == "date" else frozenset()
+    (sa, ta, terms_a), (ca, tca, cterms_a), (na, tna, nterms_a) = _features(a, idf, drop)
+    (sb, tb, terms_b), (cb, tcb, cterms_b), (nb, tnb, nterms_b) = _features(b, idf, drop)
+    num = (_hit(sa, terms_b) + _hit(sb, terms_a)
+           + CLAUSE_WEIGHT * (_hit(ca, cterms_b) + _hit(cb, cterms_a))
+           + NEAR_WEIGHT * (_hit(na, nterms_b | cterms_b) + _hit(nb, nterms_a | cterms_a)))
     den = ta + tb + CLAUSE_WEIGHT * (tca + tcb) + NEAR_WEIGHT * (tna + tnb)
     sim = num / den if den else 0.0
     if a.kind == "count" and b.kind == "count" and _nouns_match(a, b):
