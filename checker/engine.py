@@ -171,8 +171,9 @@ class Engine:
             match = next((t for t in T if id(t) not in used and comparable(s, t) and agree(s, t)), None)
             if match is not None:
                 used.add(id(match))
-                self.aligned_support[s.key].append(match)
-                self.aligned_support[match.key].append(s)
+                if _same_value(s, match):
+                    self.aligned_support[s.key].append(match)
+                    self.aligned_support[match.key].append(s)
                 flip = PAIR_RULES[0].check(Pair(s, match, 1.0, "precise"))
                 if flip:
                     self.emit(PAIR_RULES[0], flip, [s, match], "precise")
@@ -311,7 +312,9 @@ class Engine:
             if not comparable(a, b):
                 continue
             ok = agree(a, b)
-            if ok and sim >= BROAD_MIN["support"]:
+            # support for a majority needs the same stated value, not merely compatible intervals
+            # ('up to 2,300' is compatible with 1,500 but does not say it)
+            if ok and sim >= BROAD_MIN["support"] and _same_value(a, b):
                 agree_count[a.key] += 1
                 agree_count[b.key] += 1
                 support[a.key].append(b)
@@ -357,7 +360,8 @@ class Engine:
                         break
             msg = verdict.message
             if outlier is not None:
-                msg += f"; {outlier.doc} is the outlier ({max(na, nb)} other mention(s) agree with {keep.text})"
+                agreeing = len({c.doc for c in support[keep.key]} | {keep.doc})
+                msg += f"; {outlier.doc} is the outlier ({agreeing} source(s) agree with {keep.text})"
             self.emit(rule, Verdict(msg, conf, verdict.severity), cited, "broad", outlier=outlier, similarity=sim)
 
     # ---- names across the corpus -------------------------------------------------------
@@ -457,6 +461,14 @@ def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> floa
             return None
         return BROAD_MIN["FC005"]
     return None
+
+
+def _same_value(a: Claim, b: Claim) -> bool:
+    if a.kind == "date" or b.kind == "date":
+        return a.value == b.value
+    if a.num is None or b.num is None:
+        return a.value == b.value
+    return a.num == b.num and a.unit == b.unit and (a.direction or 0) == (b.direction or 0) and a.qualifier == b.qualifier
 
 
 def _near_overlap(a: Claim, b: Claim) -> bool:

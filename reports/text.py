@@ -5,6 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+_BOLD = "\x1b[1m"
 _RESET = "\x1b[0m"
 
 
@@ -25,29 +26,47 @@ def render_claims(extraction, colour: bool = False) -> str:
     return out + "\n"
 
 
+def _groups(findings) -> list[list]:
+    """Findings that cite a common claim speak of the same fact: show them together."""
+    parent = list(range(len(findings)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple, int] = {}
+    for i, f in enumerate(findings):
+        for c in f.claims[:2]:
+            j = owner.setdefault(c.key, i)
+            parent[find(i)] = find(j)
+    groups: dict[int, list] = {}
+    for i, f in enumerate(findings):
+        groups.setdefault(find(i), []).append(f)
+    return list(groups.values())
+
+
 def render_report(report, colour: bool = False) -> str:
     findings = report.findings
-    lines = []
+    paint = (lambda s, sev: f"{_COLOURS.get(sev, '')}{s}{_RESET}") if colour else (lambda s, sev: s)
+    lines: list[str] = []
     if not findings:
         lines.append("No conflicts found.")
-    by_subject: dict[str, list] = {}
-    for f in findings:
-        by_subject.setdefault(f.subject, []).append(f)
-    for subject, group in by_subject.items():
-        lines.append("")
-        lines.append(f"■ {subject}")
+    for group in _groups(findings):
+        head = group[0]
+        first = head.claims[0]
+        title = f"■ {_short(head.subject, 70)}  ({first.doc}:{first.line})"
+        lines += ["", f"{_BOLD}{title}{_RESET}" if colour else title]
         rows = []
         for f in group:
-            sev = f.severity
-            if colour:
-                sev = f"{_COLOURS.get(sev, '')}{sev}{_RESET}"
-            where = "; ".join(f"{c.doc}:{c.line} «{_short(c.text, 30)}»" for c in f.claims[:4])
-            rows.append([sev, f.rule, f"{f.confidence:.2f}", _short(f.message, 70), where])
-        lines.append(tabulate(rows, headers=["severity", "rule", "conf", "message", "claims"], tablefmt="simple"))
+            where = "\n".join(f"{c.doc}:{c.line} «{_short(c.text, 28)}»" for c in f.claims[:4])
+            rows.append([paint(f.severity, f.severity), f"{f.rule} {f.name}", f"{f.confidence:.2f}", f.message, where])
+        lines.append(tabulate(rows, tablefmt="plain", maxcolwidths=[None, 22, None, 64, 52]))
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
-    docs = len(report.extraction.documents)
+    n_claims = sum(len(v) for v in report.extraction.claims.values())
     lines.append("")
-    lines.append(f"{docs} documents, {sum(len(v) for v in report.extraction.claims.values())} claims: "
+    lines.append(f"{len(report.extraction.documents)} documents, {n_claims} claims: "
                  f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
     for e in report.extraction.errors:
         lines.append(f"input error: {e.doc}: {e.error}")
