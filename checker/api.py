@@ -33,6 +33,13 @@ class Report:
     extraction: Extraction
     findings: list[Finding]
     config: Config
+    baselined: set[str] = field(default_factory=set)      # ids of findings a baseline accepts
+    stale_baseline: list[str] = field(default_factory=list)
+
+    @property
+    def counted_findings(self) -> list[Finding]:
+        """Findings that gate CI: not accepted by the baseline, not suppressed inline."""
+        return [f for f in self.findings if f.id not in self.baselined]
 
     def to_json(self) -> dict:
         docs = [{"doc": d.doc, "lang": d.lang, "date": d.date.isoformat() if d.date else None,
@@ -43,7 +50,7 @@ class Report:
             "schema_version": 1,
             "tool": {"name": "factcheck", "version": __version__},
             "documents": docs,
-            "findings": [f.to_json() for f in self.findings],
+            "findings": [f.to_json() | ({"baselined": True} if f.id in self.baselined else {}) for f in self.findings],
             "errors": [e.to_json() for e in sorted(self.extraction.errors, key=lambda e: e.doc)],
         }
 
@@ -53,9 +60,10 @@ def _glossary_for(corpus: Corpus, explicit: Path | None) -> Glossary | None:
     return load_glossary(path) if path else None
 
 
-def extract_paths(paths: list[Path], glossary: Path | None = None) -> Extraction:
+def extract_paths(paths: list[Path], glossary: Path | None = None, include: tuple[str, ...] = (),
+                  exclude: tuple[str, ...] = ()) -> Extraction:
     """Load the corpus under `paths` and extract the claims of every document."""
-    corpus = load_corpus(paths)
+    corpus = load_corpus(paths, include, exclude)
     gl = _glossary_for(corpus, glossary)
     ex = Extraction(corpus=corpus, glossary=gl)
     for doc in corpus.documents:
@@ -70,6 +78,13 @@ def check_paths(config: Config) -> Report:
     """Extract, group and run every enabled rule; findings sorted deterministically."""
     from .engine import run_rules
 
-    ex = extract_paths(list(config.paths), config.glossary)
+    ex = extract_paths(list(config.paths), config.glossary, config.include, config.exclude)
     findings = run_rules(ex, config)
-    return Report(extraction=ex, findings=findings, config=config)
+    report = Report(extraction=ex, findings=findings, config=config)
+    if config.baseline is not None:
+        from .baseline import load_baseline
+
+        base = load_baseline(config.baseline)
+        report.baselined = {f.id for f in findings if base.suppresses(f.id)}
+        report.stale_baseline = base.stale({f.id for f in findings})
+    return report

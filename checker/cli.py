@@ -9,10 +9,9 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import Config
 from .errors import FactcheckError
 
-FORMATS_CHECK = ["text", "json"]
+FORMATS_CHECK = ["text", "json", "html", "sarif", "junit", "github"]
 
 
 class DefaultToCheck(click.Group):
@@ -69,44 +68,94 @@ def extract(paths: tuple[Path, ...], fmt: str, output: Path | None, glossary: Pa
     sys.exit(2 if ex.errors else 0)
 
 
+def _render(report, fmt: str, colour: bool) -> str:
+    """Pick a renderer by name; detection never knows how it will be shown."""
+    from reports import json_report, text
+
+    if fmt == "json":
+        return json_report.render_report(report)
+    if fmt == "html":
+        from reports import html
+
+        return html.render_report(report)
+    if fmt == "sarif":
+        from reports import sarif
+
+        return sarif.render_report(report)
+    if fmt == "junit":
+        from reports import junit
+
+        return junit.render_report(report)
+    if fmt == "github":
+        from reports import github
+
+        return github.render_report(report)
+    return text.render_report(report, colour=colour)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS_CHECK), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
 @click.option("--glossary", type=click.Path(path_type=Path), help="Glossary CSV/TBX (overrides the manifest's).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
-              help="Exit 1 when a finding at or above this severity exists.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when a finding at or above this severity exists (default: error).")
+@click.option("--baseline", type=click.Path(path_type=Path), help="Findings recorded here are not counted.")
 @click.option("--ignore-input-errors", is_flag=True, help="Gate on findings only (input errors do not exit 2).")
 @click.option("--color/--no-color", default=None, help="Colour the text table (default: when stdout is a terminal).")
-def check(paths: tuple[Path, ...], fmt: str, output: Path | None, glossary: Path | None, fail_on: str,
-          ignore_input_errors: bool, color: bool | None) -> None:
+def check(paths: tuple[Path, ...], fmt: str, output: Path | None, glossary: Path | None, fail_on: str | None,
+          baseline: Path | None, ignore_input_errors: bool, color: bool | None) -> None:
     """Check PATHS for conflicting facts."""
-    from reports import json_report, text
-
     from .api import check_paths
+    from .settings import build_config
 
-    config = Config(paths=tuple(paths), glossary=glossary, fail_on=fail_on)
     try:
+        config = build_config(paths, glossary=glossary, fail_on=fail_on, baseline=baseline)
         report = check_paths(config)
-        if fmt == "json":
-            rendered = json_report.render_report(report)
-        else:
-            use_colour = color if color is not None else (output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-            rendered = text.render_report(report, colour=bool(use_colour))
-        _emit(rendered, output, list(paths))
+        use_colour = color if color is not None else (output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        _emit(_render(report, fmt, bool(use_colour)), output, list(paths))
     except FactcheckError as exc:
         _fail(exc)
-    sys.exit(exit_code(report, fail_on, ignore_input_errors))
+    for stale in report.stale_baseline:
+        click.echo(f"factcheck: baseline entry {stale} no longer matches a finding (prune it)", err=True)
+    sys.exit(exit_code(report, config.fail_on, ignore_input_errors))
+
+
+@main.group("baseline")
+def baseline_group() -> None:
+    """Manage the baseline of accepted findings."""
+
+
+@baseline_group.command("write")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("factcheck-baseline.json"), show_default=True)
+@click.option("--glossary", type=click.Path(path_type=Path))
+def baseline_write(paths: tuple[Path, ...], output: Path, glossary: Path | None) -> None:
+    """Record every current finding of PATHS as accepted."""
+    from reports import json_report
+
+    from .api import check_paths
+    from .baseline import baseline_json
+    from .settings import build_config
+
+    try:
+        report = check_paths(build_config(paths, glossary=glossary, fail_on="never"))
+        counted = [f for f in report.findings if f.severity in ("error", "warning")]
+        _emit(json_report.dumps(baseline_json(counted)), output, list(paths))
+    except FactcheckError as exc:
+        _fail(exc)
+    click.echo(f"factcheck: {len(counted)} findings written to {output}", err=True)
 
 
 def exit_code(report, fail_on: str, ignore_input_errors: bool = False) -> int:
+    """0 nothing at or above fail_on, 1 findings at or above it, 2 input errors (DESIGN §1)."""
     if report.extraction.errors and not ignore_input_errors:
         return 2
     if fail_on == "never":
         return 0
     order = {"info": 0, "warning": 1, "error": 2}
     threshold = order[fail_on]
-    return 1 if any(order[f.severity] >= threshold for f in report.findings) else 0
+    return 1 if any(order[f.severity] >= threshold for f in report.counted_findings) else 0
 
 
 @main.command("rules")

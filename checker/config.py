@@ -13,5 +13,9 @@ class Config:
     paths: tuple[Path, ...]
     glossary: Path | None = None
     fail_on: str = "error"            # error | warning | info | never
-    rules_enabled: frozenset[str] | None = None
+    rules_enabled: frozenset[str] | None = None          # None: every rule
+    rules_disabled: frozenset[str] = frozenset()
     severity_overrides: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    include: tuple[str, ...] = ()                         # glob patterns of documents to check
+    exclude: tuple[str, ...] = ()
+    baseline: Path | None = None

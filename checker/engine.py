@@ -661,6 +661,19 @@ def _similarity(a: Claim, b: Claim, idf: dict[str, float]) -> float:
     return sim
 
 
+def _suppressed(f: Finding, docs: dict[str, Document]) -> bool:
+    """An inline comment in a source turns the finding off (factcheck-disable[-next-line] [IDS])."""
+    for c in f.claims[:2]:
+        doc = docs.get(c.doc)
+        if doc is None or not doc.suppressions:
+            continue
+        for line in (c.line, 0):
+            rules = doc.suppressions.get(line, False)
+            if rules is None or (rules and f.rule in rules):
+                return True
+    return False
+
+
 def run_rules(extraction, config: Config) -> list[Finding]:
     docs = extraction.documents
     engine = Engine(docs, extraction.claims, config)
@@ -672,7 +685,13 @@ def run_rules(extraction, config: Config) -> list[Finding]:
             engine.precise(by_name[d.translation_of], d)
     engine.broad(linked)
     engine.names_broad()
-    findings = engine.findings
+    findings = [f for f in engine.findings
+                if (config.rules_enabled is None or f.rule in config.rules_enabled) and f.rule not in config.rules_disabled]
+    overrides = dict(config.severity_overrides)
+    for f in findings:
+        if f.rule in overrides:
+            f.severity = overrides[f.rule]
+    findings = [f for f in findings if not _suppressed(f, by_name)]
     order = {"error": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: (order[f.severity], f.claims[0].doc, f.claims[0].start, f.rule, f.message))
     counts: Counter[str] = Counter()

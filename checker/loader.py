@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import os
 import re
 from dataclasses import dataclass, field
@@ -152,6 +153,8 @@ def load_document(path: Path, doc: str, meta: DocumentMeta | None) -> Document:
                 setattr(merged, k, v)
     document = Document(doc=doc, text=text, body_start=body_start)
     document.view = view
+    if suffix in (".md", ".markdown", ".html", ".htm"):
+        document.suppressions = inline_suppressions(text)
     document.lang = merged.lang or detect_lang(view)
     document.source = merged.source or ""
     document.title = merged.title or ""
@@ -166,7 +169,26 @@ def load_document(path: Path, doc: str, meta: DocumentMeta | None) -> Document:
     return document
 
 
-def load_corpus(paths: list[Path]) -> Corpus:
+_SUPPRESS = re.compile(r"<!--\s*factcheck-disable(?P<next>-next-line)?(?P<rules>(?:\s+FC\d{3})*)\s*-->", re.I)
+
+
+def inline_suppressions(text: str) -> dict[int, set[str] | None]:
+    """Lines turned off by comments in Markdown/HTML sources: {line: rule ids, or None for all}.
+
+    `<!-- factcheck-disable FC001 -->` turns rules off for the whole document (line 0);
+    `<!-- factcheck-disable-next-line [FC002] -->` for the line after the comment.
+    """
+    out: dict[int, set[str] | None] = {}
+    for m in _SUPPRESS.finditer(text):
+        rules = {r.upper() for r in m.group("rules").split()} or None
+        line = text.count("\n", 0, m.start()) + 1
+        key = line + 1 if m.group("next") else 0
+        prev = out.get(key, set())
+        out[key] = None if rules is None or prev is None else (prev | rules)
+    return out
+
+
+def load_corpus(paths: list[Path], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Corpus:
     """Every document under `paths`; bad files become errors, the rest load."""
     if not paths:
         raise FactcheckError("no input paths given")
@@ -189,6 +211,8 @@ def load_corpus(paths: list[Path]) -> Corpus:
         files += _walk(p, corpus.errors, root, seen)
     for path in files:
         doc = _rel(path.resolve() if not path.is_absolute() and root.is_absolute() else path, root)
+        if (include and not any(fnmatch.fnmatch(doc, g) for g in include)) or any(fnmatch.fnmatch(doc, g) for g in exclude):
+            continue
         try:
             corpus.documents.append(load_document(path, doc, metas.get(doc)))
         except InputFileError as exc:

@@ -56,6 +56,7 @@ class Manifest(BaseModel):
 
     glossary: str | None = None
     documents: dict[str, DocumentMeta] = {}
+    settings: dict = {}  # run settings, validated by checker.settings
 
 
 def _line_of(raw: str, needle: str) -> int | None:
