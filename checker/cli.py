@@ -44,8 +44,37 @@ def _fail(exc: Exception) -> None:
 
 @click.group(cls=DefaultToCheck, invoke_without_command=False)
 @click.version_option(__version__, prog_name="factcheck")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show Python tracebacks for unexpected errors.")
+def main(debug: bool) -> None:
     """Find the places where sources disagree about a fact."""
+
+
+def entry() -> None:
+    """Console-script entry point: Ctrl-C exits 130, an unexpected failure is one clear line
+    (exit 2) unless --debug asks for the traceback."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        main.main(prog_name="factcheck", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("factcheck: interrupted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("factcheck: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except SystemExit:
+        raise
+    except FactcheckError as exc:
+        _fail(exc)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        if debug:
+            raise
+        click.echo(f"factcheck: internal error: {exc.__class__.__name__}: {exc} (run with --debug for details)", err=True)
+        sys.exit(2)
 
 
 @main.command()
