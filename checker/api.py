@@ -11,6 +11,7 @@ from .extract.pipeline import extract_document
 from .glossary import Glossary, load_glossary
 from .loader import Corpus, load_corpus
 from .model import Claim, Document, Finding, InputError
+from .pairs import DetectedPair, detect_pairs, link_explicit
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Report:
     config: Config
     baselined: set[str] = field(default_factory=set)      # ids of findings a baseline accepts
     stale_baseline: list[str] = field(default_factory=list)
+    detected_pairs: list[DetectedPair] = field(default_factory=list)
 
     @property
     def counted_findings(self) -> list[Finding]:
@@ -52,7 +54,7 @@ class Report:
             "documents": docs,
             "findings": [f.to_json() | ({"baselined": True} if f.id in self.baselined else {}) for f in self.findings],
             "errors": [e.to_json() for e in sorted(self.extraction.errors, key=lambda e: e.doc)],
-        }
+        } | ({"detected_pairs": [p.to_json() for p in self.detected_pairs]} if self.config.detect_pairs else {})
 
 
 def _glossary_for(corpus: Corpus, explicit: Path | None) -> Glossary | None:
@@ -61,9 +63,11 @@ def _glossary_for(corpus: Corpus, explicit: Path | None) -> Glossary | None:
 
 
 def extract_paths(paths: list[Path], glossary: Path | None = None, include: tuple[str, ...] = (),
-                  exclude: tuple[str, ...] = ()) -> Extraction:
+                  exclude: tuple[str, ...] = (), pairs: tuple[tuple[Path, Path], ...] = ()) -> Extraction:
     """Load the corpus under `paths` and extract the claims of every document."""
     corpus = load_corpus(paths, include, exclude)
+    for original, translation in pairs:
+        link_explicit(corpus.documents, original, translation)
     gl = _glossary_for(corpus, glossary)
     ex = Extraction(corpus=corpus, glossary=gl)
     for doc in corpus.documents:
@@ -78,9 +82,24 @@ def check_paths(config: Config) -> Report:
     """Extract, group and run every enabled rule; findings sorted deterministically."""
     from .engine import run_rules
 
-    ex = extract_paths(list(config.paths), config.glossary, config.include, config.exclude)
+    ex = extract_paths(list(config.paths), config.glossary, config.include, config.exclude, config.pairs)
+    detected: list[DetectedPair] = []
+    if config.detect_pairs:
+        detected = detect_pairs(ex.documents, ex.claims)
+        by_name = {d.doc: d for d in ex.documents}
+        linked = {d.doc for d in ex.documents if d.translation_of} | {d.translation_of for d in ex.documents if d.translation_of}
+        for p in detected:
+            # a copy-edit in one language keeps nearly every value; a translation may render a few differently
+            same_lang = by_name[p.original].lang == by_name[p.translation].lang
+            if p.confidence >= (0.85 if same_lang else 0.6) and p.original not in linked and p.translation not in linked:
+                tgt = by_name[p.translation]
+                tgt.translation_of = p.original
+                linked |= {p.original, p.translation}
+                if tgt.date is None and by_name[p.original].date is not None:
+                    tgt.date, tgt.date_source = by_name[p.original].date, f"detected translation of {p.original}"
+                    ex.claims[tgt.doc] = extract_document(tgt, ex.glossary)
     findings = run_rules(ex, config)
-    report = Report(extraction=ex, findings=findings, config=config)
+    report = Report(extraction=ex, findings=findings, config=config, detected_pairs=detected)
     if config.baseline is not None:
         from .baseline import load_baseline
 

@@ -131,20 +131,50 @@ def _render(report, fmt: str, colour: bool) -> str:
               help="Exit 1 when a finding at or above this severity exists (default: error).")
 @click.option("--baseline", type=click.Path(path_type=Path), help="Findings recorded here are not counted.")
 @click.option("--ignore-input-errors", is_flag=True, help="Gate on findings only (input errors do not exit 2).")
+@click.option("--detect-pairs", is_flag=True,
+              help="Propose translation pairs from shared values; sure ones (≥0.6) are checked as pairs.")
 @click.option("--color/--no-color", default=None, help="Colour the text table (default: when stdout is a terminal).")
 def check(paths: tuple[Path, ...], fmt: str, output: Path | None, glossary: Path | None, fail_on: str | None,
-          baseline: Path | None, ignore_input_errors: bool, color: bool | None) -> None:
+          baseline: Path | None, ignore_input_errors: bool, detect_pairs: bool, color: bool | None) -> None:
     """Check PATHS for conflicting facts."""
+    _run_check(paths, fmt, output, glossary, fail_on, baseline, ignore_input_errors, color, detect_pairs=detect_pairs)
+
+
+@main.command()
+@click.argument("original", type=click.Path(path_type=Path))
+@click.argument("translation", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS_CHECK), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
+@click.option("--glossary", type=click.Path(path_type=Path), help="Glossary CSV/TBX.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None)
+@click.option("--baseline", type=click.Path(path_type=Path), help="Findings recorded here are not counted.")
+@click.option("--ignore-input-errors", is_flag=True)
+@click.option("--color/--no-color", default=None)
+def pair(original: Path, translation: Path, fmt: str, output: Path | None, glossary: Path | None, fail_on: str | None,
+         baseline: Path | None, ignore_input_errors: bool, color: bool | None) -> None:
+    """Check TRANSLATION against ORIGINAL sentence by sentence (also two versions in one language)."""
+    for p in (original, translation):
+        if p.is_dir():
+            _fail(FactcheckError(f"{p}: pair takes two files (use `factcheck check` for folders)"))
+    _run_check((original, translation), fmt, output, glossary, fail_on, baseline, ignore_input_errors, color,
+               pairs=((original, translation),))
+
+
+def _run_check(paths, fmt, output, glossary, fail_on, baseline, ignore_input_errors, color, pairs=(), detect_pairs=False):
     from .api import check_paths
     from .settings import build_config
 
     try:
-        config = build_config(paths, glossary=glossary, fail_on=fail_on, baseline=baseline)
+        config = build_config(paths, glossary=glossary, fail_on=fail_on, baseline=baseline, pairs=pairs,
+                              detect_pairs=detect_pairs)
         report = check_paths(config)
         use_colour = color if color is not None else (output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
         _emit(_render(report, fmt, bool(use_colour)), output, list(paths))
     except FactcheckError as exc:
         _fail(exc)
+    for p in report.detected_pairs:
+        click.echo(f"factcheck: {p.translation} looks like a translation of {p.original} "
+                   f"(confidence {p.confidence:.2f}, {p.shared} shared values)", err=True)
     for stale in report.stale_baseline:
         click.echo(f"factcheck: baseline entry {stale} no longer matches a finding (prune it)", err=True)
     sys.exit(exit_code(report, config.fail_on, ignore_input_errors))

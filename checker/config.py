@@ -19,3 +19,5 @@ class Config:
     include: tuple[str, ...] = ()                         # glob patterns of documents to check
     exclude: tuple[str, ...] = ()
     baseline: Path | None = None
+    pairs: tuple[tuple[Path, Path], ...] = ()             # (original, translation) given explicitly
+    detect_pairs: bool = False

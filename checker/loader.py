@@ -151,7 +151,7 @@ def load_document(path: Path, doc: str, meta: DocumentMeta | None) -> Document:
         if layer is not None:
             for k, v in layer.model_dump(exclude_none=True).items():
                 setattr(merged, k, v)
-    document = Document(doc=doc, text=text, body_start=body_start)
+    document = Document(doc=doc, text=text, body_start=body_start, path=str(path))
     document.view = view
     if suffix in (".md", ".markdown", ".html", ".htm"):
         document.suppressions = inline_suppressions(text)

@@ -33,6 +33,7 @@ class Document:
     view: str = ""               # same length as text, markup and front matter blanked
     body_start: int = 0           # offset of the first character after front matter
     suppressions: dict[int, set[str] | None] = field(default_factory=dict)
+    path: str = ""                # the file on disk
 
     def line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1

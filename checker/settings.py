@@ -87,7 +87,8 @@ def _find_settings(paths: tuple[Path, ...]) -> tuple[Settings | None, Path | Non
 
 
 def build_config(paths: tuple[Path, ...] | list[Path], *, glossary: Path | None = None, fail_on: str | None = None,
-                 baseline: Path | None = None) -> Config:
+                 baseline: Path | None = None, pairs: tuple[tuple[Path, Path], ...] = (),
+                 detect_pairs: bool = False) -> Config:
     paths = tuple(paths)
     settings, base = _find_settings(paths)
     s = settings or Settings()
@@ -102,4 +103,6 @@ def build_config(paths: tuple[Path, ...] | list[Path], *, glossary: Path | None 
         include=tuple(s.include),
         exclude=tuple(s.exclude),
         baseline=baseline or (root / s.baseline if s.baseline else None),
+        pairs=pairs,
+        detect_pairs=detect_pairs,
     )

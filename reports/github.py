@@ -1,0 +1,28 @@
+"""GitHub Actions workflow commands: one annotation per finding, on the claim it is about."""
+
+from __future__ import annotations
+
+from .locations import columns, document_text, file_path
+
+_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(s: str) -> str:
+    return _data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_report(report) -> str:
+    lines = []
+    for f in report.counted_findings:
+        c = f.outlier if f.outlier is not None else (f.claims[-1] if f.path == "precise" and len(f.claims) > 1 else f.claims[0])
+        line, col, end_line, end_col = columns(document_text(report, c.doc), c.start, c.end)
+        props = (f"file={_prop(file_path(report, c.doc))},line={line},endLine={end_line},col={col},endColumn={end_col},"
+                 f"title={_prop(f'{f.rule} {f.name}')}")
+        lines.append(f"::{_COMMAND[f.severity]} {props}::{_data(f.message)}")
+    for e in report.extraction.errors:
+        lines.append(f"::error file={_prop(file_path(report, e.doc))},title=factcheck input error::{_data(e.error)}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,48 @@
+"""Where a claim sits, in the terms machine formats want: a file path and 1-based line/column."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def columns(text: str, start: int, end: int) -> tuple[int, int, int, int]:
+    """(start line, start column, end line, end column), 1-based, columns in code points, end exclusive."""
+    line = text.count("\n", 0, start) + 1
+    col = start - (text.rfind("\n", 0, start) + 1) + 1
+    end_line = text.count("\n", 0, end) + 1
+    end_col = end - (text.rfind("\n", 0, end) + 1) + 1
+    return line, col, end_line, end_col
+
+
+def file_path(report, doc: str) -> str:
+    """The document's path as a repository-relative URI when it lies under the working directory
+    (what GitHub code scanning matches), else relative to the corpus root."""
+    root = Path(report.extraction.corpus.root)
+    real_doc = doc.split("#", 1)[0]
+    try:
+        rel = os.path.relpath((root / real_doc).resolve(), Path.cwd().resolve())
+    except ValueError:
+        return real_doc
+    if rel.startswith(".."):
+        return real_doc
+    return rel.replace(os.sep, "/")
+
+
+def document_text(report, doc: str) -> str:
+    for d in report.extraction.documents:
+        if d.doc == doc:
+            return d.text
+    return ""
+
+
+def strip_control(text: str) -> str:
+    """Characters XML 1.0 cannot carry (C0 controls but tab/newline/CR, lone surrogates) replaced."""
+    out = []
+    for ch in text:
+        cp = ord(ch)
+        if (cp < 0x20 and ch not in "\t\n\r") or 0xD800 <= cp <= 0xDFFF or cp in (0xFFFE, 0xFFFF):
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)

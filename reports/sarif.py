@@ -1,0 +1,83 @@
+"""SARIF 2.1.0 for GitHub code scanning and other SARIF consumers.
+
+Rules carry their docstrings as help; each result points at the claim it is about (the outlier
+where there is one) with the other claims as related locations; partial fingerprints are the
+stable finding ids, so code scanning tracks a finding across commits.
+"""
+
+from __future__ import annotations
+
+import json
+
+from checker import __version__
+from rules import REGISTRY
+
+from .locations import columns, document_text, file_path
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _location(report, claim) -> dict:
+    text = document_text(report, claim.doc)
+    line, col, end_line, end_col = columns(text, claim.start, claim.end)
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": file_path(report, claim.doc)},
+            "region": {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
+                       "charOffset": claim.start, "charLength": claim.end - claim.start,
+                       "snippet": {"text": claim.text}},
+        },
+        "message": {"text": f"{claim.text} = {claim.value}{(' ' + claim.unit) if claim.unit else ''}"},
+    }
+
+
+def sarif_json(report) -> dict:
+    rules = [{
+        "id": r.id,
+        "name": r.name,
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": r.summary},
+        "help": {"text": r.doc, "markdown": r.doc},
+        "defaultConfiguration": {"level": _LEVEL[r.severity]},
+        "properties": {"tags": ["consistency"]},
+    } for r in REGISTRY]
+    index = {r.id: i for i, r in enumerate(REGISTRY)}
+    results = []
+    for f in report.findings:
+        primary = f.outlier if f.outlier is not None else f.claims[-1] if f.path == "precise" and len(f.claims) > 1 else f.claims[0]
+        others = [c for c in f.claims if c is not primary]
+        result = {
+            "ruleId": f.rule,
+            "ruleIndex": index.get(f.rule, 0),
+            "level": _LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [_location(report, primary)],
+            "relatedLocations": [dict(_location(report, c), id=i + 1) for i, c in enumerate(others)],
+            "partialFingerprints": {"factcheckFindingId/v1": f.id},
+            "properties": {"confidence": round(f.confidence, 2), "subject": f.subject, "path": f.path},
+        }
+        if f.id in report.baselined:
+            result["baselineState"] = "unchanged"
+            result["suppressions"] = [{"kind": "external", "justification": "accepted in the baseline"}]
+        results.append(result)
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "factcheck", "version": __version__, "semanticVersion": __version__,
+                                "informationUri": "https://pypi.org/project/factcheck/", "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "invocations": [{
+                "executionSuccessful": not report.extraction.errors,
+                "toolExecutionNotifications": [
+                    {"level": "error", "message": {"text": e.error},
+                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": file_path(report, e.doc)}}}]}
+                    for e in report.extraction.errors],
+            }],
+        }],
+    }
+
+
+def render_report(report) -> str:
+    return json.dumps(sarif_json(report), ensure_ascii=False, indent=2) + "\n"
