@@ -152,7 +152,10 @@ class Engine:
         t_lens = [_weight(tgt.text[a:b]) for a, b in t_sents]
         s_keys = [anchor_keys(by_s[i]) for i in range(len(s_sents))]
         t_keys = [anchor_keys(by_t[i]) for i in range(len(t_sents))]
-        beads = align(s_lens, t_lens, s_keys, t_keys)
+        if src.segments is not None and tgt.segments is not None and len(src.segments) == len(tgt.segments):
+            beads = _segment_beads(src.segments, s_sents, tgt.segments, t_sents)
+        else:
+            beads = align(s_lens, t_lens, s_keys, t_keys)
         for k, (si, ti) in enumerate(beads):
             S = [c for i in si for c in by_s[i]]
             T = [c for j in ti for c in by_t[j]]
@@ -492,6 +495,20 @@ def _arithmetic_relation(a: Claim, b: Claim, claims: dict[str, list[Claim]]) -> 
             if other.num == diff:
                 return True
     return False
+
+
+def _segment_beads(s_segs, s_sents, t_segs, t_sents) -> list[tuple[list[int], list[int]]]:
+    """Beads from a bilingual file's translation units: the sentences inside unit k on each side."""
+    def inside(segs, sents):
+        out: list[list[int]] = [[] for _ in segs]
+        k = 0
+        for i, (a, _) in enumerate(sents):
+            while k < len(segs) and a >= segs[k][1]:
+                k += 1
+            if k < len(segs) and segs[k][0] <= a < segs[k][1] or (k < len(segs) and a < segs[k][0] and a >= segs[k][0] - 1):
+                out[k].append(i)
+        return out
+    return [(si, ti) for si, ti in zip(inside(s_segs, s_sents), inside(t_segs, t_sents)) if si or ti]
 
 
 def _weight(text: str) -> int:

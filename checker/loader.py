@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .bilingual import BILINGUAL_SUFFIXES, load_bilingual
 from .decode import NotText, decode_bytes
 from .errors import FactcheckError, InputFileError
 from .manifest import MANIFEST_NAME, DocumentMeta, Manifest, load_manifest, split_front_matter
@@ -107,7 +108,7 @@ def _walk(path: Path, errors: list[InputError], root: Path, seen: set[Path]) -> 
             if entry.name.startswith(".") or entry.name == MANIFEST_NAME or entry.name.lower().startswith(SKIPPED_STEMS):
                 continue
             child = Path(entry.path)
-            if child.is_dir() or child.suffix.lower() in TEXT_SUFFIXES or not child.exists():
+            if child.is_dir() or child.suffix.lower() in TEXT_SUFFIXES | BILINGUAL_SUFFIXES or not child.exists():
                 out += _walk(child, errors, root, seen)
     else:
         out.append(path)
@@ -214,7 +215,10 @@ def load_corpus(paths: list[Path], include: tuple[str, ...] = (), exclude: tuple
         if (include and not any(fnmatch.fnmatch(doc, g) for g in include)) or any(fnmatch.fnmatch(doc, g) for g in exclude):
             continue
         try:
-            corpus.documents.append(load_document(path, doc, metas.get(doc)))
+            if path.suffix.lower() in BILINGUAL_SUFFIXES:
+                corpus.documents.extend(load_bilingual(path, doc, metas.get(doc)))
+            else:
+                corpus.documents.append(load_document(path, doc, metas.get(doc)))
         except InputFileError as exc:
             corpus.errors.append(InputError(doc, exc.problem))
     for name in metas:

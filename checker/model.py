@@ -34,6 +34,7 @@ class Document:
     body_start: int = 0           # offset of the first character after front matter
     suppressions: dict[int, set[str] | None] = field(default_factory=dict)
     path: str = ""                # the file on disk
+    segments: list[tuple[int, int]] | None = None  # aligned units of a bilingual file (XLIFF/TMX)
 
     def line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1
