@@ -36,17 +36,31 @@ CANDIDATES_PER_DOC = 4
 MAX_CANDIDATE_DOCS = 24  # a fact is rarely reported by more sources than this in one corpus
 
 
-def agree(a: Claim, b: Claim) -> bool:
-    """Do two comparable claims state the same value (within their stated precision)?"""
+def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
+    """Do two comparable claims state the same value (within their stated precision)?
+
+    `strict` is for a translation and its original, which must carry the same figures: two
+    qualified values then agree only when their written values do (about 400 vs about 500 is
+    a change even though the intervals touch), and clock times must match.
+    """
     if {a.kind, b.kind} == {"date", "number"}:
         date, num = (a, b) if a.kind == "date" else (b, a)
         return num.num == date.date_parts[0]
     if a.kind == "date" or b.kind == "date":
-        return a.kind == b.kind and dates_agree(a, b)
+        if a.kind != b.kind or not dates_agree(a, b):
+            return False
+        return not (strict and a.time and b.time and a.time != b.time and (a.tz == b.tz or not a.tz or not b.tz))
     if a.kind == "name":
         return a.value == b.value
     if a.kind == "identifier" or b.kind == "identifier":
         return a.kind == b.kind and a.value == b.value
+    if strict and a.qualifier and b.qualifier and a.num is not None and b.num is not None:
+        if a.qualifier == "range" or b.qualifier == "range":
+            return _range_bounds(a) == _range_bounds(b)
+        if a.kind == "measure" and b.kind == "measure" and a.unit != b.unit:
+            pass  # converted units: fall through to the tolerance check
+        else:
+            return a.num == b.num or (_same_digits(a.num, b.num) and (a.kind != b.kind or a.unit != b.unit))
     if a.kind == "measure" and b.kind == "measure":
         if a.si is None or b.si is None:
             return False
@@ -63,7 +77,25 @@ def agree(a: Claim, b: Claim) -> bool:
         return False
     if a.num is None or b.num is None:
         return False
-    return a.num == b.num or overlap(a, b)
+    if a.num == b.num or overlap(a, b):
+        return True
+    # 272.000 in a European-style English text is 272,000
+    return any(x == b.num for x in _alt_nums(a)) or any(x == a.num for x in _alt_nums(b))
+
+
+def _range_bounds(c: Claim) -> tuple:
+    return (c.low, c.high) if c.qualifier == "range" else (c.num, c.num)
+
+
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+
+
+def _alt_nums(c: Claim) -> list[Decimal]:
+    """Other readings of a figure: '272.000' written with dots as thousands separators."""
+    if c.figure and _DOT_THOUSANDS.match(c.figure) and c.num is not None:
+        base = Decimal(c.figure.replace(".", ""))
+        return [base * (c.num / Decimal(c.figure))] if Decimal(c.figure) else []
+    return []
 
 
 def _year_number(c: Claim) -> bool:
@@ -79,6 +111,9 @@ def comparable(a: Claim, b: Claim) -> bool:
     if a.kind == b.kind:
         if a.kind == "measure":
             return a.dimension == b.dimension
+        if a.kind == "identifier" and "code" in (a.unit, b.unit):
+            # F-35 and Covid-19 are different kinds of thing; F-35 and F-43 are comparable
+            return a.unit == b.unit and re.match(r"[A-Z]*", a.value).group(0) == re.match(r"[A-Z]*", b.value).group(0)
         return True
     kinds = {a.kind, b.kind}
     return kinds <= {"count", "number"} or kinds in ({"number", "money"}, {"number", "measure"}, {"number", "percent"})
@@ -171,7 +206,7 @@ class Engine:
         for s in S:
             if s.kind == "name":
                 continue
-            match = next((t for t in T if id(t) not in used and comparable(s, t) and agree(s, t)), None)
+            match = next((t for t in T if id(t) not in used and comparable(s, t) and agree(s, t, strict=True)), None)
             if match is not None:
                 used.add(id(match))
                 if _same_value(s, match):
@@ -181,7 +216,7 @@ class Engine:
                 if flip:
                     self.emit(PAIR_RULES[0], flip, [s, match], "precise")
                 continue
-            near = next((t for t in near_t if comparable(s, t) and agree(s, t)), None)
+            near = next((t for t in near_t if comparable(s, t) and agree(s, t, strict=True)), None)
             if near is not None:
                 flip = PAIR_RULES[0].check(Pair(s, near, 1.0, "precise"))
                 if flip:
@@ -446,6 +481,8 @@ def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> floa
             return 0.0 if specific and abs((a.num or 0) - (b.num or 0)) == 1 else None
         return BROAD_MIN["FC003-noun"] if specific else BROAD_MIN["FC003"]
     if rule_id == "FC009":
+        if "code" in (a.unit, b.unit):
+            return None  # model numbers differ across reports for good reasons (A320 vs A321)
         x, y = a.num or 0, b.num or 0
         transposed = sorted(str(x)) == sorted(str(y)) and x != y
         if a.unit == "designator" and b.unit == "designator":

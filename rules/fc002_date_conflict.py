@@ -55,7 +55,7 @@ def check(p: Pair) -> Verdict | None:
         return None
     if dates_agree(a, b):
         if a.time and b.time and a.time != b.time and (a.tz == b.tz or not a.tz or not b.tz) \
-                and a.date_parts == b.date_parts and a.date_parts[2] is not None:
+                and a.date_parts == b.date_parts:
             return Verdict(f"{a.text} vs {b.text}: same day, the time differs ({a.time} vs {b.time})", 0.7)
         return None
     if a.extra.get("calendar", "gregorian") != b.extra.get("calendar", "gregorian"):
@@ -76,7 +76,7 @@ def check(p: Pair) -> Verdict | None:
             what = "different dates"
         conf = 0.85 if (a.resolved or b.resolved) else 0.9
         return Verdict(f"{a.text} ({a.value}) vs {b.text} ({b.value}): {what}", conf)
-    if ma is None and mb is None and ya is not None and yb is not None and ya != yb:
+    if ya is not None and yb is not None and ya != yb and ma == mb and da == db:
         return Verdict(f"{a.text} ({a.value}) vs {b.text} ({b.value}): year differs", 0.8)
     if ma is not None and mb is not None and ma != mb and (da is None or db is None):
         return Verdict(f"{a.text} ({a.value}) vs {b.text} ({b.value}): month differs", 0.7)

@@ -34,6 +34,10 @@ def _en_ordinal_words() -> re.Pattern[str]:
 
 
 EN_ORD_WORDS = _en_ordinal_words()
+# RM4,765 and RMB12 are money, not model numbers
+_CURRENCY_SYMBOLS = {k for k in load("en", "currencies")["symbols"] if k.isalpha()} | {"US", "HK", "NT", "AU", "CA", "NZ", "MX", "S", "A", "C", "R"}
+# model numbers and designations: F-35, Covid-19, A4, 802.11g, H5N1, Boeing 737 MAX is not one (space)
+CODE = re.compile(r"(?<![A-Za-z0-9_.-])(?P<code>[A-Z][A-Za-z]{0,9}-?\d{1,5}(?:[A-Za-z]\d{0,3})?|\d{3}\.\d{1,3}[a-z]{1,2})(?![A-Za-z0-9_-]|\.\d)")
 
 
 def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
@@ -57,6 +61,14 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
             end = mt.end("noun")
         unit = _ZH_CLS_UNIT.get(cls, "ordinal")
         add(IdMention(mt.start(), end, int(n), unit, unit in ("ordinal", "time", "round", "session", "batch"), noun))
+    for mt in CODE.finditer(text):
+        if any(taken[mt.start():mt.end()]):
+            continue
+        code = mt.group("code")
+        prefix = re.match(r"[A-Za-z]*", code).group(0)
+        if prefix.lower() in ("no", "art", "sec") or (prefix in ("Q", "H") and len(code) == 2) or prefix in _CURRENCY_SYMBOLS:
+            continue  # No.5, Q3, H1 are numbered items or periods, handled elsewhere
+        add(IdMention(mt.start(), mt.end(), 0, "code", False, code.upper().replace("-", "")))
     for mt in EN_ID.finditer(text):
         if any(taken[mt.start():mt.end()]):
             continue

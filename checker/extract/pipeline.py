@@ -40,6 +40,15 @@ _LOWER_BOUNDS = ("over", "min")
 _UPPER_BOUNDS = ("under", "max")
 
 
+_RANGE_DASH = re.compile(r"\s{0,2}(?:-|~|至|到|to|through|thru)\s{0,2}")
+_FROM_BEFORE = re.compile(r"(?:从|由|\bfrom)\s?\S{0,3}$")
+
+
+def _is_year(q: Quantity) -> bool:
+    """A bare four-digit figure that reads as a year (1800-2199)."""
+    return q.figure.isdigit() and len(q.figure) == 4 and 1800 <= int(q.figure) <= 2199
+
+
 def _same_dimension(a: Quantity, b: Quantity) -> bool:
     return a.kind == "number" or b.kind == "number" or (a.kind == b.kind and a.unit == b.unit)
 
@@ -48,7 +57,7 @@ def _joined(text: str, a: Quantity, b: Quantity) -> Quantity | None:
     """One range claim from two neighbouring quantities, or None when they are not a range."""
     between = text[a.end:b.start]
     before = text[max(0, a.start - 12):a.start]
-    if len(between) > 8 or not _same_dimension(a, b):
+    if len(between) > 10 or not _same_dimension(a, b):
         return None
     lo_q = hi_q = None
     # bounds: 大于10小于20, 最多100最少20, more than 10 but less than 20
@@ -57,17 +66,22 @@ def _joined(text: str, a: Quantity, b: Quantity) -> Quantity | None:
             lo_q, hi_q = a, b
         elif a.qualifier in _UPPER_BOUNDS and b.qualifier in _LOWER_BOUNDS:
             lo_q, hi_q = b, a
-        if lo_q is None or hi_q is None or lo_q.num > hi_q.num:
+        if lo_q is None or hi_q is None or lo_q.num > hi_q.num or lo_q.num == hi_q.num and (
+                lo_q.qualifier == "over" or hi_q.qualifier == "under"):
             return None
-        lo, hi = lo_q.num, hi_q.num
-    elif a.qualifier or b.qualifier not in ("", "exact"):
+        # strict bounds stay open: more than 10 and less than 20 = (10, 20)
+        lo = lo_q.low if lo_q.qualifier == "over" and lo_q.low is not None else lo_q.num
+        hi = hi_q.high if hi_q.qualifier == "under" and hi_q.high is not None else hi_q.num
+    elif a.qualifier not in ("", "approx") or b.qualifier not in ("", "exact"):
         return None
-    elif re.fullmatch(r"\s?(?:-|~|至|到|to)\s?", between) or (
+    elif _RANGE_DASH.fullmatch(between) or (
             _BETWEEN.fullmatch(between) and (_BETWEEN_END.match(text, b.end) or _BETWEEN_START.search(before))):
-        m = re.search(r"(从|由|\bfrom)\s?\S{0,3}$", before)
+        if a.qualifier and not _RANGE_DASH.fullmatch(between):
+            return None
+        m = _FROM_BEFORE.search(before)
         if m and _CHANGE_VERB.search(text, max(0, a.start - 30), b.end):
             return None  # 从90%降到60%, rose from 5% to 7%: a change, two values
-        if a.kind == "number" and a.figure.isdigit() and b.figure.isdigit() and len(a.figure) == 4 and len(b.figure) == 4:
+        if a.kind == "number" and _is_year(a) and _is_year(b):
             return None  # 2020-2025: years
         lo = a.num
         if a.kind == "number" and b.scale_word and not a.scale_word and b.num > 0:
@@ -120,9 +134,18 @@ def _direction_after(text: str, end: int) -> int:
     return 0
 
 
+_SHOWN = Decimal("1e-10")
+
+
+def _bound_shown(x: Decimal) -> str:
+    """A range bound as written: an open bound (10 + 1e-12 of its precision) prints as 10."""
+    r = x.quantize(_SHOWN) if abs(x) < Decimal("1e18") else x
+    return fmt_decimal(r if abs(r - x) < abs(x) * Decimal("1e-9") or x == 0 else x) or ""
+
+
 def _quantity_value(q: Quantity) -> str:
     if q.qualifier == "range" and q.low is not None and q.high is not None:
-        return f"{fmt_decimal(q.low)}-{fmt_decimal(q.high)}"
+        return f"{_bound_shown(q.low)}-{_bound_shown(q.high)}"
     return fmt_decimal(q.num) or ""
 
 
@@ -144,7 +167,7 @@ def extract_document(doc: Document, glossary: Glossary | None = None) -> list[Cl
                   weekday=dm.weekday, extra=dict(dm.extra))
         claims.append(c)
     for im in extract_identifiers(view, taken):
-        value = im.noun if im.unit == "designator" else str(im.number)
+        value = im.noun if im.unit in ("designator", "code") else str(im.number)
         claims.append(Claim(doc=doc.doc, lang=doc.lang, kind="identifier", start=im.start, end=im.end, text="",
                             value=value, unit=im.unit, num=Decimal(im.number), ordinal=im.ordinal, noun=im.noun))
     qs = _merge_ranges(view, extract_quantities(view, taken))
