@@ -100,6 +100,17 @@ def overlap(a: Claim, b: Claim, rel_tol: Decimal = Decimal("0.000001")) -> bool:
     return ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]
 
 
+def consistent(p: Pair, a: Claim, b: Claim) -> bool:
+    """Do the two values agree for this pair? On the precise path (a translation and its
+    original) two qualified figures must state the same value: 'about 400' and 'about 500'
+    conflict although their intervals touch; elsewhere overlapping intervals agree."""
+    if p.path == "precise" and a.qualifier and b.qualifier and a.num is not None and b.num is not None:
+        if "range" in (a.qualifier, b.qualifier):
+            return (a.low, a.high) == (b.low, b.high)
+        return a.num == b.num
+    return overlap(a, b)
+
+
 def digits(c: Claim) -> str:
     """Significant digits of a figure as written (for transposition): '1,930' → '193'."""
     fig = c.figure or ""

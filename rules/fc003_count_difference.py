@@ -15,7 +15,7 @@ Not flagged:
     近30国 against 28 countries (inside "nearly 30"); 约3万 against 30,512.
 """
 
-from .base import Pair, Verdict, overlap, rule, show
+from .base import Pair, Verdict, consistent, rule, show
 
 
 @rule("FC003", "count-difference", "warning")
@@ -23,7 +23,7 @@ def check(p: Pair) -> Verdict | None:
     a, b = p.a, p.b
     if a.kind not in ("count", "number") or b.kind not in ("count", "number"):
         return None
-    if a.num is None or b.num is None or a.num == b.num or overlap(a, b):
+    if a.num is None or b.num is None or a.num == b.num or consistent(p, a, b):
         return None
     lo, hi = sorted((abs(a.num), abs(b.num)))
     if hi - lo <= 2 or (hi > 0 and (hi - lo) / hi <= 0.05):

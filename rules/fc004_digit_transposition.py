@@ -13,7 +13,7 @@ Not flagged:
     Figures with the same digits that also agree in value (1,930 and 1930.0).
 """
 
-from .base import Pair, Verdict, overlap, rule, show
+from .base import Pair, Verdict, consistent, rule, show
 
 
 def _digits(c) -> str:
@@ -28,7 +28,7 @@ def check(p: Pair) -> Verdict | None:
     if a.unit != b.unit and not (a.kind in ("count", "number") and b.kind in ("count", "number")):
         return None
     da, db = _digits(a), _digits(b)
-    if len(da) < 2 or da == db or sorted(da) != sorted(db) or overlap(a, b):
+    if len(da) < 2 or da == db or sorted(da) != sorted(db) or consistent(p, a, b):
         return None
     if a.num is None or b.num is None:
         return None

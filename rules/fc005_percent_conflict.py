@@ -14,13 +14,13 @@ Not flagged:
     约九成 against 90% (九成 is 90%, and 约 widens it); "more than 60%" against 约六成.
 """
 
-from .base import Pair, Verdict, overlap, rule, show
+from .base import Pair, Verdict, consistent, rule, show
 
 
 @rule("FC005", "percent-conflict", "warning")
 def check(p: Pair) -> Verdict | None:
     a, b = p.a, p.b
-    if a.kind != "percent" or b.kind != "percent" or a.unit != b.unit or overlap(a, b):
+    if a.kind != "percent" or b.kind != "percent" or a.unit != b.unit or consistent(p, a, b):
         return None
     if a.num is None or b.num is None:
         return None

@@ -16,7 +16,7 @@ Not flagged:
 
 from decimal import Decimal
 
-from .base import Pair, Verdict, overlap, rule, show
+from .base import Pair, Verdict, consistent, rule, show
 
 
 @rule("FC011", "value-mismatch", "warning")
@@ -35,6 +35,6 @@ def check(p: Pair) -> Verdict | None:
         return None
     if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
         return None
-    if overlap(a, b) or a.num == b.num:
+    if consistent(p, a, b) or a.num == b.num:
         return None
     return Verdict(f"{show(a)} vs {show(b)}: values differ", 0.6 if p.path == "precise" else 0.45)
