@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from rules import MISSING_RULE, PAIR_RULES, Pair, Rule, Verdict
+from rules import EXTRA_RULE, MISSING_RULE, PAIR_RULES, Pair, Rule, Verdict
 from rules.fc002_date_conflict import dates_agree
 from rules.base import overlap
 
@@ -197,10 +197,13 @@ class Engine:
             near_beads = range(max(0, k - 1), min(len(beads), k + 2))
             near_t = [c for kk in near_beads for j in beads[kk][1] for c in by_t[j]]
             near_spans = [t_sents[j] for kk in near_beads for j in beads[kk][1]]
-            self._pair_bead(src, tgt, S, T, near_t, near_spans)
+            near_s = [c for kk in near_beads for i in beads[kk][0] for c in by_s[i]]
+            near_src_spans = [s_sents[i] for kk in near_beads for i in beads[kk][0]]
+            self._pair_bead(src, tgt, S, T, near_t, near_spans, near_s, near_src_spans)
 
     def _pair_bead(self, src: Document, tgt: Document, S: list[Claim], T: list[Claim], near_t: list[Claim],
-                   near_spans: list[tuple[int, int]]) -> None:
+                   near_spans: list[tuple[int, int]], near_s: list[Claim] = (),
+                   near_src_spans: list[tuple[int, int]] = ()) -> None:
         used: set[int] = set()
         pending: list[Claim] = []
         for s in S:
@@ -244,10 +247,20 @@ class Engine:
             elif s.kind in ("money", "percent", "measure", "count") and not _trivial(s) \
                     and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans]):
                 verdict = MISSING_RULE.check(Pair(s, s, 1.0, "precise")) or Verdict("", 0.5)
-                if s.kind == "count" and not (s.figure or "")[:1].isdigit():
+                if not (s.figure or "")[:1].isdigit() and (s.num is None or s.num < 10):
                     # 三国赛 (Tri-Nations), 两天 (two-day): small numerals in words often live inside names
                     verdict = Verdict(verdict.message, 0.35, "info")
                 self.emit(MISSING_RULE, verdict, [s], "precise", docs=(tgt.doc,))
+        # figures of the translation that answer nothing in the original
+        s_spans = [src.text[a:b] for a, b in near_src_spans]
+        for t in T:
+            if id(t) in used or t.kind not in ("money", "percent", "measure", "count") or _trivial(t):
+                continue
+            if not (t.figure or "")[:1].isdigit() or any(comparable(x, t) and agree(x, t) for x in near_s):
+                continue
+            if not _mentioned(t, s_spans):
+                self.emit(EXTRA_RULE, EXTRA_RULE.check(Pair(t, t, 1.0, "precise")) or Verdict("", 0.5),
+                          [t], "precise", docs=(src.doc,))
         self._names(S, T, tgt)
 
     def _names(self, S: list[Claim], T: list[Claim], tgt: Document) -> None:

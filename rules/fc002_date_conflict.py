@@ -61,6 +61,10 @@ def check(p: Pair) -> Verdict | None:
     if a.extra.get("calendar", "gregorian") != b.extra.get("calendar", "gregorian"):
         return None  # a lunar date and a Gregorian one are not comparable field by field
     (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
+    if p.path == "precise" and da is not None and da == db and (ma is None) != (mb is None):
+        # 8日 (no month known) rendered "August 8": the translation states a month the original does not
+        bare, full = (a, b) if ma is None else (b, a)
+        return Verdict(f"{bare.text} gives no month; {full.text} states one ({full.value})", 0.6, "warning")
     if (da is None) != (db is None) or (ma is None) != (mb is None):
         return None  # 9月 (a month's statistics) and Oct. 30 (an event) state different things
     if ma is not None and mb is not None and da is not None and db is not None:

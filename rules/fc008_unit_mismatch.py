@@ -23,7 +23,8 @@ from .base import Pair, Verdict, rule
 def check(p: Pair) -> Verdict | None:
     a, b = p.a, p.b
     if a.kind == "money" and b.kind == "money":
-        if a.unit == b.unit or a.num is None or b.num is None or a.num != b.num:
+        same_range = a.low is not None and (a.low, a.high) == (b.low, b.high)
+        if a.unit == b.unit or a.num is None or b.num is None or not (a.num == b.num or same_range):
             return None
         return Verdict(f"{a.text} ({a.unit}) vs {b.text} ({b.unit}): same amount, different currency", 0.85)
     if a.kind == "measure" and b.kind == "measure":
