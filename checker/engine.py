@@ -200,6 +200,7 @@ class Engine:
             near_s = [c for kk in near_beads for i in beads[kk][0] for c in by_s[i]]
             near_src_spans = [s_sents[i] for kk in near_beads for i in beads[kk][0]]
             self._pair_bead(src, tgt, S, T, near_t, near_spans, near_s, near_src_spans)
+            self._proper_nouns(src, tgt, [s_sents[i] for i in si], [t_sents[j] for j in ti])
 
     def _pair_bead(self, src: Document, tgt: Document, S: list[Claim], T: list[Claim], near_t: list[Claim],
                    near_spans: list[tuple[int, int]], near_s: list[Claim] = (),
@@ -262,6 +263,54 @@ class Engine:
                 self.emit(EXTRA_RULE, EXTRA_RULE.check(Pair(t, t, 1.0, "precise")) or Verdict("", 0.5),
                           [t], "precise", docs=(src.doc,))
         self._names(S, T, tgt)
+
+    def _proper_nouns(self, src: Document, tgt: Document, s_spans: list[tuple[int, int]],
+                      t_spans: list[tuple[int, int]]) -> None:
+        """A place or organisation of the original (a proper noun in CC-CEDICT) that the translation
+        does not name, while the translation names exactly one thing the original does not."""
+        from .lexicon import EN_STOP, gloss_terms, pinyin_explains, proper_names, stem, zh_words
+
+        if src.lang != "zh" or tgt.lang != "en" or not s_spans or not t_spans:
+            return
+        t_words = [(m.group(0), m.start() + off) for a, b in t_spans
+                   for off in (a,) for m in re.finditer(r"[A-Za-z][A-Za-z-]*", tgt.view[a:b])]
+        t_lower = " " + " ".join(w for w, _ in t_words).lower() + " "
+        missing: list[tuple[str, int, str]] = []
+        explained: set[str] = set()
+        s_latin: set[str] = set()
+        for a, b in s_spans:
+            seg = src.view[a:b]
+            s_latin |= {x.lower() for x in re.findall(r"[A-Za-z][A-Za-z'-]*", seg)}
+            pos = 0
+            for w in zh_words(seg):
+                at = seg.find(w, pos)
+                pos = at + len(w) if at >= 0 else pos
+                names = proper_names(w)
+                explained |= {tok for n in names for tok in n.split()} | set(gloss_terms(w))
+                # 中国 → China / Chinese: a name counts as present when a word starts with its stem
+                if len(w) >= 2 and names and not any(
+                        f" {n} " in t_lower or any(len(tok) > 3 and f" {tok[:max(4, len(tok) - 2)]}" in t_lower for tok in n.split())
+                        for n in names):
+                    missing.append((w, a + at, sorted(names)[0]))
+        if len(missing) != 1:
+            return
+        if re.search(r"\b[A-Z][a-z]+(?:an|ian|ese|ish|i)\b", " ".join(w for w, _ in t_words)):
+            return  # a demonym (American, Chinese) may render the place: too uncertain to judge
+        offenders = [(w, at) for w, at in t_words
+                     if w[0].isupper() and len(w) > 2 and w.lower() not in s_latin and w.lower() not in explained
+                     and stem(w) not in explained and w.lower() not in _CALENDAR and w.lower() not in EN_STOP
+                     and not any(pinyin_explains(w, src.view[a:b]) for a, b in s_spans)
+                     and not (at == t_spans[0][0] or tgt.view[max(0, at - 2):at].strip() in (".", "\"", "“"))]
+        if len(offenders) != 1:
+            return  # none: a paraphrase; several: a sentence full of names we cannot judge
+        (w, at, expected), (name, t_at) = missing[0], offenders[0]
+        a = Claim(doc=src.doc, lang=src.lang, kind="name", start=at, end=at + len(w), text=w, value=expected.title(),
+                  line=src.line_of(at))
+        b = Claim(doc=tgt.doc, lang=tgt.lang, kind="name", start=t_at, end=t_at + len(name), text=name, value=name,
+                  line=tgt.line_of(t_at))
+        rule = next(r for r in PAIR_RULES if r.id == "FC010")
+        self.emit(rule, Verdict(f"{w} is {expected.title()}; the translation names {name} instead", 0.5, "warning"),
+                  [a, b], "precise", subject=f"name: {w}")
 
     def _names(self, S: list[Claim], T: list[Claim], tgt: Document) -> None:
         expected = [s for s in S if s.kind == "name" and s.extra.get("glossary") and not s.extra.get("entity")

