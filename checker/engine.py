@@ -161,9 +161,13 @@ class Engine:
     def emit(self, rule: Rule, verdict: Verdict, claims: list[Claim], path: str, outlier: Claim | None = None,
              docs: tuple[str, ...] = (), subject: str = "", similarity: float | None = None) -> None:
         key = (rule.id, tuple(sorted((c.doc, c.text, c.value) for c in claims[:2])))
-        if key in self.seen:
+        # the same outlier against the same majority value is one finding however it was reached
+        key2 = (rule.id, outlier.key, frozenset((c.value, c.unit) for c in claims)) if outlier is not None else None
+        if key in self.seen or (key2 is not None and key2 in self.seen):
             return
         self.seen.add(key)
+        if key2 is not None:
+            self.seen.add(key2)
         severity = verdict.severity or rule.severity
         if path == "broad" and severity == "error":
             severity = "warning"
@@ -266,9 +270,9 @@ class Engine:
 
     def _proper_nouns(self, src: Document, tgt: Document, s_spans: list[tuple[int, int]],
                       t_spans: list[tuple[int, int]]) -> None:
-        """A place or organisation of the original (a proper noun in CC-CEDICT) that the translation
-        does not name, while the translation names exactly one thing the original does not."""
-        from .lexicon import EN_STOP, gloss_terms, pinyin_explains, proper_names, stem, zh_words
+        """A place of the original (CC-CEDICT knows it as a country, city, province…) that the
+        translation does not name, while the translation names exactly one other known place."""
+        from .lexicon import EN_STOP, gloss_terms, is_place, known_place_tokens, pinyin_explains, proper_names, stem, zh_words
 
         if src.lang != "zh" or tgt.lang != "en" or not s_spans or not t_spans:
             return
@@ -288,7 +292,7 @@ class Engine:
                 names = proper_names(w)
                 explained |= {tok for n in names for tok in n.split()} | set(gloss_terms(w))
                 # 中国 → China / Chinese: a name counts as present when a word starts with its stem
-                if len(w) >= 2 and names and not any(
+                if len(w) >= 2 and names and is_place(w) and not any(
                         f" {n} " in t_lower or any(len(tok) > 3 and f" {tok[:max(4, len(tok) - 2)]}" in t_lower for tok in n.split())
                         for n in names):
                     missing.append((w, a + at, sorted(names)[0]))
@@ -296,11 +300,18 @@ class Engine:
             return
         if re.search(r"\b[A-Z][a-z]+(?:an|ian|ese|ish|i)\b", " ".join(w for w, _ in t_words)):
             return  # a demonym (American, Chinese) may render the place: too uncertain to judge
+        caps = sum(1 for w, _ in t_words if w[0].isupper())
+        if caps > 0.4 * len(t_words):
+            return  # a headline in title case: every word is capitalized
         offenders = [(w, at) for w, at in t_words
                      if w[0].isupper() and len(w) > 2 and w.lower() not in s_latin and w.lower() not in explained
                      and stem(w) not in explained and w.lower() not in _CALENDAR and w.lower() not in EN_STOP
                      and not any(pinyin_explains(w, src.view[a:b]) for a, b in s_spans)
-                     and not (at == t_spans[0][0] or tgt.view[max(0, at - 2):at].strip() in (".", "\"", "“"))]
+                     and "-" not in w
+                     and not (at == t_spans[0][0] or tgt.view[max(0, at - 2):at].strip()[-1:] in (".", "\"", "“", "[", "(", "【", ":"))]
+        # only a known place or organisation counts as a substitute: transliterated person names
+        # (Choe, Szabó) vary too much to judge without a glossary
+        offenders = [(w, at) for w, at in offenders if w.lower() in known_place_tokens()]
         if len(offenders) != 1:
             return  # none: a paraphrase; several: a sentence full of names we cannot judge
         (w, at, expected), (name, t_at) = missing[0], offenders[0]

@@ -257,3 +257,30 @@ def pinyin_explains(token: str, text: str) -> bool:
             if not t.startswith(acc):
                 break
     return False
+
+
+_NOT_PLACE = re.compile(r"\d|\b(?:writer|poet|painter|politician|emperor|general|king|queen|actor|actress|singer|"
+                        r"scientist|philosopher|president|minister|dynasty|ministry|department|bureau|office|party|"
+                        r"association|committee|council|company|corporation|university|college|school|bank|"
+                        r"agency|institute|society|union|federation|army|navy|court|church|temple|treasury|"
+                        r"secretary|team|club|brand|novel|film|book|god|goddess|character|festival)\b", re.I)
+
+
+@cache
+def is_place(word: str) -> bool:
+    """CC-CEDICT gives the word only as a proper name that reads like a place (Austria, Central
+    America, Houston): not a person (years, occupations) nor an institution or title."""
+    defs = [d for d in (_cedict().get(word) or []) if not d.startswith("CL:")]
+    return len(word) >= 2 and bool(proper_names(word)) and not any(_NOT_PLACE.search(d) for d in defs)
+
+
+@cache
+def known_place_tokens() -> frozenset[str]:
+    """Every word of every place name CC-CEDICT knows (austria, singapore, …); person names are
+    left out: they are what transliteration varies, and a glossary is needed to judge them."""
+    out: set[str] = set()
+    for word in _cedict():
+        if len(word) >= 2 and is_place(word):
+            for name in proper_names(word):
+                out.update(tok for tok in name.split() if len(tok) > 3)
+    return frozenset(out)
