@@ -177,24 +177,30 @@ class Engine:
                                      claims=claims, outlier=outlier, docs=docs, path=path, similarity=similarity))
 
     # ---- precise path ------------------------------------------------------------------
-    def precise(self, src: Document, tgt: Document) -> None:
-        s_claims = self.claims.get(src.doc, [])
-        t_claims = self.claims.get(tgt.doc, [])
+    def beads(self, src: Document, tgt: Document) -> list[tuple[list[int], list[int]]]:
+        """The aligned sentence groups of a translation pair, as indices into `sent_spans`:
+        translation units when both sides come from a bilingual file, else the length-and-anchor
+        alignment of checker.align. Public so that renderers show exactly what was compared."""
         s_sents, t_sents = self.sent_spans[src.doc], self.sent_spans[tgt.doc]
-        by_s: dict[int, list[Claim]] = defaultdict(list)
-        by_t: dict[int, list[Claim]] = defaultdict(list)
-        for c in s_claims:
-            by_s[c.sent].append(c)
-        for c in t_claims:
-            by_t[c.sent].append(c)
+        if src.segments is not None and tgt.segments is not None and len(src.segments) == len(tgt.segments):
+            return _segment_beads(src.segments, s_sents, tgt.segments, t_sents)
+        by_s, by_t = self._by_sentence(src), self._by_sentence(tgt)
         s_lens = [_weight(src.text[a:b]) for a, b in s_sents]
         t_lens = [_weight(tgt.text[a:b]) for a, b in t_sents]
         s_keys = [anchor_keys(by_s[i]) for i in range(len(s_sents))]
         t_keys = [anchor_keys(by_t[i]) for i in range(len(t_sents))]
-        if src.segments is not None and tgt.segments is not None and len(src.segments) == len(tgt.segments):
-            beads = _segment_beads(src.segments, s_sents, tgt.segments, t_sents)
-        else:
-            beads = align(s_lens, t_lens, s_keys, t_keys)
+        return align(s_lens, t_lens, s_keys, t_keys)
+
+    def _by_sentence(self, doc: Document) -> dict[int, list[Claim]]:
+        out: dict[int, list[Claim]] = defaultdict(list)
+        for c in self.claims.get(doc.doc, []):
+            out[c.sent].append(c)
+        return out
+
+    def precise(self, src: Document, tgt: Document) -> None:
+        s_sents, t_sents = self.sent_spans[src.doc], self.sent_spans[tgt.doc]
+        by_s, by_t = self._by_sentence(src), self._by_sentence(tgt)
+        beads = self.beads(src, tgt)
         for k, (si, ti) in enumerate(beads):
             S = [c for i in si for c in by_s[i]]
             T = [c for j in ti for c in by_t[j]]

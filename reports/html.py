@@ -551,29 +551,8 @@ class _Builder:
         return self._beads
 
     def align(self, src, tgt) -> list[tuple[list[int], list[int]]]:
-        """The beads of a translation pair as Engine.precise computes them (its sentence spans, its
-        weights and anchors; translation units when both files carry them)."""
-        from checker import engine as eng
-        from checker.align import align, anchor_keys
-
-        spans_s, spans_t = self.engine.sent_spans[src.doc], self.engine.sent_spans[tgt.doc]
-        segments_s, segments_t = getattr(src, "segments", None), getattr(tgt, "segments", None)
-        unit_beads = getattr(eng, "_segment_beads", None)
-        if unit_beads is not None and segments_s is not None and segments_t is not None \
-                and len(segments_s) == len(segments_t):
-            return unit_beads(segments_s, spans_s, segments_t, spans_t)
-        weight = getattr(eng, "_weight", len)
-        by_s: dict[int, list] = defaultdict(list)
-        by_t: dict[int, list] = defaultdict(list)
-        for c in self.claims.get(src.doc, []):
-            by_s[c.sent].append(c)
-        for c in self.claims.get(tgt.doc, []):
-            by_t[c.sent].append(c)
-        s_lens = [weight(src.text[a:b]) for a, b in spans_s]
-        t_lens = [weight(tgt.text[a:b]) for a, b in spans_t]
-        s_keys = [anchor_keys(by_s[i]) for i in range(len(spans_s))]
-        t_keys = [anchor_keys(by_t[i]) for i in range(len(spans_t))]
-        return align(s_lens, t_lens, s_keys, t_keys)
+        """The beads of a translation pair exactly as the engine compared them."""
+        return self.engine.beads(src, tgt)
 
     def aligned_sentence(self, c, other: str) -> str:
         """The text aligned with the claim's sentence in the other document of a translation pair."""
