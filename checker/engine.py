@@ -23,11 +23,14 @@ from rules.base import overlap
 
 from .align import align, anchor_keys
 from .config import Config
+from .lexicon import en_terms
 from .model import Claim, Document, Finding
 from .segment import sentences
 from .textnorm import fold_width
 
 NUMERIC = ("money", "count", "percent", "measure", "number")
+# 金库计划(Project Vault), “战略资源合作论坛”（缩写为FORGE）: a Chinese name followed by its English form
+_STATED_ALIAS = re.compile(r"([\u4e00-\u9fff]{2,20})[”\"]?\s?[（(](?:缩写为|简称|英文名?)?\s?([A-Za-z][A-Za-z .&'-]{1,60})[)）]")
 PATTERN_RULES = {"FC001", "FC004", "FC006", "FC007", "FC008"}
 BROAD_MIN = {"pattern": 0.16, "swap": 0.05, "FC003": 0.3, "FC003-noun": 0.08, "FC002": 0.3, "FC005": 0.3, "FC009": 0.1, "support": 0.3}
 GENERIC_NOUNS = {"person", "time", "item", "", "个", "group", "kind", "piece", "case", "event", "batch"}
@@ -142,7 +145,7 @@ def _subject(c: Claim, doc: Document | None) -> str:
 
 
 class Engine:
-    def __init__(self, docs: list[Document], claims: dict[str, list[Claim]], config: Config):
+    def __init__(self, docs: list[Document], claims: dict[str, list[Claim]], config: Config, glossary=None):
         self.docs = {d.doc: d for d in docs}
         self.claims = claims
         self.config = config
@@ -156,6 +159,38 @@ class Engine:
             for c in claims.get(d.doc, []):
                 if c.kind == "name" and c.noun == "glossary":
                     c.extra["glossary"] = True
+        self._apply_aliases(docs, glossary)
+
+    def _apply_aliases(self, docs: list[Document], glossary) -> None:
+        """Bridge names into the common term space: aliases the corpus states itself
+        (金库计划(Project Vault), 战略资源合作论坛…(FORGE)) and glossary rows (金库计划 = Project Vault),
+        so that a claim near 金库计划 shares subject words with one near "Project Vault"."""
+        aliases: dict[str, frozenset[str]] = {}
+        for d in docs:
+            for m in _STATED_ALIAS.finditer(d.view or d.text):
+                words = frozenset(en_terms(m.group(2)))
+                if words:
+                    aliases.setdefault(m.group(1)[-8:], words)
+        if glossary is not None:
+            for e in glossary.entries:
+                if e.zh and e.en and en_terms(e.en):
+                    aliases[e.zh] = frozenset(en_terms(e.en))
+        if not aliases:
+            return
+        keys = sorted(aliases, key=len, reverse=True)
+        for d in docs:
+            view = d.view or d.text
+            if not any(k in view for k in keys):
+                continue
+            spans = self.sent_spans[d.doc]
+            for c in self.claims.get(d.doc, []):
+                if not 0 <= c.sent < len(spans):
+                    continue
+                a, b = spans[c.sent]
+                extra = [aliases[k] for k in keys if k in view[a:b]]
+                if extra:
+                    c.extra["groups"] = tuple(c.extra.get("groups", ())) + tuple(extra)
+                    c.terms = c.terms | frozenset().union(*extra)
 
     # ---- findings ----------------------------------------------------------------------
     def emit(self, rule: Rule, verdict: Verdict, claims: list[Claim], path: str, outlier: Claim | None = None,
@@ -809,7 +844,7 @@ def _suppressed(f: Finding, docs: dict[str, Document]) -> bool:
 
 def run_rules(extraction, config: Config) -> list[Finding]:
     docs = extraction.documents
-    engine = Engine(docs, extraction.claims, config)
+    engine = Engine(docs, extraction.claims, config, extraction.glossary)
     linked: set[frozenset[str]] = set()
     by_name = {d.doc: d for d in docs}
     for d in docs:
