@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .decode import NotText, decode_bytes
+from .decode import decode_file
 from .errors import InputFileError
 
 _PERSON_HINT = re.compile(r"minister|secretary|president|spokes|governor|chair|representative|general|ceo|forecaster|"
@@ -24,7 +24,8 @@ class Entry:
 
     @property
     def is_person(self) -> bool:
-        return bool(_PERSON_HINT.search(self.note))
+        """A person unless the note says otherwise (no note: treat the name as a person's)."""
+        return not self.note or bool(_PERSON_HINT.search(self.note))
 
 
 @dataclass
@@ -55,28 +56,37 @@ class Glossary:
 
 
 def load_glossary(path: Path) -> Glossary:
-    """Read a CSV (header of language codes, e.g. zh,en[,note]) or TBX glossary."""
+    """Read a CSV (header of language codes, e.g. zh,en[,note]) or TBX glossary.
+
+    Every problem is an InputFileError naming the file and, where there is one, the line.
+    """
+    name = str(path)
     try:
-        data = path.read_bytes()
-        text, _ = decode_bytes(data)
-    except OSError as exc:
-        raise InputFileError(str(path), f"cannot read glossary: {exc.strerror}") from None
-    except NotText as exc:
-        raise InputFileError(str(path), f"glossary: {exc}") from None
+        text = decode_file(path, name)
+    except InputFileError as exc:
+        raise InputFileError(name, f"glossary: {exc.problem}") from None
     if path.suffix.lower() in (".tbx", ".xml"):
-        return _load_tbx(text, str(path))
-    rows = list(csv.reader(io.StringIO(text)))
+        return _load_tbx(text, name)
+    reader = csv.reader(io.StringIO(text), strict=True)  # an unclosed quote is an error, not the rest of the file
+    rows: list[tuple[int, list[str]]] = []  # (line the record starts on, fields)
+    ended = 0
+    try:
+        for row in reader:
+            rows.append((ended + 1, row))
+            ended = reader.line_num
+    except csv.Error as exc:
+        raise InputFileError(name, f"line {reader.line_num}: invalid CSV: {exc}") from None
     if not rows:
-        raise InputFileError(str(path), "glossary is empty")
-    header = [h.strip().lower() for h in rows[0]]
+        raise InputFileError(name, "glossary is empty")
+    header = [h.strip().lower() for h in rows[0][1]]
     if "zh" not in header and "en" not in header:
-        raise InputFileError(str(path), "line 1: header must name language columns, e.g. zh,en,note")
+        raise InputFileError(name, "line 1: header must name language columns, e.g. zh,en,note")
     gl = Glossary()
-    for i, row in enumerate(rows[1:], 2):
+    for line, row in rows[1:]:
         if not any(c.strip() for c in row):
             continue
         if len(row) > len(header):
-            raise InputFileError(str(path), f"line {i}: {len(row)} fields, header has {len(header)}")
+            raise InputFileError(name, f"line {line}: {len(row)} fields, header has {len(header)}")
         rec = {h: (row[j].strip() if j < len(row) else "") for j, h in enumerate(header)}
         gl.entries.append(Entry(zh=rec.get("zh", ""), en=rec.get("en", ""), note=rec.get("note", "")))
     return gl
@@ -95,6 +105,8 @@ def _load_tbx(text: str, name: str) -> Glossary:
         root = ET.fromstring(text)
     except ParseError as exc:
         raise InputFileError(name, f"invalid TBX: {exc}") from None
+    except ValueError as exc:  # defusedxml's refusals (DTDForbidden, EntitiesForbidden…) are ValueErrors
+        raise InputFileError(name, f"TBX refused: {exc.__class__.__name__} (no DTDs or entities)") from None
     gl = Glossary()
     for entry in root.iter():
         if not entry.tag.endswith(("termEntry", "conceptEntry")):
@@ -107,6 +119,7 @@ def _load_tbx(text: str, name: str) -> Glossary:
             term = next((t.text or "" for t in lang_set.iter() if t.tag.endswith("term")), "")
             if lang and term:
                 terms[lang.split("-")[0].lower()] = term.strip()
+        note = next((d.text or "" for d in entry.iter() if d.tag.endswith(("descrip", "note")) and (d.text or "").strip()), "")
         if terms:
-            gl.entries.append(Entry(zh=terms.get("zh", ""), en=terms.get("en", "")))
+            gl.entries.append(Entry(zh=terms.get("zh", ""), en=terms.get("en", ""), note=note.strip()))
     return gl

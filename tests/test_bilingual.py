@@ -64,3 +64,25 @@ def test_xml_bomb_is_refused_as_input_error(tmp_path):
     code, report = _check(tmp_path, "bomb.xlf", BOMB)
     assert code == 2
     assert report["errors"][0]["doc"] == "bomb.xlf" and "unsafe XML" in report["errors"][0]["error"]
+
+
+TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+  <termEntry id="t1">
+    <descrip type="definition">US treasury secretary</descrip>
+    <langSet xml:lang="zh"><tig><term>贝森特</term></tig></langSet>
+    <langSet xml:lang="en"><tig><term>Bessent</term></tig></langSet>
+  </termEntry>
+</body></text></martif>
+"""
+
+
+def test_tbx_glossary_drives_name_checks(tmp_path):
+    (tmp_path / "a.zh.md").write_text("---\ndate: 2026-02-05\n---\n美国财政部长贝森特出席了会议。\n", encoding="utf-8")
+    (tmp_path / "b.en.md").write_text("---\ndate: 2026-02-05\ntranslation-of: a.zh.md\n---\n"
+                                      "Treasury Secretary Bessem attended the meeting.\n", encoding="utf-8")
+    gloss = tmp_path.parent / "names.tbx"
+    gloss.write_text(TBX, encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", str(tmp_path), "--glossary", str(gloss), "--format", "json"])
+    findings = json.loads(res.stdout)["findings"]
+    assert any(f["rule"] == "FC010" and "Bessent" in f["message"] for f in findings)
