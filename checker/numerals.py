@@ -190,7 +190,9 @@ def _en_denominator(word: str) -> int | None:
     if len(parts) == 1:
         return EN_ORDINALS[base] if EN_ORDINALS[base] > 2 else None
     head = _en_integer(parts[:-1])
-    return int(head) + EN_ORDINALS[base] if head is not None else None
+    if head is None or head < 20 or head % 10 or EN_ORDINALS[base] >= 10:
+        return None  # twenty-first, thirty-fifths; one-eighth is one eighth
+    return int(head) + EN_ORDINALS[base]
 
 
 def _en_integer(ws: list[str]) -> Decimal | None:
@@ -207,8 +209,9 @@ def _en_integer(ws: list[str]) -> Decimal | None:
     while i < len(ws):
         w = ws[i]
         if w == "and":
-            if not seen:
-                return None
+            nxt = ws[i + 1] if i + 1 < len(ws) else ""
+            if not seen or prev != "scale" and not (prev == "tens" and EN_ONES.get(nxt, 10) < 10):
+                return None  # 'and' follows a scale word: two hundred and five (ten and fifteen is two numbers)
             prev = w
             i += 1
             continue
@@ -340,7 +343,7 @@ def parse_en_words(words: list[str]) -> Decimal | None:
                 if numer_tail is not None:
                     return sign * (whole + numer_tail / Decimal(den) * mult_tail)
     if left in ([], ["a"], ["an"]):
-        if not left and den != 2 and not whole:
+        if not left and den != 2 and not whole and mult == 1:
             return None  # a bare 'quarter', 'fifth' is no number
         numer = Decimal(1)
     else:

@@ -112,7 +112,13 @@ ZH_FULL = re.compile(
 ZH_MD = re.compile(
     rf"(?P<rel>{_ZH_REL_Y})?(?P<lunar>{_LUNAR_MARK})?(?:(?P<m>{_ZN}{{1,3}})\s{{0,2}}月|(?P<lm>{_LUNAR_M})|(?P<ny>{_LUNAR_NY}))"
     rf"\s{{0,2}}(?P<d>{_ZDAY})(?P<suf>\s{{0,2}}[日号號])?")
-ZH_D = re.compile(rf"(?P<ry>{_ZH_REL_Y})?(?P<rm>{_ZH_REL_M})?(?P<pre>{_ZH_TZ})?\s{{0,2}}(?P<d>\d{{1,2}}|[一二三]?十?[一二三四五六七八九十])\s{{0,2}}[日号號]")
+def _first_chars(*word_lists: Any) -> str:
+    """A character class body of the first characters of these words (a quick filter before an alternation)."""
+    return "".join(sorted({re.escape(w[0]) for words in word_lists for w in words if w}))
+
+
+# the lookahead fails at once where no date can start, before the optional prefixes are tried one by one
+ZH_D = re.compile(rf"(?=[{_first_chars(ZH_REL_YEARS, ZH_REL_MONTHS, ZH_TIME_ZONES)}\s0-9一二三四五六七八九十])(?P<ry>{_ZH_REL_Y})?(?P<rm>{_ZH_REL_M})?(?P<pre>{_ZH_TZ})?\s{{0,2}}(?P<d>\d{{1,2}}|[一二三]?十?[一二三四五六七八九十])\s{{0,2}}[日号號]")
 ZH_YEAR = re.compile(rf"(?P<y>(?:1[5-9]|20)\d\d)\s{{0,2}}年(?P<part>{_alt(ZH_YEAR_PARTS)})?(?![代度级])")
 ZH_REL_YEAR = re.compile(rf"(?P<rel>{_ZH_REL_Y})(?P<part>{_alt(ZH_YEAR_PARTS)})?")
 ZH_MONTH = re.compile(rf"(?P<rel>{_ZH_REL_Y})?(?P<m>{_ZN}{{1,3}})\s{{0,2}}月(?P<part>{_alt(ZH_MONTH_PARTS)})?")

@@ -7,13 +7,15 @@ matched against the language tables in checker/resources (longest form first).
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..lexicon import EN_STOP, lemma, zh_head_gloss, zh_words
-from ..numerals import (EN_DOZEN, EN_FRACTION_WORDS, EN_NEGATIVE, EN_ONES, EN_SCALE_ABBREV, EN_SCALES, EN_TENS, EN_ZERO, ZH_BIG, ZH_DIGITS, ZH_SMALL, parse_arabic,
-                        parse_en_words, parse_zh, significant_unit, zh_adjacent_range)
+from ..numerals import (EN_DOZEN, EN_FRACTION_WORDS, EN_NEGATIVE, EN_ONES, EN_ORDINALS, EN_SCALE_ABBREV, EN_SCALES, EN_TENS, EN_ZERO, ZH_BIG, ZH_DIGITS, ZH_SMALL, parse_arabic,
+                        parse_en_words, parse_zh, _en_denominator, significant_unit, zh_adjacent_range)
 from ..resources import load, longest_first
 
 ZH_CUR = dict(load("zh", "currencies")["suffix"])
@@ -37,6 +39,12 @@ _ZH_QSUF = longest_first(ZH_QUAL_SUF)
 _ZH_CUR_PREFIX_KEYS = longest_first(ZH_CUR_PREFIX)
 _EN_NOUN_MODIFIERS = set(load("en", "numbers")["noun_modifiers"])
 _EN_QPRE = longest_first(EN_QUAL_PRE)
+_EN_QSUF = re.compile(r"[ ]{1,2}(%s)(?![A-Za-z])(?![ ]{1,2}than\b)" % "|".join(re.escape(w) for w in longest_first(EN_QUAL_SUF)), re.I)
+_EN_INCLUSIVE = re.compile(r"[ ]{1,2}(?:%s)(?![A-Za-z])" % "|".join(
+    re.escape(w) for w in longest_first(dict(load("en", "qualifiers")["inclusive_suffix"]))), re.I)
+_EN_APPROX_WORDS = {w for w, k in EN_QUAL_PRE.items() if k == "approx"}
+_ZH_OR_EQUAL_BEFORE = re.compile(r"(%s)[ ]{0,2}(?:或者|或|or)[ ]{0,2}$" % "|".join(
+    re.escape(w) for w, k in longest_first(ZH_QUAL_PRE) and [(w, ZH_QUAL_PRE[w]) for w in longest_first(ZH_QUAL_PRE)] if k in ("over", "under")))
 
 PERCENT_SUFFIX_EN = [("percentage points", "pp", 1), ("percentage point", "pp", 1), ("basis points", "pp", Decimal("0.01")),
                      ("basis point", "pp", Decimal("0.01")), ("bps", "pp", Decimal("0.01")), ("bp", "pp", Decimal("0.01")),
@@ -72,26 +80,122 @@ class Quantity:
     ordinal: bool = False
 
 
+class _Table:
+    """Written forms grouped by length, so a lookup costs one slice per distinct length, longest first."""
+
+    __slots__ = ("lengths", "forms")
+
+    def __init__(self, keys: list[str], ignore_case: bool) -> None:
+        self.forms: dict[str, str] = {}
+        for k in keys:  # longest_first order: the first form of a folded spelling wins
+            self.forms.setdefault(k.lower() if ignore_case else k, k)
+        self.lengths = sorted({len(k) for k in keys}, reverse=True)
+
+
+_TABLES: dict[tuple[int, bool], tuple[list[str], _Table]] = {}
+
+
+def _table(keys: list[str], ignore_case: bool) -> _Table:
+    entry = _TABLES.get((id(keys), ignore_case))
+    if entry is None or entry[0] is not keys:
+        entry = (keys, _Table(keys, ignore_case))
+        _TABLES[(id(keys), ignore_case)] = entry
+    return entry[1]
+
+
 def _match_any(text: str, pos: int, keys: list[str], ignore_case: bool = False, word: bool = False) -> str | None:
-    for k in keys:
-        seg = text[pos:pos + len(k)]
-        if seg == k or (ignore_case and seg.lower() == k.lower()):
-            if word and pos + len(k) < len(text) and k[-1].isascii() and text[pos + len(k)].isascii() and text[pos + len(k)].isalnum():
+    """The longest of `keys` written at `pos` (with `word`, not followed by an ASCII letter or digit)."""
+    t = _table(keys, ignore_case)
+    n = len(text)
+    for length in t.lengths:
+        if pos + length > n:
+            continue
+        seg = text[pos:pos + length]
+        k = t.forms.get(seg.lower() if ignore_case else seg)
+        if k is not None:
+            after = pos + length
+            if word and after < n and k[-1].isascii() and text[after].isascii() and text[after].isalnum():
                 continue
             return k
     return None
 
 
 def _ends_with_any(text: str, end: int, keys: list[str], ignore_case: bool = False, word: bool = False) -> str | None:
-    for k in keys:
-        if end - len(k) < 0:
+    """The longest of `keys` written right before `end` (with `word`, not glued to a letter before it)."""
+    t = _table(keys, ignore_case)
+    for length in t.lengths:
+        if end - length < 0:
             continue
-        seg = text[end - len(k):end]
-        if seg == k or (ignore_case and seg.lower() == k.lower()):
-            if word and end - len(k) > 0 and text[end - len(k) - 1].isalpha() and k[0].isalpha():
+        seg = text[end - length:end]
+        k = t.forms.get(seg.lower() if ignore_case else seg)
+        if k is not None:
+            if word and end - length > 0 and text[end - length - 1].isalpha() and k[0].isalpha():
                 continue
             return k
     return None
+
+
+EN_CUR_SYM_AFTER = dict(load("en", "currencies")["symbols_after"])
+_SYM_AFTER_KEYS = longest_first(EN_CUR_SYM_AFTER)
+_SCALED = load("en", "currencies")["scaled_codes"]
+_SCALED_PREFIX = {k: Decimal(v) for k, v in dict(_SCALED["prefixes"]).items()}
+_SCALED_ALT = r"(%s)(%s)" % ("|".join(map(re.escape, _SCALED_PREFIX)), "|".join(map(re.escape, _SCALED["codes"])))
+_SCALED_CODE_BEFORE = re.compile(r"(?<![A-Za-z])%s[ ]?$" % _SCALED_ALT, re.I)
+_SCALED_CODE_AFTER = re.compile(r"%s(?![A-Za-z])" % _SCALED_ALT, re.I)
+_SCALE_AFTER_CODE = re.compile(r"[ ](million|billion|trillion|thousand|mn|bn|tn)(?![A-Za-z])", re.I)
+_MINOR = {**{k: Decimal(v) for k, v in dict(load("en", "currencies")["minor_units"]).items()},
+          **{k: Decimal(v) for k, v in dict(load("zh", "currencies")["minor_units"]).items()}}
+_MINOR_KEYS = longest_first(_MINOR)
+_MINOR_GAP = re.compile(r"(?:[ ]{1,2}and[ ]{1,2}|[ ]{1,2}|和|又|零)?")
+
+
+def _minor_amounts(text: str, pos: int, q: "Quantity", tokens: list, idx: int, en: bool) -> int:
+    """Smaller units after an amount: 3 dollars 50 cents = 3.5, 五元三毛 = 5.3, 50元6角三分 = 50.63,
+    15 dollars and 15 = 15.15 (a bare trailing number under 100 is cents)."""
+    j = idx + 1
+    den_prev = Decimal(1)
+    for _ in range(3):
+        while j < len(tokens) and tokens[j][0] < pos:
+            j += 1
+        if j >= len(tokens):
+            return pos
+        t_start, t_end, t_val = tokens[j][0], tokens[j][1], tokens[j][2]
+        gap = _MINOR_GAP.match(text, pos)
+        if gap is None or gap.end() != t_start or t_val != t_val.to_integral_value() or not 0 < t_val < 100:
+            return pos
+        p = _skip_spaces(text, t_end, 1)
+        word = _match_any(text, p, _MINOR_KEYS, ignore_case=True, word=True)
+        if word and text[p + len(word):p + len(word) + 1] in _MINOR_NOT_AFTER:
+            word = None
+        if word:
+            den = _MINOR[word]
+            if den <= den_prev:
+                return pos
+            q.num += t_val / den
+            pos, den_prev = p + len(word), den
+            if den == 10:
+                continue  # 五元三毛五: a trailing digit after 角/毛 is fen
+            return pos
+        after = text[t_end:t_end + 1]
+        nxt = text[_skip_spaces(text, t_end, 1):][:1]
+        if en and den_prev == 1 and t_val < 100 and (not nxt or not (nxt.isalnum() or nxt in "%$.,-")
+                                                     or nxt in ".," and not text[t_end + 1:t_end + 2].isalnum()):
+            q.num += t_val / 100  # 15 dollars 50, 17 USD 25
+            return t_end
+        if den_prev == 10 and t_val < 10 and not (after.isalnum() or after in "%.,"):
+            q.num += t_val / 100  # 五元三毛五
+            return t_end
+        return pos
+    return pos
+
+
+def _number_follows(text: str, pos: int) -> bool:
+    """A figure or number word starts right after `pos` (past up to two spaces)."""
+    p = _skip_spaces(text, pos, 2)
+    if p < len(text) and (text[p].isdigit() or text[p] in "-+$€£¥"):
+        return True
+    m = _EN_WORD.match(text, p)
+    return bool(m) and p > pos and m.group(0).lower() in _EN_NUMBER_WORDS
 
 
 def _skip_spaces(text: str, pos: int, limit: int = 2) -> int:
@@ -114,22 +218,36 @@ def _precision(q: Quantity, written_unit: Decimal) -> Decimal:
     return written_unit if written_unit > 0 else Decimal(1)
 
 
+# An open bound sits this fraction of the stated precision inside the interval: 330多 = (330, 340) and
+# "more than 340" = (340, 350) then share no point, while the bound still equals the written value to
+# far better than any printed precision.
+_OPEN = Decimal("1e-12")
+
+
 def apply_qualifier(q: Quantity, kind: str, unit_prec: Decimal) -> None:
-    """Turn a qualifier into the interval it states (DESIGN §2: approximations by stated precision)."""
+    """Turn a qualifier into the interval it states (DESIGN §2: approximations by stated precision).
+
+    Strict bounds are open: 'over' excludes the value itself and the next step of its precision
+    (330多 = (330, 340)); 超过90% keeps its cap, (90, 100].
+    """
     v, u = q.num, unit_prec
+    tiny = u * _OPEN
     cap = Decimal(100) if q.kind == "percent" and q.unit == "%" and v <= 100 else None
     if kind == "approx":
         q.low, q.high = v - u / 2, v + u / 2
     elif kind == "near":
         q.low, q.high = v - u, v
     elif kind in ("over", "over_just"):
-        q.low, q.high = v, (cap if cap is not None else v + u)
+        q.low, q.high = v + tiny, (cap if cap is not None else v + u - tiny)
     elif kind == "min":
         q.low, q.high = v, (cap if cap is not None else v + u)
     elif kind == "max":
-        q.low, q.high = Decimal(0), v
+        q.low, q.high = (min(Decimal(0), v), v)
     elif kind == "under":
-        q.low, q.high = v - u, v
+        q.low, q.high = v - u, v - tiny
+    elif kind == "equal":
+        q.low = q.high = v
+        return
     else:
         return
     q.qualifier = "over" if kind == "over_just" else kind
@@ -224,15 +342,25 @@ _ARABIC = r"\d{1,3}(?:,\d{3})++(?:\.\d++(?!\.\d))?|\d++(?:\.\d++(?!\.\d))?"
 _ZH_RUN = (rf"(?:{_ARABIC}|[{_ZH_ALL}])"
            rf"(?:{_ARABIC}|[{_ZH_ALL}]|[点點](?=[ ]{{0,2}}[{_ZH_DIG}])|[ ]{{1,2}}(?=[{_ZH_ALL}点點])"
            rf"|(?<=[{_ZH_ALL}点點])[ ]{{1,2}}(?=\d)|[ ]{{0,2}}[{_ZH_APPROX_IN}](?=[ ]{{0,2}}[{_ZH_BIG_CHARS}]))*+")
+# vulgar fractions: ½, ¾, 1½
+_VULGAR = "".join(chr(c) for c in list(range(0xBC, 0xBF)) + list(range(0x2150, 0x215F)))
 NUMBER_TOKEN = re.compile(
-    r"(?P<sci>(?<![\w.])\d++(?:\.\d++)?(?:[eE][-+]?\d++|\^[-+]{0,2}\d++|x10\^[-+]?\d++)(?![\w.]))"
-    r"|(?P<frac>(?<![\w/.,])(?:\d{1,3}[ ]{1,2})?\d{1,4}/\d{1,4}(?![\w/]|\.\d))"
-    r"|(?P<spaced>(?<![\w.,])(?<!\d[ ])\d{1,3}(?:[ ]\d{3})++(?![\w,]|\.\d))"
+    # a position that cannot start any number fails on this one class (most of the text)
+    rf"(?=[\d.{_VULGAR}{_ZH_ALL}])"
+    r"(?:(?P<sci>(?<![\w.])\d++(?:\.\d++)?(?:[eE][-+]?\d++|\^[-+]{0,2}\d++|x10\^[-+]?\d++)(?![\w.]))"
+    r"|(?P<frac>(?<![A-Za-z0-9_/.,])(?:\d{1,3}[ ]{1,2})?\d{1,4}/\d{1,4}(?![A-Za-z0-9_/]|\.\d))"
+    r"|(?P<spaced>(?<![\w.,])(?<!\d[ ])\d{1,3}(?:[ ]\d{3})++(?:\.\d++)?(?![\w,]|\.\d))"
+    r"|(?P<indian>(?<![\w.,])\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d++)?(?![\d,]|\.\d))"
+    rf"|(?P<vulgar>(?<![\w.,])(?:\d{{1,3}}[ ]?)?[{_VULGAR}])"
     rf"|(?P<zh>{_ZH_RUN})"
-    r"|(?P<dot>(?<![\w.])\.\d++)"
+    r"|(?P<dot>(?<![\w.])\.\d++))"
 )
 _EN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _EN_NUMBER_WORDS = set(EN_ONES) | set(EN_TENS) | set(EN_SCALES) | {"dozen"}
+
+
+# '5k-20k': the word before the hyphen is a figure with a scale letter, not a name like F-35
+_FIGURE_WORD_BEFORE = re.compile(r"(?<![A-Za-z])\d[\d.,]*[A-Za-z]{1,3}$")
 
 
 def _sci_value(tok: str) -> Decimal | None:
@@ -254,6 +382,9 @@ def _sci_value(tok: str) -> Decimal | None:
         return None
 
 
+_EN_NEG_BEFORE = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, EN_NEGATIVE)), re.I)
+
+
 def _negative_before(text: str, start: int) -> int:
     """Start of a minus sign or 负 written right before a number at `start`, else -1."""
     if start >= 1 and text[start - 1] == "-":
@@ -263,6 +394,9 @@ def _negative_before(text: str, start: int) -> int:
     b = _back_spaces(text, start, 2)
     if b >= 1 and text[b - 1] in _ZH_NEG:
         return b - 1
+    m = _EN_NEG_BEFORE.search(text, max(0, start - 10), start) if text[start:start + 1].isdigit() else None
+    if m:
+        return m.start()  # minus 5
     if b == 1 and text[0] == "-":
         return 0
     return -1
@@ -297,6 +431,17 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
             if val is None:
                 continue
             fig, scale, rng, approx = tok, "", None, ""
+        elif kind == "vulgar":
+            whole = tok[:-1].strip()
+            val = Decimal(str(unicodedata.numeric(tok[-1]))).quantize(Decimal("1e-12")).normalize() + (Decimal(whole) if whole else 0)
+            if tok[-1] in "⅓⅔⅙⅚":
+                val = (Decimal(whole) if whole else 0) + Decimal({"⅓": 1, "⅔": 2, "⅙": 1, "⅚": 5}[tok[-1]]) / (3 if tok[-1] in "⅓⅔" else 6)
+            fig, scale, rng, approx = tok, "", None, ""
+        elif kind == "indian":
+            val = parse_arabic(tok)
+            if val is None:
+                continue
+            fig, scale, rng, approx = tok, "", None, ""
         elif kind == "dot":
             val = Decimal("0" + tok)
             fig, scale, rng, approx = "0" + tok, "", None, ""
@@ -327,7 +472,8 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
                 prev = text[start - 1] if start else ""
                 if prev.isalpha() and prev.isascii() and not _ends_with_any(text, start, _SYM_KEYS):
                     continue
-                if prev == "-" and start >= 2 and text[start - 2].isalpha() and text[start - 2].isascii():
+                if prev == "-" and start >= 2 and text[start - 2].isalpha() and text[start - 2].isascii() \
+                        and not _FIGURE_WORD_BEFORE.search(text, max(0, start - 8), start - 1):
                     continue
             else:
                 if all(c in _ZH_UNITS for c in tok) and start and text[start - 1] in _ZH_HALF:
@@ -412,6 +558,23 @@ _ZH_CMP_LT = set(_ZH_QUAL["comparison"]["less"])
 _LONE_FOLLOW = set(_ZH_NUMBERS["lone_digit_follow"])
 
 
+_ZH_RANGE_NEXT = re.compile(r"[ ]{0,2}(?:%s)[ ]{0,2}[%s\d]" % (
+    "|".join(re.escape(w) for w in _ZH_QUAL["range"]["separators"]), _ZH_DIG + "十拾"))
+
+
+_MINOR_NOT_AFTER = set(load("zh", "currencies")["minor_not_before"]["chars"])
+
+
+_RELATIVE_AFTER_DURATION = re.compile(r"[ ]{1,2}(?:later|ago|earlier|before|after|on|hence)\b|后|後|前|以后|以前|之后|之前", re.I)
+_ZH_VAGUE_PREFIX = set(_ZH_NUMBERS["vague_prefix"])
+_ZH_ERA_YEAR_AFTER = re.compile(r"[^，。；,;\s]{0,2}月|大年")  # 雍正四年大年三十, 神龙二年正月: a year of an era
+_ZH_YEAR_NOT_DURATION = ["代", "级", "級", "底", "初", "末", "中", "度", "份", "前后"]
+_NOT_QUANTITY_AFTER = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])|(?:'?s)(?![A-Za-z'])|[ ]?(?:世纪|世紀|年代)|[ ]?(?:century|centuries)\b", re.I)
+_BARE_HALF = {"half", "a half", "one half"}
+_HALF_OF = re.compile(r"[ ]{1,2}(?:of|the|an?|its|their|his|her|our|my|your)\b", re.I)
+_EN_QUALIFIED_BEFORE = re.compile(r"\b(?:than|about|almost|nearly|over|under|around|least|most)[ ]{1,2}$", re.I)
+
+
 def _is_cjk(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
@@ -448,7 +611,7 @@ def _zh_fractions(text: str, toks: list) -> list:
 
 
 _EN_ITEM = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d+(?:\.\d+)?")
-_EN_GAP = re.compile(r"[ \t]{1,3}|[ ]?-[ ]?")
+_EN_GAP = re.compile(r"[ ]?-[ ]?|[ \t]{1,3}")
 _EN_VOCAB = (set(EN_ONES) | set(EN_TENS) | set(EN_SCALES) | EN_DOZEN | EN_ZERO | EN_NEGATIVE | set(EN_FRACTION_WORDS)
              | {"and", "a", "an", "point", "over", "out", "of"})
 _EN_CONNECTORS = {"and", "a", "an", "point", "over", "out", "of"}
@@ -456,6 +619,7 @@ _EN_SIMPLE_SCALES = {"thousand", "million", "millions", "billion", "billions", "
 _EN_NOT_ONE_BEFORE = {"the", "this", "that", "which", "each", "every", "any", "no", "another", "no."}
 
 
+@functools.lru_cache(maxsize=4096)
 def _en_vocab(word: str) -> bool:
     w = word.lower()
     if w in _EN_VOCAB:
@@ -463,35 +627,83 @@ def _en_vocab(word: str) -> bool:
     parts = w.split("-")
     if all(p in EN_ONES or p in EN_TENS or p in EN_ZERO for p in parts):
         return True
-    return _en_denominator_word(w)
-
-
-def _en_denominator_word(w: str) -> bool:
-    from ..numerals import _en_denominator
     return _en_denominator(w) is not None
+
+
+# where a run of number words can start: a figure or a number word (a run then takes a/an before it);
+# words are found by one cheap pattern and looked up in a set (an alternation of every word is slower)
+_EN_SEED_WORDS = frozenset(set(EN_ONES) | set(EN_TENS) | set(EN_SCALES) | EN_DOZEN | EN_ZERO | EN_NEGATIVE
+                           | set(EN_FRACTION_WORDS) | set(EN_ORDINALS) | {w + "s" for w in EN_SCALES}
+                           | {w + "s" for w in EN_ORDINALS})
+_EN_SEED = re.compile(r"(?<![A-Za-z0-9.,])(?:\d|[A-Za-z]++)")
+_EN_ARTICLE_BEFORE = re.compile(r"(?<![A-Za-z])(an?)[ ]{1,3}$", re.I)
+_UNIT_OR_CURRENCY_WORDS = {k.lower() for k in list(UNITS) + list(EN_CUR_WORDS)} | {"cent", "cents", "yen", "penny"}
+
+
+def _en_items_at(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """The word or figure at `pos`; a hyphenated word splits where its number part ends
+    (six-mile → six + mile; one-eighth → one + eighth), other compounds (one-time) are no number."""
+    m = _EN_ITEM.match(text, pos)
+    if not m:
+        return []
+    w = m.group(0)
+    if "-" not in w or _en_vocab(w):
+        return [(m.start(), m.end(), w)]
+    parts = w.split("-")
+    k = len(parts) - 1
+    while k > 0 and not _en_vocab("-".join(parts[:k])):
+        k -= 1
+    if k == 0:
+        return [(m.start(), m.end(), w)]
+    rest = "-".join(parts[k:])
+    head_end = m.start() + len("-".join(parts[:k]))
+    head = (m.start(), head_end, "-".join(parts[:k]))
+    if _en_vocab(rest):
+        return [head, (head_end + 1, m.end(), rest)]
+    if rest.lower() in _UNIT_OR_CURRENCY_WORDS:
+        return [head, (head_end + 1, m.end(), rest)]
+    return [(m.start(), m.end(), w)]
 
 
 def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
     """Runs of English number words: 'twenty-five', 'two hundred and five', 'a dozen', 'two thirds',
     'minus five point five', '3 hundred and 21', 'one over three'."""
-    out = []
-    items = list(_EN_ITEM.finditer(text))
-    i = 0
-    n = len(items)
-    while i < n:
-        if not _en_vocab(items[i].group(0)) and not items[i].group(0)[0].isdigit():
-            i += 1
+    out: list[tuple[int, int, Decimal, str]] = []
+    done = -1
+    for seed in _EN_SEED.finditer(text):
+        if seed.start() < done:
             continue
-        j = i
-        while j + 1 < n and j - i < 24 and _EN_GAP.fullmatch(text, items[j].end(), items[j + 1].start()) \
-                and (_en_vocab(items[j + 1].group(0)) or items[j + 1].group(0)[0].isdigit()):
-            j += 1
-        run = items[i:j + 1]
+        w = seed.group(0)
+        if not w[0].isdigit() and w.lower() not in _EN_SEED_WORDS:
+            continue
+        run: list[tuple[int, int, str]] = []
+        art = _EN_ARTICLE_BEFORE.search(text, max(0, seed.start() - 6), seed.start())
+        if art and art.start() >= done:
+            run.append((art.start(1), art.end(1), art.group(1)))
+        pos = seed.start()
+        while len(run) < 25:
+            items = _en_items_at(text, pos)
+            if not items:
+                break
+            ok = True
+            for it in items:
+                if _en_vocab(it[2]) or it[2][0].isdigit():
+                    run.append(it)
+                else:
+                    ok = False
+                    break
+            if not ok or items[-1][1] != _EN_ITEM.match(text, pos).end():
+                break
+            g = _EN_GAP.match(text, items[-1][1])
+            if not g:
+                break
+            pos = g.end()
+        done = run[-1][1] if run else seed.end()
         k = 0
         while k < len(run):
             found = None
             for e in range(len(run), k, -1):
-                words = [m.group(0) for m in run[k:e]]
+                words = [m[2] for m in run[k:e]]
                 low = [w.lower() for w in words]
                 if low[0] in _EN_CONNECTORS and low[0] not in ("a", "an") or low[-1] in _EN_CONNECTORS:
                     continue
@@ -503,16 +715,16 @@ def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
                     continue
                 if low in (["a"], ["an"]):
                     continue
-                # words joined by ' - ' are one word: fifty - two
+                # words joined by ' - ' are one word when together they are one: fifty - two (not one - fourth)
                 joined: list[str] = []
                 for idx, m in enumerate(run[k:e]):
-                    gap = text[run[k + idx - 1].end():m.start()] if idx else ""
-                    if "-" in gap and joined:
-                        joined[-1] = joined[-1] + "-" + m.group(0).lower()
+                    gap = text[run[k + idx - 1][1]:m[0]] if idx else ""
+                    if "-" in gap and joined and _en_vocab(joined[-1] + "-" + m[2].lower()):
+                        joined[-1] = joined[-1] + "-" + m[2].lower()
                     else:
-                        joined.append(m.group(0).lower())
-                if ("over" in low or "out" in low) and _EN_WORD.match(text, _skip_spaces(text, run[e - 1].end(), 1)) \
-                        and run[e - 1].end() < len(text) and text[run[e - 1].end()] == " ":
+                        joined.append(m[2].lower())
+                if ("over" in low or "out" in low) and _EN_WORD.match(text, _skip_spaces(text, run[e - 1][1], 1)) \
+                        and run[e - 1][1] < len(text) and text[run[e - 1][1]] == " ":
                     continue  # '$500 million over five years': a span of time, not a fraction
                 val = parse_en_words(joined)
                 if val is not None:
@@ -520,11 +732,10 @@ def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
                     break
             if found:
                 e, val, words = found
-                out.append((run[k].start(), run[e - 1].end(), val, " ".join(words)))
+                out.append((run[k][0], run[e - 1][1], val, " ".join(words)))
                 k = e
             else:
                 k += 1
-        i = j + 1
     return out
 
 
@@ -564,10 +775,15 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
     percent_mult: Decimal | None = None
     # ---- prefix: currency symbols, 人民币, 百分之, 第, qualifiers
     pre = _back_spaces(text, start, 1)
-    sym = _ends_with_any(text, pre, _SYM_KEYS)
-    if sym and (not sym[0].isalpha() or start - len(sym) - (start - pre) == 0 or not text[pre - len(sym) - 1].isalpha()):
+    sym = _ends_with_any(text, pre, _SYM_KEYS, ignore_case=True)
+    scaled = None if sym else _SCALED_CODE_BEFORE.search(text, max(0, pre - 6), pre)
+    if sym and (not sym[0].isalpha() or start - len(sym) - (start - pre) == 0 or not text[pre - len(sym) - 1].isalnum()):
         currency = EN_CUR_SYM[sym]
         q.start = pre - len(sym)
+    elif scaled and pre < start:
+        currency = scaled.group(2)  # MAUD 60 = 60 million AUD
+        q.num = val = val * _SCALED_PREFIX[scaled.group(1)]
+        q.start = scaled.start()
     else:
         zp = _ends_with_any(text, start, _ZH_CUR_PREFIX_KEYS)
         if zp:
@@ -585,12 +801,21 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         q.start = pm.start()
     if start >= 1 and text[start - 1] == "第" or start >= 2 and text[start - 2:start] in ("No", "第 "):
         return None  # ordinals and numbered items are identifiers (extracted elsewhere)
+    if zh_numeral and start and text[start - 1] in _ZH_VAGUE_PREFIX and fig[0] in _ZH_UNITS:
+        return None  # 几十个国家, 数十亿年: 'tens of', 'billions of' state no checkable figure
+    na = _NOT_QUANTITY_AFTER.match(text, end) if not scale_word else None
+    if na and (na.group(0)[-1:] not in "sS" or na.group(0).lower() in ("s", "'s") and fig.isdigit() and val % 10 == 0 and val >= 10):
+        return None  # the 27th floor, 19世纪, 80年代, the 1800s, the '80s: ordinals, centuries and decades are no quantities
+    if en_words and fig.lower() in _BARE_HALF and _HALF_OF.match(text, end) and not _EN_QUALIFIED_BEFORE.search(text, max(0, start - 14), start):
+        return None  # 'half of the people': a share in words, too vague to check
     lone_ok = False
     if zh_numeral and len(fig) == 1 and not rng and percent_mult is None:
         # a lone 一/三 is a number only when a classifier, unit or 成 follows (一致, 统一 are words)
         nxt = text[end:end + 3]
         prev = text[start - 1] if start else ""
-        if fig in _ZH_FIN:
+        if _ZH_RANGE_NEXT.match(text, end):
+            lone_ok = True  # 一到五个: the first bound of a range
+        elif fig in _ZH_FIN:
             if not (_match_any(text, end, _UNIT_KEYS) or _match_any(text, end, _ZH_CUR_KEYS)):
                 return None  # 大陆, 队伍, 收拾: a financial digit alone is a word
         elif not (_match_any(text, end, _CLS_KEYS) or _match_any(text, end, _UNIT_KEYS) or (nxt[:1] and nxt[0] in "成倍%折打")
@@ -602,7 +827,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
             if _is_cjk(nxt[:1]) and (nxt[:1] not in _LONE_FOLLOW or enumeration):
                 return None
             lone_ok = True
-        if fig == "一" and nxt[:1] in ("些", "样", "切", "直", "定", "般", "起", "旦", "致", "方", "面", "体", "同", "再", "向", "边", "道"):
+        if fig == "一" and not lone_ok and nxt[:1] in ("些", "样", "切", "直", "定", "般", "起", "旦", "致", "方", "面", "体", "同", "再", "向", "边", "道"):
             return None
     # ---- suffix: Chinese approx marker, scale, percent, currency, unit, classifier
     approx_suffix = approx
@@ -687,19 +912,39 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
             if q.kind == "number":
                 p2 = _skip_spaces(text, pos, 1)
                 zc = _match_any(text, pos, _ZH_CUR_KEYS)
-                ec = _match_any(text, p2, _EN_CUR_KEYS, ignore_case=False, word=True)
-                if zc and not (zc in ("元", "块", "角") and currency and False):
+                ec = _match_any(text, p2, _EN_CUR_KEYS, ignore_case=True, word=True) if not zc else None
+                sa = _match_any(text, p2, _SYM_AFTER_KEYS) if not (zc or ec or currency) else None
+                sc_code = _SCALED_CODE_AFTER.match(text, p2) if not (zc or ec or currency) else None
+                if not ec and text[pos:pos + 1] == "-" and en_words:
+                    ec = _match_any(text, pos + 1, _EN_CUR_KEYS, ignore_case=True, word=True)  # a one-yen bid
+                    p2 = pos + 1
+                if sa and not text[p2 + len(sa):p2 + len(sa) + 1].isdigit() and not (
+                        text[p2 - 1:p2] == " " and text[p2 + len(sa) + 1:p2 + len(sa) + 2].isdigit() and not currency):
+                    currency = EN_CUR_SYM_AFTER[sa]  # 10 $, 100 €, 100,000 ₭
+                    pos = p2 + len(sa)
+                elif sc_code:
+                    currency = sc_code.group(2)  # 30 MUSD = 30 million USD
+                    q.num = val = val * _SCALED_PREFIX[sc_code.group(1)]
+                    pos = sc_code.end()
+                elif zc and not (zc in ("元", "块", "角") and currency and False):
                     cur = ZH_CUR[zc]
                     if zc == "块" and not currency and text[pos + 1:pos + 2] != "钱":
                         cur = ""
                     if cur:
                         currency = cur
                         pos += len(zc)
-                elif ec:
+                elif ec and (not currency or EN_CUR_WORDS[ec].split("/")[0] == currency):
                     currency = EN_CUR_WORDS[ec]
                     pos = p2 + len(ec)
+                    ms = _SCALE_AFTER_CODE.match(text, pos) if not scale_word and fig[:1].isdigit() else None
+                    if ms:  # 75 USD million
+                        q.num = val = val * EN_SCALE_ABBREV[ms.group(1).lower()]
+                        mult = Decimal(EN_SCALE_ABBREV[ms.group(1).lower()])
+                        q.scale_word = ms.group(1)
+                        pos = ms.end()
                 if currency:
                     q.kind = "money"
+                    major = "/" not in currency
                     if "/" in currency:
                         code, div = currency.split("/")
                         q.num = q.num / Decimal(div)
@@ -707,6 +952,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     q.unit = currency
                     if text[pos:pos + 3] == "人民币":
                         pos += 3
+                    if major and not q.scale_word and not scale_word:
+                        pos = _minor_amounts(text, pos, q, tokens, idx, bool(ec or sa or sym))
             if q.kind == "number":
                 hyphen = text[pos:pos + 1] == "-" and text[pos + 1:pos + 2].isalpha()
                 p2 = pos + 1 if hyphen else _skip_spaces(text, pos, 1)
@@ -716,12 +963,15 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                 if u and u in ("m", "g", "in", "ft") and (p2 != pos and not hyphen):
                     # 'in', 'm' after a space are too often words or scale
                     u = None if u in ("in", "g") else u
-                if u and u == "年" :
-                    u = None
+                if u and u == "年" and (fig.isdigit() and len(fig) == 4 or _match_any(text, p2 + 1, _ZH_YEAR_NOT_DURATION)
+                                         or _ZH_ERA_YEAR_AFTER.match(text, p2 + 1)):
+                    u = None  # 2025年, 80年代: a year, not a duration
                 if u and u == "度" and text[p2 + 1:p2 + 2] in "电":
                     u = "度电"
                 if u and zh_numeral and fig == "一" and UNITS[u][2] == "duration":
                     return None  # 一天, 一年: idiom more often than a measured duration
+                if u and UNITS[u][2] == "duration" and _RELATIVE_AFTER_DURATION.match(text, p2 + len(u)):
+                    return None  # two years later, 3 days ago: a relative time, not a measured duration
                 if u:
                     sym, factor, dim = UNITS[u]
                     q.kind, q.unit, q.dimension = "measure", sym, dim
@@ -741,7 +991,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                         pos += tail.end()
             if q.kind == "number":
                 cls = _match_any(text, pos, _CLS_KEYS)
-                if cls and not (cls == "人" and text[pos + 1:pos + 2] in "民口工类") and not (
+                if cls and not (cls == "人" and text[pos + 1:pos + 2] and text[pos + 1:pos + 2] in "民口工类") and not (
                         cls in ("国", "國") and text[pos + 1:pos + 3] in ("集团", "集團")):
                     if zh_numeral and fig == "一" and not rng:
                         return None  # 一个, 一种, 一场: the indefinite article, not a count
@@ -793,22 +1043,36 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         qual = ZH_QUAL_PRE[zq]
         q.start = zpos - len(zq)
     else:
-        b = _back_spaces(text, qpos, 1)
-        eq = _ends_with_any(text, b, _EN_QPRE, ignore_case=True, word=True) if b < qpos else None
+        b = _back_spaces(text, qpos, 2)
+        eq = _ends_with_any(text, b, _EN_QPRE, ignore_case=True, word=True) if b < qpos or not text[qpos - 1:qpos].isalnum() else None
         if eq:
             qual = EN_QUAL_PRE[eq]
             q.start = b - len(eq)
+    if qual in ("equal", "exact") or not qual:
+        # 小于 或 等于100, 大于或者等于: a strict bound, 'or', then 等于 make one inclusive bound
+        m = _ZH_OR_EQUAL_BEFORE.search(text, max(0, q.start - 12), q.start) if text[q.start:q.start + 2] == "等于" else None
+        if m:
+            inner = ZH_QUAL_PRE.get(m.group(1), "")
+            if inner in ("over", "under"):
+                qual = "min" if inner == "over" else "max"
+                q.start = m.start()
     zs = _match_any(text, q.end, _ZH_QSUF)
-    if zs and qual in ("", "exact"):
+    if zs and qual in ("", "exact", "equal"):
         qual = ZH_QUAL_SUF[zs]
         q.end += len(zs)
     else:
-        m = re.match(r" (or more|or so|or less|plus)\b", text[q.end:q.end + 10])
-        if m and not qual:
-            qual = EN_QUAL_SUF[m.group(1)]
-            q.end += m.end()
-    if approx_suffix and not qual:
-        qual = approx_suffix
+        m = _EN_QSUF.match(text, q.end)
+        if m and qual in ("", "exact", "equal", "approx") and not _number_follows(text, m.end()):
+            qual = EN_QUAL_SUF[m.group(1).lower()]
+            q.start = start if qual in ("min", "max") and q.start < start and text[q.start:start].strip().lower() in _EN_APPROX_WORDS else q.start
+            q.end = m.end()
+        else:
+            m = _EN_INCLUSIVE.match(text, q.end)
+            if m and qual in ("over", "under") and not _number_follows(text, m.end()):
+                qual = "min" if qual == "over" else "max"  # more than 5000 or equal to
+                q.end = m.end()
+    if approx_suffix and qual in ("", "approx"):
+        qual = approx_suffix  # 大概有五百多个: 多 says more than 500, which is the narrower statement
     written_unit = _written_precision(fig, val, mult)
     if q.kind == "percent" and q.unit == "%" and fig and not fig[0].isdigit() and not zh_numeral:
         written_unit = Decimal(1)
