@@ -253,7 +253,7 @@ class Engine:
         used: set[int] = set()
         pending: list[Claim] = []
         for s in S:
-            if s.kind == "name":
+            if s.kind == "name" or s.extra.get("article"):
                 continue
             match = next((t for t in T if id(t) not in used and comparable(s, t) and agree(s, t, strict=True)), None)
             if match is not None:
@@ -713,6 +713,8 @@ def _same_digits(x: Decimal, y: Decimal) -> bool:
 
 
 def _blocks(c: Claim) -> list[str]:
+    if c.extra.get("article"):
+        return []  # 一个/一种: an indefinite article read as a count, never compared
     if c.kind == "money":
         out = [f"money:{c.unit}"]
         if c.num is not None:
