@@ -277,7 +277,7 @@ class Engine:
             best = None
             # translations reorder sentences: a neighbouring bead may hold the counterpart
             for t in [*T, *(t for t in near_t if id(t) not in in_bead)]:
-                if id(t) in used or not comparable(s, t):
+                if id(t) in used or t.extra.get("article") or not comparable(s, t):
                     continue
                 got = _first_verdict(Pair(s, t, 1.0, "precise"))
                 if got is None:
@@ -300,7 +300,7 @@ class Engine:
         # figures of the translation that answer nothing in the original
         s_spans = [src.text[a:b] for a, b in near_src_spans]
         for t in T:
-            if id(t) in used or t.kind not in ("money", "percent", "measure", "count") or _trivial(t):
+            if id(t) in used or t.extra.get("article") or t.kind not in ("money", "percent", "measure", "count") or _trivial(t):
                 continue
             if not (t.figure or "")[:1].isdigit() or any(comparable(x, t) and agree(x, t) for x in near_s):
                 continue
