@@ -36,6 +36,7 @@ BROAD_MIN = {"pattern": 0.16, "swap": 0.05, "FC003": 0.3, "FC003-noun": 0.08, "F
 GENERIC_NOUNS = {"person", "time", "item", "", "个", "group", "kind", "piece", "case", "event", "batch"}
 MAX_POSTING = 60
 CANDIDATES_PER_DOC = 4
+AFFINITY_WEIGHT = 0.2  # how much a typical slip (same digits, swapped day/month) counts towards being the same fact
 MAX_CANDIDATE_DOCS = 24  # a fact is rarely reported by more sources than this in one corpus
 
 
@@ -475,7 +476,7 @@ class Engine:
             affinity = _affinity(a, b, ok)
             for x, y in ((a, b), (b, a)):
                 k = (x.key, y.doc)
-                score = (round(sim + 0.1 * affinity, 2), 1 if ok else 0, y)
+                score = (round(sim + AFFINITY_WEIGHT * affinity, 2), 1 if ok else 0, y)
                 if k not in best or score[:2] > best[k][:2]:
                     best[k] = score
         for a, b, sim, ok in sorted(usable, key=lambda p: (-p[2], p[0].key, p[1].key)):
