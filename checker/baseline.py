@@ -37,12 +37,17 @@ class Baseline:
 
 
 def load_baseline(path: Path) -> Baseline:
+    from .decode import read_input_bytes
+
+    raw = read_input_bytes(Path(path), str(path))
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise InputFileError(str(path), f"cannot read baseline: {exc.strerror}") from None
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise InputFileError(str(path), f"baseline is not UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise InputFileError(str(path), f"line {exc.lineno}: invalid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise InputFileError(str(path), "invalid JSON: nested too deeply") from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise InputFileError(str(path), "not a factcheck baseline (no 'findings' list)")
     base = Baseline()

@@ -108,12 +108,9 @@ def read_bilingual(text: str, doc: str, suffix: str) -> tuple[Document, Document
 
 def load_bilingual(path, doc: str, meta) -> tuple[Document, Document]:
     """Read, decode and split one XLIFF/TMX file; metadata (date, source) applies to both sides."""
-    from .decode import NotText, decode_bytes
+    from .decode import NotText, decode_bytes, read_input_bytes
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputFileError(doc, f"cannot read: {exc.strerror or exc}") from None
+    data = read_input_bytes(path, doc)
     try:
         text, _ = decode_bytes(data)
     except NotText as exc:

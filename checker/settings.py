@@ -69,10 +69,16 @@ def _find_settings(paths: tuple[Path, ...]) -> tuple[Settings | None, Path | Non
     for path, keys in candidates:
         if not path.is_file():
             continue
+        from .decode import read_input_bytes
+
         try:
-            data: Any = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+            data: Any = tomllib.loads(read_input_bytes(path, str(path)).decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            raise InputFileError(str(path), f"not UTF-8 (byte {exc.start}); TOML files must be UTF-8") from None
         except (tomllib.TOMLDecodeError, OSError) as exc:
             raise InputFileError(str(path), f"invalid TOML: {exc}") from None
+        except RecursionError:
+            raise InputFileError(str(path), "invalid TOML: nested too deeply") from None
         for k in keys:
             data = data.get(k) if isinstance(data, dict) else None
         if data is None:
@@ -88,7 +94,8 @@ def _find_settings(paths: tuple[Path, ...]) -> tuple[Settings | None, Path | Non
 
 def build_config(paths: tuple[Path, ...] | list[Path], *, glossary: Path | None = None, fail_on: str | None = None,
                  baseline: Path | None = None, pairs: tuple[tuple[Path, Path], ...] = (),
-                 detect_pairs: bool = False) -> Config:
+                 detect_pairs: bool = False, jobs: int = 1, cache_dir: Path | None = None,
+                 engine: str = "local", scheduler: str | None = None) -> Config:
     paths = tuple(paths)
     settings, base = _find_settings(paths)
     s = settings or Settings()
@@ -105,4 +112,8 @@ def build_config(paths: tuple[Path, ...] | list[Path], *, glossary: Path | None 
         baseline=baseline or (root / s.baseline if s.baseline else None),
         pairs=pairs,
         detect_pairs=detect_pairs,
+        jobs=jobs,
+        cache_dir=cache_dir,
+        engine=engine,
+        scheduler=scheduler,
     )

@@ -15,6 +15,13 @@ def columns(text: str, start: int, end: int) -> tuple[int, int, int, int]:
     return line, col, end_line, end_col
 
 
+def file_uri(report, doc: str) -> str:
+    """file_path as a URI reference (spaces, '#', '%' and non-ASCII percent-encoded) for SARIF."""
+    from urllib.parse import quote
+
+    return quote(file_path(report, doc), safe="/")
+
+
 def file_path(report, doc: str) -> str:
     """The document's path as a repository-relative URI when it lies under the working directory
     (what GitHub code scanning matches), else relative to the corpus root."""

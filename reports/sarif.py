@@ -12,7 +12,7 @@ import json
 from checker import __version__
 from rules import REGISTRY
 
-from .locations import columns, document_text, file_path
+from .locations import columns, document_text, file_uri
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -22,7 +22,7 @@ def _location(report, claim) -> dict:
     line, col, end_line, end_col = columns(text, claim.start, claim.end)
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": file_path(report, claim.doc)},
+            "artifactLocation": {"uri": file_uri(report, claim.doc)},
             "region": {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
                        "charOffset": claim.start, "charLength": claim.end - claim.start,
                        "snippet": {"text": claim.text}},
@@ -72,7 +72,7 @@ def sarif_json(report) -> dict:
                 "executionSuccessful": not report.extraction.errors,
                 "toolExecutionNotifications": [
                     {"level": "error", "message": {"text": e.error},
-                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": file_path(report, e.doc)}}}]}
+                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": file_uri(report, e.doc)}}}]}
                     for e in report.extraction.errors],
             }],
         }],
