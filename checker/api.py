@@ -7,11 +7,11 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config
-from .extract.pipeline import extract_document
 from .glossary import Glossary, load_glossary
 from .loader import Corpus, load_corpus
 from .model import Claim, Document, Finding, InputError
 from .pairs import DetectedPair, detect_pairs, link_explicit
+from .progress import Progress
 
 
 @dataclass
@@ -19,6 +19,7 @@ class Extraction:
     corpus: Corpus
     glossary: Glossary | None
     claims: dict[str, list[Claim]] = field(default_factory=dict)
+    stats: dict[str, int] = field(default_factory=dict)   # documents, cached, extracted
 
     @property
     def documents(self) -> list[Document]:
@@ -63,26 +64,105 @@ def _glossary_for(corpus: Corpus, explicit: Path | None) -> Glossary | None:
 
 
 def extract_paths(paths: list[Path], glossary: Path | None = None, include: tuple[str, ...] = (),
-                  exclude: tuple[str, ...] = (), pairs: tuple[tuple[Path, Path], ...] = ()) -> Extraction:
-    """Load the corpus under `paths` and extract the claims of every document."""
+                  exclude: tuple[str, ...] = (), pairs: tuple[tuple[Path, Path], ...] = (), *,
+                  jobs: int = 1, cache_dir: Path | None = None, engine: str = "local", scheduler: str | None = None,
+                  progress: Progress | None = None) -> Extraction:
+    """Load the corpus under `paths` and extract the claims of every document.
+
+    `jobs` processes extract in parallel (0: one per core); `cache_dir` keeps each document's
+    claims for the next run; `engine="dask"` extracts on the Dask `scheduler` (`tcp://host:port`
+    or `local`). None of these changes the claims.
+    """
     corpus = load_corpus(paths, include, exclude)
     for original, translation in pairs:
         link_explicit(corpus.documents, original, translation)
     gl = _glossary_for(corpus, glossary)
     ex = Extraction(corpus=corpus, glossary=gl)
-    for doc in corpus.documents:
-        try:
-            ex.claims[doc.doc] = extract_document(doc, gl)
-        except RecursionError:  # pragma: no cover - defensive: a pathological document
-            corpus.errors.append(InputError(doc.doc, "extraction failed: input too deeply nested"))
+    runner = _Extractor(gl, jobs=jobs, cache_dir=cache_dir, engine=engine, scheduler=scheduler, progress=progress)
+    try:
+        ex.claims.update(runner.run(corpus.documents, corpus.errors))
+    finally:
+        runner.close()
+    ex.stats = runner.stats
     return ex
 
 
-def check_paths(config: Config) -> Report:
+class _Extractor:
+    """Claims of many documents: from the cache where they are there, else extracted (locally
+    over processes, or on Dask) and stored for the next run."""
+
+    def __init__(self, glossary: Glossary | None, *, jobs: int = 1, cache_dir: Path | None = None,
+                 engine: str = "local", scheduler: str | None = None, progress: Progress | None = None):
+        from .parallel import default_jobs
+
+        self.glossary = glossary
+        self.jobs = jobs if jobs > 0 else default_jobs()
+        self.engine, self.scheduler, self.progress = engine, scheduler, progress
+        self.cache = None
+        if cache_dir is not None:
+            from .cache import ExtractionCache
+
+            self.cache = ExtractionCache(cache_dir)
+        self.stats: dict[str, int] = {}
+
+    def run(self, docs: list[Document], errors: list[InputError]) -> dict[str, list[Claim]]:
+        from . import parallel
+
+        out: dict[str, list[Claim]] = {}
+        keys: dict[str, str] = {}
+        if self.cache is not None:
+            from .cache import document_key, glossary_digest
+
+            gh = glossary_digest(self.glossary)
+            keys = {d.doc: document_key(d, gh) for d in docs}
+            found = self.cache.get_many([(keys[d.doc], d.doc) for d in docs])
+            out.update((d.doc, found[keys[d.doc]]) for d in docs if keys[d.doc] in found)
+        todo = [d for d in docs if d.doc not in out]
+        self.stats = {"documents": len(docs), "cached": len(docs) - len(todo), "extracted": len(todo)}
+        if self.progress is not None and todo:
+            self.progress.start("extracting", len(todo))
+        if self.engine == "dask" and todo:
+            results = parallel.extract_dask(todo, self.glossary, self.scheduler or "local", self.jobs, self._advance)
+        else:
+            results = parallel.extract_local(todo, self.glossary, self.jobs, self._advance)
+        pending: list[tuple[str, str, list[Claim]]] = []
+        try:
+            for doc, got in results:
+                if isinstance(got, str):
+                    errors.append(InputError(doc, got))
+                    continue
+                out[doc] = got
+                if self.cache is not None:
+                    pending.append((keys[doc], doc, got))
+                    if len(pending) >= 256:   # stored as we go: an interrupted run keeps its work
+                        self.cache.put_many(pending)
+                        pending = []
+        finally:
+            if self.cache is not None and pending:
+                self.cache.put_many(pending)
+            if self.progress is not None and todo:
+                self.progress.finish()
+        # corpus order, whatever order the results came in
+        return {d.doc: out[d.doc] for d in docs if d.doc in out}
+
+    def _advance(self, n: int) -> None:
+        if self.progress is not None:
+            self.progress.advance(n)
+
+    def close(self) -> None:
+        if self.cache is not None:
+            if self.stats.get("extracted"):
+                self.cache.prune()
+            self.cache.close()
+
+
+def check_paths(config: Config, progress: Progress | None = None) -> Report:
     """Extract, group and run every enabled rule; findings sorted deterministically."""
     from .engine import run_rules
 
-    ex = extract_paths(list(config.paths), config.glossary, config.include, config.exclude, config.pairs)
+    ex = extract_paths(list(config.paths), config.glossary, config.include, config.exclude, config.pairs,
+                       jobs=config.jobs, cache_dir=config.cache_dir, engine=config.engine,
+                       scheduler=config.scheduler, progress=progress)
     detected: list[DetectedPair] = []
     if config.detect_pairs:
         detected = detect_pairs(ex.documents, ex.claims)
@@ -97,8 +177,18 @@ def check_paths(config: Config) -> Report:
                 linked |= {p.original, p.translation}
                 if tgt.date is None and by_name[p.original].date is not None:
                     tgt.date, tgt.date_source = by_name[p.original].date, f"detected translation of {p.original}"
-                    ex.claims[tgt.doc] = extract_document(tgt, ex.glossary)
-    findings = run_rules(ex, config)
+                    redo = _Extractor(ex.glossary, cache_dir=config.cache_dir)
+                    try:
+                        ex.claims.update(redo.run([tgt], ex.corpus.errors))
+                    finally:
+                        redo.close()
+    if progress is not None:
+        progress.start("checking", None)
+    try:
+        findings = run_rules(ex, config)
+    finally:
+        if progress is not None:
+            progress.finish()
     report = Report(extraction=ex, findings=findings, config=config, detected_pairs=detected)
     if config.baseline is not None:
         from .baseline import load_baseline

@@ -23,18 +23,68 @@ class DefaultToCheck(click.Group):
         return super().resolve_command(ctx, args)
 
 
-def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
-    from reports import atomic_write
+def _emit(text: str, output: Path | None, inputs: list[Path | None]) -> None:
+    from reports import atomic_write, refuse_overwriting_input
 
     if output is None:
         click.echo(text, nl=False)
         return
-    out = output.resolve()
-    for p in inputs:
-        p = p.resolve()
-        if out == p or (p.is_dir() and p in out.parents and out.suffix.lower() in (".txt", ".md", ".html", ".htm")):
-            raise FactcheckError(f"{output}: refusing to write the report over (or into) an input")
+    refuse_overwriting_input(output, inputs)
     atomic_write(output, text)
+
+
+def scale_options(command):
+    """--jobs, --cache-dir/--no-cache, --engine/--scheduler and --quiet, gathered into one `scale` dict."""
+    options = [
+        click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+                     help="Extraction processes (0: one per core). The report does not depend on it."),
+        click.option("--cache-dir", type=click.Path(path_type=Path),
+                     help="Extraction cache folder (default: the user cache dir, or $FACTCHECK_CACHE_DIR)."),
+        click.option("--no-cache", is_flag=True, help="Extract every document again; read and write no cache."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Where documents are extracted: local processes, or a Dask cluster (extra 'dask')."),
+        click.option("--scheduler", metavar="tcp://HOST:PORT|local",
+                     help="The Dask scheduler for --engine dask (local: a LocalCluster on this machine)."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
+    ]
+
+    def wrapper(**kwargs):
+        names = ("jobs", "cache_dir", "no_cache", "engine", "scheduler", "quiet")
+        opts = {k: kwargs.pop(k) for k in names}
+        if opts["scheduler"] and opts["engine"] != "dask":
+            raise click.UsageError("--scheduler needs --engine dask")
+        return command(scale=opts, **kwargs)
+
+    wrapper.__name__, wrapper.__doc__ = command.__name__, command.__doc__
+    for opt in reversed(options):
+        wrapper = opt(wrapper)
+    return wrapper
+
+
+def _scale_config(opts: dict) -> dict:
+    """build_config keyword arguments from the scale options."""
+    from .cache import default_cache_dir
+
+    _log_warnings()
+    cache_dir = None if opts["no_cache"] else (opts["cache_dir"] or default_cache_dir())
+    return {"jobs": opts["jobs"], "cache_dir": cache_dir, "engine": opts["engine"], "scheduler": opts["scheduler"]}
+
+
+def _progress(opts: dict):
+    from .progress import terminal_progress
+
+    return terminal_progress(opts["quiet"])
+
+
+def _log_warnings() -> None:
+    import logging
+
+    log = logging.getLogger("factcheck")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("factcheck: warning: %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
 
 
 def _fail(exc: Exception) -> None:
@@ -82,16 +132,17 @@ def entry() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
 @click.option("--glossary", type=click.Path(path_type=Path), help="Glossary CSV/TBX (overrides the manifest's).")
-def extract(paths: tuple[Path, ...], fmt: str, output: Path | None, glossary: Path | None) -> None:
+@scale_options
+def extract(paths: tuple[Path, ...], fmt: str, output: Path | None, glossary: Path | None, scale: dict) -> None:
     """Print the claims extracted from PATHS."""
     from reports import json_report, text
 
     from .api import extract_paths
 
     try:
-        ex = extract_paths(list(paths), glossary)
+        ex = extract_paths(list(paths), glossary, **_scale_config(scale), progress=_progress(scale))
         rendered = json_report.render_claims(ex) if fmt == "json" else text.render_claims(ex)
-        _emit(rendered, output, list(paths))
+        _emit(rendered, output, [*paths, glossary, ex.corpus.glossary_path])
     except FactcheckError as exc:
         _fail(exc)
     sys.exit(2 if ex.errors else 0)
@@ -134,10 +185,12 @@ def _render(report, fmt: str, colour: bool) -> str:
 @click.option("--detect-pairs", is_flag=True,
               help="Propose translation pairs from shared values; sure ones (≥0.6) are checked as pairs.")
 @click.option("--color/--no-color", default=None, help="Colour the text table (default: when stdout is a terminal).")
+@scale_options
 def check(paths: tuple[Path, ...], fmt: str, output: Path | None, glossary: Path | None, fail_on: str | None,
-          baseline: Path | None, ignore_input_errors: bool, detect_pairs: bool, color: bool | None) -> None:
+          baseline: Path | None, ignore_input_errors: bool, detect_pairs: bool, color: bool | None, scale: dict) -> None:
     """Check PATHS for conflicting facts."""
-    _run_check(paths, fmt, output, glossary, fail_on, baseline, ignore_input_errors, color, detect_pairs=detect_pairs)
+    _run_check(paths, fmt, output, glossary, fail_on, baseline, ignore_input_errors, color, detect_pairs=detect_pairs,
+               scale=scale)
 
 
 @main.command()
@@ -150,26 +203,33 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, glossary: Path
 @click.option("--baseline", type=click.Path(path_type=Path), help="Findings recorded here are not counted.")
 @click.option("--ignore-input-errors", is_flag=True)
 @click.option("--color/--no-color", default=None)
+@scale_options
 def pair(original: Path, translation: Path, fmt: str, output: Path | None, glossary: Path | None, fail_on: str | None,
-         baseline: Path | None, ignore_input_errors: bool, color: bool | None) -> None:
+         baseline: Path | None, ignore_input_errors: bool, color: bool | None, scale: dict) -> None:
     """Check TRANSLATION against ORIGINAL sentence by sentence (also two versions in one language)."""
     for p in (original, translation):
         if p.is_dir():
             _fail(FactcheckError(f"{p}: pair takes two files (use `factcheck check` for folders)"))
     _run_check((original, translation), fmt, output, glossary, fail_on, baseline, ignore_input_errors, color,
-               pairs=((original, translation),))
+               pairs=((original, translation),), scale=scale)
 
 
-def _run_check(paths, fmt, output, glossary, fail_on, baseline, ignore_input_errors, color, pairs=(), detect_pairs=False):
+def _run_check(paths, fmt, output, glossary, fail_on, baseline, ignore_input_errors, color, pairs=(), detect_pairs=False,
+               scale=None):
     from .api import check_paths
     from .settings import build_config
 
     try:
         config = build_config(paths, glossary=glossary, fail_on=fail_on, baseline=baseline, pairs=pairs,
-                              detect_pairs=detect_pairs)
-        report = check_paths(config)
+                              detect_pairs=detect_pairs, **_scale_config(scale))
+        if output is not None:  # refuse before a long run, not after it
+            from reports import refuse_overwriting_input
+
+            refuse_overwriting_input(output, [*paths, config.glossary, config.baseline])
+        report = check_paths(config, progress=_progress(scale))
         use_colour = color if color is not None else (output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-        _emit(_render(report, fmt, bool(use_colour)), output, list(paths))
+        _emit(_render(report, fmt, bool(use_colour)), output,
+              [*paths, config.glossary, config.baseline, report.extraction.corpus.glossary_path])
     except FactcheckError as exc:
         _fail(exc)
     for p in report.detected_pairs:
@@ -189,7 +249,8 @@ def baseline_group() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("factcheck-baseline.json"), show_default=True)
 @click.option("--glossary", type=click.Path(path_type=Path))
-def baseline_write(paths: tuple[Path, ...], output: Path, glossary: Path | None) -> None:
+@scale_options
+def baseline_write(paths: tuple[Path, ...], output: Path, glossary: Path | None, scale: dict) -> None:
     """Record every current finding of PATHS as accepted."""
     from reports import json_report
 
@@ -198,7 +259,8 @@ def baseline_write(paths: tuple[Path, ...], output: Path, glossary: Path | None)
     from .settings import build_config
 
     try:
-        report = check_paths(build_config(paths, glossary=glossary, fail_on="never"))
+        report = check_paths(build_config(paths, glossary=glossary, fail_on="never", **_scale_config(scale)),
+                             progress=_progress(scale))
         counted = [f for f in report.findings if f.severity in ("error", "warning")]
         _emit(json_report.dumps(baseline_json(counted)), output, list(paths))
     except FactcheckError as exc:

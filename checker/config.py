@@ -21,3 +21,7 @@ class Config:
     baseline: Path | None = None
     pairs: tuple[tuple[Path, Path], ...] = ()             # (original, translation) given explicitly
     detect_pairs: bool = False
+    jobs: int = 1                                         # extraction processes (0: one per core)
+    cache_dir: Path | None = None                         # extraction cache folder (None: no cache)
+    engine: str = "local"                                 # local | dask
+    scheduler: str | None = None                          # dask: tcp://host:port, or local (LocalCluster)

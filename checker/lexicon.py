@@ -7,7 +7,7 @@ subject signatures of a Chinese claim and of its English translation can meet.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 # function words that carry no subject
 EN_STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be been being has have had
@@ -23,6 +23,7 @@ ZH_STOP = frozenset("的 了 在 是 和 与 及 等 将 已 为 对 从 到 把
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("ves", "f"), ("s", ""))
 
 
+@lru_cache(maxsize=1 << 16)
 def lemma(word: str) -> str:
     """A crude English singular/stem: 'countries' → 'country', 'vehicles' → 'vehicle'."""
     w = word.lower()
@@ -34,6 +35,7 @@ def lemma(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light stem for matching terms across inflections (refining/refine/refined → refin)."""
     w = lemma(word)
@@ -48,7 +50,13 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?!s\b)[A-Za-z]+)?")
 
 def en_terms(text: str) -> list[str]:
     """Content-word stems of English text."""
-    return [stem(w) for w in _WORD.findall(text) if w.lower() not in EN_STOP and len(w) > 1]
+    return [t for t in map(_en_term, _WORD.findall(text)) if t]
+
+
+@lru_cache(maxsize=1 << 16)
+def _en_term(word: str) -> str:
+    """The stem of a content word, '' for a stop word or a single letter."""
+    return stem(word) if word.lower() not in EN_STOP and len(word) > 1 else ""
 
 
 @cache
@@ -74,9 +82,27 @@ def _max_len() -> int:
     return 6
 
 
+@cache
+def _longest_from() -> dict[str, int]:
+    """For each first character, the length of the longest CEDICT word that starts with it (capped):
+    longer candidates cannot be words, so the greedy match need not look them up."""
+    cap = _max_len()
+    out: dict[str, int] = {}
+    for w in _cedict():
+        if w and len(w) > out.get(w[0], 0):
+            out[w[0]] = min(len(w), cap)
+    return out
+
+
 def zh_words(text: str) -> list[str]:
     """Greedy longest-match segmentation of a run of Chinese text against CC-CEDICT."""
+    return list(_zh_words(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _zh_words(text: str) -> tuple[str, ...]:
     table = _cedict()
+    longest = _longest_from()
     out = []
     i = 0
     n = len(text)
@@ -85,13 +111,13 @@ def zh_words(text: str) -> list[str]:
         if not ("\u4e00" <= ch <= "\u9fff"):
             i += 1
             continue
-        for L in range(min(_max_len(), n - i), 0, -1):
+        for L in range(min(longest.get(ch, 1), n - i), 0, -1):
             w = text[i:i + L]
             if L == 1 or w in table:
                 out.append(w)
                 i += L
                 break
-    return out
+    return tuple(out)
 
 
 _GLOSS_CLEAN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\bCL:.*|\bsth\b|\bsb\b|\bto\b|\bone's\b")
@@ -121,6 +147,12 @@ _ZH_WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
 
 
 def term_groups(text: str) -> list[frozenset[str]]:
+    """One group of English stems per content word (see _term_groups)."""
+    return list(_term_groups(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _term_groups(text: str) -> tuple[frozenset[str], ...]:
     """One group of English stems per content word: a Chinese word gives its gloss stems (any of
     them may match), an English word gives its own stem. Similarity counts words, not glosses,
     so a Chinese word with many senses weighs no more than one English word."""
@@ -145,7 +177,7 @@ def term_groups(text: str) -> list[frozenset[str]]:
             if g:
                 groups.append(g)
     groups.extend(frozenset({t}) for t in en_terms(text))
-    return groups
+    return tuple(groups)
 
 
 def zh_terms(text: str) -> list[str]:

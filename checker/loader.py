@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fnmatch
 import os
 import re
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bilingual import BILINGUAL_SUFFIXES, load_bilingual
-from .decode import NotText, decode_bytes
+from .decode import MAX_BYTES, NotText, decode_bytes, os_reason, printable_name, read_input_bytes  # noqa: F401 - MAX_BYTES re-exported
 from .errors import FactcheckError, InputFileError
 from .manifest import MANIFEST_NAME, DocumentMeta, Manifest, load_manifest, split_front_matter
 from .model import Document, InputError
@@ -19,7 +20,6 @@ from .textnorm import detect_lang
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 # a corpus folder's own notes are not articles; name such a file on the command line to check it
 SKIPPED_STEMS = ("readme", "license", "licence", "changelog", "contributing")
-MAX_BYTES = 200 * 1024 * 1024
 
 
 @dataclass
@@ -31,36 +31,97 @@ class Corpus:
     glossary_path: Path | None = None
 
 
-_HTML_DROP = re.compile(r"<!--.*?-->|<(script|style|template|noscript)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_HTML_RAW_OPEN = re.compile(r"<(script|style|template|noscript)\b[^>]{0,2000}>", re.I)
+_HTML_RAW_CLOSE = {name: re.compile(rf"</{name}\s{{0,20}}>", re.I) for name in ("script", "style", "template", "noscript")}
 _HTML_TAG = re.compile(r"<[^>]{0,2000}>")
 _BLOCK_TAG = re.compile(r"</?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|blockquote|pre|title)\b", re.I)
 
 
-def _blank(chars: list[str], start: int, end: int, newline: bool = False) -> None:
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
-    if newline and end > start and chars[start] != "\n":
-        chars[start] = "\n"
+def _comment_spans(text: str) -> list[tuple[int, int]]:
+    """<!-- … --> spans, found with plain searches: linear even with many unclosed '<!--'
+    (a lazy regex would rescan to the end of the text from each one). An unclosed comment
+    runs to the end of the text, as in a browser."""
+    spans = []
+    pos = text.find("<!--")
+    while pos >= 0:
+        end = text.find("-->", pos + 4)
+        end = len(text) if end < 0 else end + 3
+        spans.append((pos, end))
+        pos = text.find("<!--", end)
+    return spans
+
+
+def _raw_element_spans(text: str) -> list[tuple[int, int]]:
+    """<script>/<style>/<template>/<noscript> elements with their content; an unclosed one runs
+    to the end of the text (each closing tag is searched for once, so this stays linear)."""
+    spans = []
+    pos = 0
+    while True:
+        m = _HTML_RAW_OPEN.search(text, pos)
+        if not m:
+            return spans
+        close = _HTML_RAW_CLOSE[m.group(1).lower()].search(text, m.end())
+        end = close.end() if close else len(text)
+        spans.append((m.start(), end))
+        if not close:
+            return spans
+        pos = end
+
+
+def _blanked(piece: str, newline: bool = False) -> str:
+    """`piece` with every character but a line break turned into a space (same length)."""
+    out = re.sub(r"[^\n]", " ", piece)
+    if newline and out and out[0] != "\n":
+        out = "\n" + out[1:]
+    return out
+
+
+def _blank_spans(text: str, spans) -> str:
+    """`text` with the (start, end, newline) spans blanked, built from slices (no per-character list)."""
+    parts: list[str] = []
+    pos = 0
+    for start, end, newline in spans:
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        parts.append(text[pos:start])
+        parts.append(_blanked(text[start:end], newline))
+        pos = end
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _merged(*span_lists: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    return [(s, e, False) for s, e in sorted(x for spans in span_lists for x in spans)]
 
 
 def html_view(text: str) -> str:
     """The text with markup blanked out, same length: offsets found in it index the raw file."""
-    chars = list(text)
-    for m in _HTML_DROP.finditer(text):
-        _blank(chars, m.start(), m.end())
-    masked = "".join(chars)
-    for m in _HTML_TAG.finditer(masked):
-        _blank(chars, m.start(), m.end(), newline=bool(_BLOCK_TAG.match(m.group(0))))
-    return "".join(chars)
+    masked = _blank_spans(text, _merged(_comment_spans(text), _raw_element_spans(text)))
+    return _blank_spans(masked, ((m.start(), m.end(), bool(_BLOCK_TAG.match(m.group(0))))
+                                 for m in _HTML_TAG.finditer(masked)))
+
+
+# a link target may hold one level of parentheses (wiki/Foo_(bar)); an unmatched '(' ends the
+# attempt at once, so a run of '](' costs a few steps each, not 2000
+_MD_TARGET = r"\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)"
+_MD_TARGETS = re.compile(rf"!\[[^\]\n]{{0,500}}\]{_MD_TARGET}|(?<=\]){_MD_TARGET}")
 
 
 def markdown_view(text: str) -> str:
-    """Markdown with image and link targets blanked (the visible link text stays)."""
-    chars = list(text)
-    for m in re.finditer(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)|(?<=\])\([^)\n]{0,2000}\)|<!--.*?-->", text, re.S):
-        _blank(chars, m.start(), m.end())
-    return "".join(chars)
+    """Markdown with image and link targets and comments blanked (the visible link text stays)."""
+    return _blank_spans(text, _merged(_comment_spans(text), [m.span() for m in _MD_TARGETS.finditer(text)]))
+
+
+def line_break_view(text: str) -> str:
+    """A lone carriage return (old Mac line ends, mixed files) read as a line break, same length.
+
+    The text keeps its line ends as in the file (offsets index it); only the views the
+    segmenter and extractors read see a lone \\r as \\n, so such lines are separate sentences.
+    """
+    return re.sub(r"\r(?!\n)", "\n", text) if "\r" in text else text
 
 
 _DATELINE_PATTERNS = [
@@ -74,7 +135,7 @@ _MONTHS = {m: i for i, m in enumerate(["January", "February", "March", "April", 
 
 def dateline_date(text: str) -> dt.date | None:
     """A publication date stated in the first lines of a text (a dateline or header)."""
-    head = "\n".join(text.splitlines()[:4])[:600]
+    head = "\n".join(text[:4000].splitlines()[:4])[:600]
     for i, pat in enumerate(_DATELINE_PATTERNS):
         m = pat.search(head)
         if not m:
@@ -88,31 +149,70 @@ def dateline_date(text: str) -> dt.date | None:
     return None
 
 
+def _skipped_in_folder(name: str) -> bool:
+    """Hidden files, the manifest and a corpus folder's own notes (README.md, LICENSE, CHANGELOG.zh.md)."""
+    stem = name.lower().split(".")[0]
+    return name.startswith(".") or name == MANIFEST_NAME or stem in SKIPPED_STEMS
+
+
 def _walk(path: Path, errors: list[InputError], root: Path, seen: set[Path]) -> list[Path]:
+    """Files under `path` in name order. Iterative (a folder tree deeper than the recursion limit
+    is fine); a folder reached twice through symlinks is read once, so a loop ends."""
     out: list[Path] = []
-    try:
-        real = path.resolve(strict=True)
-    except (OSError, RuntimeError) as exc:
-        errors.append(InputError(_rel(path, root), f"cannot read: {exc.__class__.__name__}: symlink loop or missing target"))
-        return out
-    if real in seen:
-        return out
-    seen.add(real)
-    if path.is_dir():
+    stack = [path]
+    while stack:
+        current = stack.pop()
         try:
-            entries = sorted(os.scandir(path), key=lambda e: e.name)
+            real = current.resolve(strict=True)
+        except (OSError, RuntimeError) as exc:
+            errors.append(InputError(_rel(current, root), _path_problem(current, exc)))
+            continue
+        if real in seen:
+            continue
+        seen.add(real)
+        if not real.is_dir():
+            out.append(current)
+            continue
+        try:
+            with os.scandir(current) as it:
+                entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            errors.append(InputError(_rel(path, root), f"cannot list folder: {exc.strerror}"))
-            return out
+            errors.append(InputError(_rel(current, root), f"cannot list folder: {os_reason(exc)}"))
+            continue
+        children = []
         for entry in entries:
-            if entry.name.startswith(".") or entry.name == MANIFEST_NAME or entry.name.lower().startswith(SKIPPED_STEMS):
+            if _skipped_in_folder(entry.name):
                 continue
             child = Path(entry.path)
-            if child.is_dir() or child.suffix.lower() in TEXT_SUFFIXES | BILINGUAL_SUFFIXES or not child.exists():
-                out += _walk(child, errors, root, seen)
-    else:
-        out.append(path)
+            try:
+                is_dir = entry.is_dir()
+                broken_link = entry.is_symlink() and not os.path.exists(entry.path)
+            except OSError:
+                is_dir, broken_link = False, True
+            if is_dir or _looks_like_input_name(child) or (broken_link and _looks_like_input_name(child)):
+                children.append(child)
+        stack.extend(reversed(children))
     return out
+
+
+def _looks_like_input_name(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES | BILINGUAL_SUFFIXES
+
+
+def _path_problem(path: Path, exc: BaseException) -> str:
+    """Why a path cannot be resolved: a symlink loop, a broken symlink, or an OS error."""
+    if isinstance(exc, RuntimeError) or (isinstance(exc, OSError) and exc.errno == errno.ELOOP):
+        return "cannot read: symlink loop"
+    if os.path.islink(path) and not os.path.exists(path):
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        shown = "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" for ch in printable_name(target))
+        return f"cannot read: broken symlink (to {shown})"
+    if isinstance(exc, OSError):
+        return f"cannot read: {os_reason(exc)}"
+    return f"cannot read: {exc}"
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -120,33 +220,26 @@ def _rel(path: Path, root: Path) -> str:
         rel = os.path.relpath(path, root)
     except ValueError:
         rel = str(path)
-    rel = rel.replace(os.sep, "/")
-    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return printable_name(rel.replace(os.sep, "/"))
 
 
 def load_document(path: Path, doc: str, meta: DocumentMeta | None) -> Document:
     """Read and decode one file; raises InputFileError with the reason."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputFileError(doc, f"too large ({size} bytes; limit {MAX_BYTES})")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputFileError(doc, f"cannot read: {exc.strerror or exc}") from None
+    data = read_input_bytes(path, doc)
     try:
         text, _ = decode_bytes(data)
     except NotText as exc:
         raise InputFileError(doc, str(exc)) from None
+    del data
     front, body_start = split_front_matter(text, doc)
     suffix = path.suffix.lower()
+    view = line_break_view(text)
     if suffix in (".html", ".htm"):
-        view = html_view(text)
+        view = html_view(view)
     elif suffix in (".md", ".markdown"):
-        view = markdown_view(text)
-    else:
-        view = text
+        view = markdown_view(view)
     if body_start:
-        view = "".join("\n" if ch == "\n" else " " for ch in view[:body_start]) + view[body_start:]
+        view = _blanked(view[:body_start]) + view[body_start:]
     merged = DocumentMeta()
     for layer in (front, meta):
         if layer is not None:
@@ -180,9 +273,11 @@ def inline_suppressions(text: str) -> dict[int, set[str] | None]:
     `<!-- factcheck-disable-next-line [FC002] -->` for the line after the comment.
     """
     out: dict[int, set[str] | None] = {}
+    line, counted = 1, 0
     for m in _SUPPRESS.finditer(text):
         rules = {r.upper() for r in m.group("rules").split()} or None
-        line = text.count("\n", 0, m.start()) + 1
+        line += text.count("\n", counted, m.start())  # counted on from the last comment: linear
+        counted = m.start()
         key = line + 1 if m.group("next") else 0
         prev = out.get(key, set())
         out[key] = None if rules is None or prev is None else (prev | rules)
@@ -200,7 +295,7 @@ def load_corpus(paths: list[Path], include: tuple[str, ...] = (), exclude: tuple
         root = paths[0]
     else:
         parents = [p if p.is_dir() else p.parent for p in paths]
-        root = Path(os.path.commonpath([str(p.resolve()) for p in parents]))
+        root = Path(os.path.commonpath([os.path.abspath(p) for p in parents]))
     corpus = Corpus(root=root)
     corpus.manifest = load_manifest(root)
     metas = corpus.manifest.documents if corpus.manifest else {}
@@ -211,7 +306,8 @@ def load_corpus(paths: list[Path], include: tuple[str, ...] = (), exclude: tuple
     for p in paths:
         files += _walk(p, corpus.errors, root, seen)
     for path in files:
-        doc = _rel(path.resolve() if not path.is_absolute() and root.is_absolute() else path, root)
+        # absolute, not resolved: a symlink inside the corpus keeps its own name
+        doc = _rel(Path(os.path.abspath(path)) if not path.is_absolute() and root.is_absolute() else path, root)
         if (include and not any(fnmatch.fnmatch(doc, g) for g in include)) or any(fnmatch.fnmatch(doc, g) for g in exclude):
             continue
         try:

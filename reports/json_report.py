@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
+
+# Python strings can hold lone surrogates (a file name with undecodable bytes, read with
+# surrogateescape); they have no UTF-8 encoding, so writing them would fail, and JSON readers
+# disagree about escaped ones. They become U+FFFD.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def dumps(data: Any) -> str:
-    """Deterministic JSON: stable key order from the data, UTF-8 text, control characters escaped."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Deterministic JSON whatever the text inside: stable key order from the data, UTF-8 text,
+    control characters escaped by json, lone surrogates replaced by U+FFFD, and U+2028/U+2029
+    escaped (legal in JSON but line ends to JavaScript, so the output also embeds safely)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = _LONE_SURROGATE.sub("\ufffd", text)
+    # raw U+2028/U+2029 can only occur inside JSON strings, where the escape means the same
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def render_claims(extraction) -> str:

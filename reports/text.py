@@ -9,8 +9,13 @@ _BOLD = "\x1b[1m"
 _RESET = "\x1b[0m"
 
 
+def _safe(text: str) -> str:
+    """Control characters shown as escapes: a file named 'x\x1b]0;…' must not drive the terminal."""
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
+
+
 def _short(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
+    text = _safe(" ".join(text.split()))
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
@@ -19,10 +24,10 @@ def render_claims(extraction, colour: bool = False) -> str:
     for doc in extraction.documents:
         for c in extraction.claims.get(doc.doc, []):
             extra = f"[{c.low}, {c.high}]" if c.low is not None or c.high is not None else ""
-            rows.append([doc.doc, c.line, c.kind, _short(c.text, 40), c.value, c.unit or c.noun, extra])
+            rows.append([_safe(doc.doc), c.line, c.kind, _short(c.text, 40), c.value, c.unit or c.noun, extra])
     out = tabulate(rows, headers=["document", "line", "kind", "text", "value", "unit", "interval"])
     if extraction.errors:
-        out += "\n\n" + "\n".join(f"error: {e.doc}: {e.error}" for e in extraction.errors)
+        out += "\n\n" + "\n".join(f"error: {_safe(e.doc)}: {_safe(e.error)}" for e in extraction.errors)
     return out + "\n"
 
 
@@ -56,12 +61,12 @@ def render_report(report, colour: bool = False) -> str:
     for group in _groups(findings):
         head = group[0]
         first = head.claims[0]
-        title = f"■ {_short(head.subject, 70)}  ({first.doc}:{first.line})"
+        title = f"■ {_short(head.subject, 70)}  ({_safe(first.doc)}:{first.line})"
         lines += ["", f"{_BOLD}{title}{_RESET}" if colour else title]
         rows = []
         for f in group:
-            where = "\n".join(f"{c.doc}:{c.line} «{_short(c.text, 28)}»" for c in f.claims[:4])
-            rows.append([paint(f.severity, f.severity), f"{f.rule} {f.name}", f"{f.confidence:.2f}", f.message, where])
+            where = "\n".join(f"{_safe(c.doc)}:{c.line} «{_short(c.text, 28)}»" for c in f.claims[:4])
+            rows.append([paint(f.severity, f.severity), f"{f.rule} {f.name}", f"{f.confidence:.2f}", _safe(f.message), where])
         lines.append(tabulate(rows, tablefmt="plain", maxcolwidths=[None, 22, None, 64, 52]))
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     n_claims = sum(len(v) for v in report.extraction.claims.values())
@@ -69,5 +74,5 @@ def render_report(report, colour: bool = False) -> str:
     lines.append(f"{len(report.extraction.documents)} documents, {n_claims} claims: "
                  f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
     for e in report.extraction.errors:
-        lines.append(f"input error: {e.doc}: {e.error}")
+        lines.append(f"input error: {_safe(e.doc)}: {_safe(e.error)}")
     return "\n".join(lines).lstrip("\n") + "\n"

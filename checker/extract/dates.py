@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from ..numerals import parse_zh
 from ..resources import load, longest_first
@@ -33,6 +33,7 @@ ZH_TIME_ZONES: dict[str, str] = dict(_ZH["time_zones"])
 ZH_MONTH_PARTS: dict[str, str] = dict(_ZH["month_parts"])
 ZH_DAY_PRECEDERS = frozenset(_ZH["day_preceders"])
 ZH_RANGE_SEPS = tuple(_ZH["range_separators"])
+ZH_DAY_NOT_BEFORE = tuple(_ZH["day_not_before"])
 ZH_YEAR_PARTS: dict[str, str] = dict(_ZH["year_parts"])
 EN_REL_PREFIX: dict[str, int] = dict(_EN["relative_prefix"])
 EN_WEEKDAY_POS: dict[str, int] = dict(_EN["weekday_positions"])
@@ -160,10 +161,77 @@ EN_DURATION_REL = re.compile(rf"\b{_COUNT}\s{{1,3}}{_DUR_UNIT}\s{{1,3}}(?P<dir>{
 EN_BASELINE_BEFORE = re.compile(rf"\b(?:{_alt(_EN['baseline_words'])})\s{{1,3}}$", re.I)
 EN_IN_DURATION = re.compile(rf"\bin\s{{1,3}}(?:the\s{{1,3}}next\s{{1,3}})?{_COUNT}\s{{1,3}}{_DUR_UNIT}(?![A-Za-z])", re.I)
 EN_DURATION_PART = re.compile(rf"{_COUNT}\s{{1,3}}(?P<unit>{_alt(EN_DURATION_UNITS)})(?:,\s{{0,3}}|\s{{1,3}}and\s{{1,3}}|\s{{1,3}})$", re.I)
-EN_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am|pm)(?![A-Za-z])|\b(?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)\s?(?P<tz>GMT|UTC|BST|EST|EDT|CET|KST|JST)\b", re.I)
+EN_TIME = re.compile(r"(?<![0-9A-Za-z:.])(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am|pm)(?![A-Za-z])|(?<![0-9A-Za-z:.])(?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)\s?(?P<tz>GMT|UTC|BST|EST|EDT|CET|KST|JST)\b", re.I)
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+_CLOCK_NOT_BEFORE = re.compile(r"\s*(?:GMT|UTC|a\.?m|p\.?m)", re.I)
+_RATIO_BEFORE = re.compile(r"(?:ratio|scale|odds|比例|比分|比)\s{0,3}(?:of\s{1,3}|was\s{1,3}|is\s{1,3}|为|是)?$", re.I)
+ZH_CLOCK = re.compile(r"(?P<part>凌晨|早上|上午|中午|下午|晚上|傍晚|夜间)?\s{0,2}(?<![0-9零一二三四五六七八九十])(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}(?P<u>时|點|点)"
+                      r"(?:\s{0,2}(?:(?P<mi>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}分|(?P<half>半)))?(?![0-9零一二三四五六七八九十])")
+# where EN_TIME and ZH_CLOCK can match (see _Scanner)
+_A_EN_TIME = re.compile(r"[AaPp]\.?[Mm]|GMT|UTC|BST|EST|EDT|CET|KST|JST", re.I)
+_A_ZH_CLOCK = re.compile("[时点點]")
+_TIME_GAP = re.compile(r"[\s,]{0,3}(?:on|at|local time)?[\s,]{0,3}")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
 # what may follow a day written without 日 (八月十五): not another numeral or a unit
 _ZH_BARE_DAY_STOP = set("0123456789.．%％零〇○一二三四五六七八九十百千万萬亿億两個个人元名位家只件次年岁度号日号")
+
+
+def _prefix_anchor(words: Any, size: int = 3) -> re.Pattern[str]:
+    """A case-blind pattern of the first `size` letters of these words, at a word start: a cheap
+    finder of where one of the words may be written."""
+    heads = sorted({w.split()[0][:size].lower() for w in words if w})
+    return re.compile(r"(?<![A-Za-z])(?:%s)" % "|".join(map(re.escape, heads)), re.I)
+
+
+class _Scanner:
+    """Finds the matches of a pattern in a text scanning only the stretches within `reach` of where
+    an anchor matches; the stretches of one anchor are found once and serve every pattern using it.
+
+    The same matches as rx.finditer(text) when every match of `rx` holds a match of the anchor and
+    reads (lookarounds included) less than `reach` characters either side of it: stretches are
+    merged where they meet, so no match is cut, and each starts where no match of a full scan runs.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._windows: dict[tuple[str, int], list[tuple[int, int]]] = {}
+
+    def windows(self, anchor: re.Pattern[str], reach: int) -> list[tuple[int, int]]:
+        key = (anchor.pattern, reach)
+        out = self._windows.get(key)
+        if out is None:
+            out = []
+            n = len(self.text)
+            for a in anchor.finditer(self.text):
+                s, e = max(0, a.start() - reach), min(n, a.end() + reach)
+                if out and s <= out[-1][1]:
+                    out[-1] = (out[-1][0], max(out[-1][1], e))
+                else:
+                    out.append((s, e))
+            self._windows[key] = out
+        return out
+
+    def near(self, rx: re.Pattern[str], anchor: re.Pattern[str], reach: int) -> Iterator[re.Match[str]]:
+        for s, e in self.windows(anchor, reach):
+            yield from rx.finditer(self.text, s, e)
+
+
+# where the patterns below can match at all (see _Scanner)
+_A_MONTH = _prefix_anchor(EN_MONTHS)
+_A_WEEKDAY = _prefix_anchor(EN_WEEKDAYS)
+_A_DUR_DIR = _prefix_anchor(EN_DURATION_DIRS, 99)
+_A_MONTH_WORD = re.compile(r"month", re.I)
+_A_PERIOD = re.compile(r"month|year", re.I)
+_A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_A_ZH_YEAR = re.compile("年")
+_A_ZH_MONTH = re.compile("[月%s]" % re.escape(_ZH["lunar_new_year"][0]))
+_A_ZH_DAY = re.compile("[日号號]")
+_A_ZH_WEEK = re.compile("[%s]" % _first_chars(_ZH["week_words"]))
+_A_ZH_RELDAY = re.compile("[%s]" % _first_chars(ZH_REL_DAYS))
+_A_ZH_REL_M = re.compile("[%s]" % _first_chars(ZH_REL_MONTHS))
+_A_ZH_REL_Y = re.compile("[%s]" % _first_chars(ZH_REL_YEARS))
+_EN_REACH = 100
+_ZH_REACH = 30
 
 
 _ZH_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
@@ -184,6 +252,8 @@ class DateMention:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def iso(self) -> str:
+        if self.year is None and self.month is None and self.day is None:
+            return f"T{self.time}"  # a clock time alone: 'at 3:40 a.m.', 15时50分
         if self.year is None and self.month is None and self.day is not None:
             return f"--{self.day:02d}"
         if self.year is None and self.month is not None:
@@ -475,17 +545,19 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray, lang: str | 
             return None
         return mt.end()
 
-    _zh_pass(text, ref, found, free, add, future, month_day, bare_day_end)
-    _en_pass(text, ref, found, free, add, future, month_day, lang)
+    scan = _Scanner(text)
+    _zh_pass(scan, ref, found, free, add, future, month_day, bare_day_end)
+    _en_pass(scan, ref, found, free, add, future, month_day, lang)
     _times_pass(text, found, taken, free)
     found.sort(key=lambda m: m.start)
     return found
 
 
-def _zh_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Callable[[int, int], bool],
+def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free: Callable[[int, int], bool],
              add: Callable[[DateMention], None], future: Callable[[int, int], bool],
              month_day: Callable[..., DateMention], bare_day_end: Callable[..., int | None]) -> None:
-    for mt in ZH_FULL.finditer(text):
+    text = scan.text
+    for mt in scan.near(ZH_FULL, _A_ZH_YEAR, _ZH_REACH):
         y = _zn(mt.group("y"))
         lunar = bool(mt.group("lunar") or mt.group("lunar2") or mt.group("lm") or mt.group("ny"))
         if mt.group("m"):
@@ -523,7 +595,7 @@ def _zh_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Cal
         y, mo, d = int(mt.group("y")), int(mt.group("m")), int(mt.group("d"))
         if _valid(y, mo, d) and free(*mt.span()):
             add(DateMention(mt.start(), mt.end(), y, mo, d))
-    for mt in ZH_MD.finditer(text):
+    for mt in scan.near(ZH_MD, _A_ZH_MONTH, _ZH_REACH):
         if mt.group("m"):
             mo, m_end = _zn(mt.group("m")), mt.end("m") + 1
         elif mt.group("lm"):
@@ -550,10 +622,10 @@ def _zh_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Cal
         _attach_time(text, dm, True)
         add(dm)
     ends = {dm.end: dm for dm in found}
-    for mt in ZH_D.finditer(text):
+    for mt in scan.near(ZH_D, _A_ZH_DAY, _ZH_REACH):
         d = _zn(mt.group("d"))
         s = mt.start()
-        if d is None or not 1 <= d <= 31 or not free(s, mt.end()):
+        if d is None or not 1 <= d <= 31 or not free(s, mt.end()) or text.startswith(ZH_DAY_NOT_BEFORE, mt.end()):
             continue
         prev = text[s - 1:s] if s else ""
         marked = mt.group("pre") or mt.group("rm") or mt.group("ry")
@@ -578,7 +650,7 @@ def _zh_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Cal
         _attach_time(text, dm, True)
         add(dm)
         ends[dm.end] = dm
-    for mt in ZH_WEEK.finditer(text):
+    for mt in scan.near(ZH_WEEK, _A_ZH_WEEK, _ZH_REACH):
         if not free(*mt.span()) or ref is None:
             continue
         s = mt.start()
@@ -589,20 +661,20 @@ def _zh_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Cal
         dm = DateMention(s, mt.end(), day.year, day.month, day.day, resolved="document-date", weekday=w)
         _attach_time(text, dm, True)
         add(dm)
-    for mt in ZH_RELDAY.finditer(text):
+    for mt in scan.near(ZH_RELDAY, _A_ZH_RELDAY, _ZH_REACH):
         if not free(*mt.span()) or ref is None:
             continue
         day = ref + dt.timedelta(days=ZH_REL_DAYS[mt.group(0)])
         dm = DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved="document-date")
         _attach_time(text, dm, True)
         add(dm)
-    for mt in ZH_YEAR.finditer(text):
+    for mt in scan.near(ZH_YEAR, _A_ZH_YEAR, _ZH_REACH):
         if free(*mt.span()) and not (mt.start() and text[mt.start() - 1].isdigit()):
             dm = DateMention(mt.start(), mt.end(), int(mt.group("y")), None, None)
             if mt.group("part"):
                 dm.extra["part"] = ZH_YEAR_PARTS[mt.group("part")]
             add(dm)
-    for mt in ZH_MONTH.finditer(text):
+    for mt in scan.near(ZH_MONTH, _A_ZH_MONTH, _ZH_REACH):
         if not free(*mt.span()) or (mt.start() and text[mt.start() - 1].isdigit()):
             continue
         mo = _zn(mt.group("m"))
@@ -626,7 +698,7 @@ def _zh_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Cal
         add(dm)
     if ref is None:
         return
-    for mt in ZH_REL_MONTH.finditer(text):
+    for mt in scan.near(ZH_REL_MONTH, _A_ZH_REL_M, _ZH_REACH):
         if not free(*mt.span()):
             continue
         y, mo = _add_months(ref.year, ref.month, ZH_REL_MONTHS[mt.group("rel")])
@@ -634,7 +706,7 @@ def _zh_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Cal
         if mt.group("part") and ZH_MONTH_PARTS[mt.group("part")]:
             dm.extra["part"] = ZH_MONTH_PARTS[mt.group("part")]
         add(dm)
-    for mt in ZH_REL_YEAR.finditer(text):
+    for mt in scan.near(ZH_REL_YEAR, _A_ZH_REL_Y, _ZH_REACH):
         if not free(*mt.span()):
             continue
         dm = DateMention(mt.start(), mt.end(), ref.year + ZH_REL_YEARS[mt.group("rel")], None, None,
@@ -652,10 +724,11 @@ def _range_start(text: str, start: int, ends: dict[int, DateMention]) -> DateMen
     return None
 
 
-def _en_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Callable[[int, int], bool],
+def _en_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free: Callable[[int, int], bool],
              add: Callable[[DateMention], None], future: Callable[[int, int], bool],
              month_day: Callable[..., DateMention], lang: str) -> None:
-    for mt in EN_YMON.finditer(text):
+    text = scan.text
+    for mt in scan.near(EN_YMON, _A_MONTH, _EN_REACH):
         y, mo, d = int(mt.group("y")), EN_MONTHS[mt.group("mon").lower()], int(mt.group("d"))
         if _valid(y, mo, d) and free(*mt.span()):
             add(DateMention(mt.start(), mt.end(), y, mo, d))
@@ -688,34 +761,34 @@ def _en_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Cal
         if mt.group("s") == "." and len(mt.group("b")) != 2:
             continue  # 'in 4.5' is a decimal
         _add_month_day_pair(text, mt, int(mt.group("a")), int(mt.group("b")), lang, found, add, month_day, start=s)
-    for mt in EN_MDY.finditer(text):
+    for mt in scan.near(EN_MDY, _A_MONTH, _EN_REACH):
         if not free(*mt.span()):
             continue
         strong = bool(mt.group("the") or mt.group("suf") or mt.group("dw"))
         if not _month_word_ok(mt.group("mon"), strong):
             continue
         _add_named_date(text, mt, ref, add, month_day)
-    for mt in EN_DMY.finditer(text):
+    for mt in scan.near(EN_DMY, _A_MONTH, _EN_REACH):
         if not free(*mt.span()):
             continue
         if not _month_word_ok(mt.group("mon"), bool(mt.group("of"))):
             continue
         _add_named_date(text, mt, ref, add, month_day)
-    for mt in EN_MY.finditer(text):
+    for mt in scan.near(EN_MY, _A_MONTH, _EN_REACH):
         if not free(*mt.span()) or not _month_word_ok(mt.group("mon"), False):
             continue
         add(DateMention(mt.start(), mt.end(), int(mt.group("y")), EN_MONTHS[mt.group("mon").rstrip(".").lower()], None))
     if ref is None:
-        _en_years(text, found, free, add)
+        _en_years(scan, found, free, add)
         return
-    for mt in EN_DAY_OF_REL_MONTH.finditer(text):
+    for mt in scan.near(EN_DAY_OF_REL_MONTH, _A_MONTH_WORD, _EN_REACH):
         d = _en_day(mt)
         if not free(*mt.span()) or d is None:
             continue
         y, mo = _add_months(ref.year, ref.month, EN_REL_PREFIX[mt.group("rel").lower()])
         if _valid(y, mo, d):
             add(DateMention(mt.start(), mt.end(), y, mo, d, resolved="document-date"))
-    for mt in EN_NTH_WEEKDAY.finditer(text):
+    for mt in scan.near(EN_NTH_WEEKDAY, _A_WEEKDAY, _EN_REACH):
         if not free(*mt.span()) or not _weekday_word_ok(text, mt, "w"):
             continue
         w = EN_WEEKDAYS[mt.group("w").lower()]
@@ -732,7 +805,7 @@ def _en_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Cal
         day = nth_weekday(y, mo, w, pos)
         if day is not None:
             add(DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved="document-date", weekday=w))
-    for mt in EN_WEEKDAY_THE_DAY.finditer(text):
+    for mt in scan.near(EN_WEEKDAY_THE_DAY, _A_WEEKDAY, _EN_REACH):
         d = _en_day(mt)
         if not free(*mt.span()) or d is None or not _weekday_word_ok(text, mt, "w"):
             continue
@@ -740,7 +813,7 @@ def _en_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Cal
         day = day_with_weekday(d, w, ref)
         if day is not None:
             add(DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved="document-date", weekday=w))
-    for mt in EN_WEEK_WEEKDAY.finditer(text):
+    for mt in scan.near(EN_WEEK_WEEKDAY, _A_WEEKDAY, _EN_REACH):
         if not free(*mt.span()):
             continue
         g = "w1" if mt.group("w1") else "w2"
@@ -749,9 +822,9 @@ def _en_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Cal
         w = EN_WEEKDAYS[mt.group(g).lower()]
         day = week_day(ref, EN_REL_PREFIX[(mt.group("rel1") or mt.group("rel2")).lower()], w)
         add(DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved="document-date", weekday=w))
-    _en_durations(text, ref, free, add)
+    _en_durations(scan, ref, free, add)
     _merge_weekday_prefixes(text, found, free, add)
-    for mt in EN_WEEKDAY.finditer(text):
+    for mt in scan.near(EN_WEEKDAY, _A_WEEKDAY, _EN_REACH):
         if not free(mt.start("w"), mt.end("w")) or not _weekday_word_ok(text, mt, "w"):
             continue
         w = EN_WEEKDAYS[mt.group("w").lower()]
@@ -766,7 +839,7 @@ def _en_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Cal
         day = ref + dt.timedelta(days=EN_REL_DAYS[re.sub(r"\s+", " ", mt.group(0).lower())])
         add(DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved="document-date"))
     _en_standalone_days(text, ref, free, add, future)
-    for mt in EN_RELPERIOD.finditer(text):
+    for mt in scan.near(EN_RELPERIOD, _A_PERIOD, _EN_REACH):
         if not free(*mt.span()):
             continue
         off = EN_REL_PREFIX[mt.group("rel").lower()]
@@ -775,7 +848,7 @@ def _en_pass(text: str, ref: dt.date | None, found: list[DateMention], free: Cal
         else:
             y, mo = _add_months(ref.year, ref.month, off)
             add(DateMention(mt.start(), mt.end(), y, mo, None, resolved="document-date"))
-    _en_years(text, found, free, add)
+    _en_years(scan, found, free, add)
 
 
 def _weekday_word_ok(text: str, mt: re.Match[str], g: str) -> bool:
@@ -827,7 +900,12 @@ def _add_named_date(text: str, mt: re.Match[str], ref: dt.date | None, add: Call
         end = mt.end("mon") if mt.end("mon") > mt.start("mon") and mt.start("mon") > mt.start() else end
     if y is not None:
         if _valid(y, mo, d):
-            add(DateMention(mt.start(), end, y, mo, d))
+            dm = DateMention(mt.start(), end, y, mo, d)
+            add(dm)
+            if mt.re is EN_MDY:
+                _add_more_days(text, dm, add)
+            else:
+                _add_days_before(text, dm, add)
         return
     if not _valid(None, mo, d):
         return
@@ -835,10 +913,54 @@ def _add_named_date(text: str, mt: re.Match[str], ref: dt.date | None, add: Call
     if dm.year is not None and not _valid(dm.year, mo, d):
         return
     add(dm)
+    if mt.re is EN_MDY:
+        _add_more_days(text, dm, add)
+    else:
+        _add_days_before(text, dm, add)
 
 
-def _en_durations(text: str, ref: dt.date, free: Callable[[int, int], bool], add: Callable[[DateMention], None]) -> None:
+# 'July 17 and 22', 'May 3, 5 and 9': more days of the month just named, each ending its phrase
+_EN_MORE_DAY = re.compile(
+    rf"\s{{0,2}}(?:,\s{{0,2}}|\s(?:and|&|or)\s{{1,3}}|,\s{{0,2}}(?:and|or)\s{{1,3}})(?P<d>{_DAYNUM})(?:{_SUF})?"
+    r"(?![0-9A-Za-z%]|[.,:][0-9])(?=\s{0,2}(?:$|[.,;:!?)]|\s(?:and|or|in|at|on|to|of|this|last|next|respectively|when|while)\b))",
+    re.I)
+
+
+# '17 and 22 July', '3, 5 and 9 May': days written before the one that names the month
+_EN_DAY_BEFORE = re.compile(
+    rf"(?<![0-9A-Za-z.,$€£¥-])(?P<d>{_DAYNUM})(?P<suf>{_SUF})?(?:\s{{0,2}},\s{{0,2}}|\s{{1,3}}(?:and|&|or)\s{{1,3}}|,\s{{0,2}}(?:and|or)\s{{1,3}})$", re.I)
+
+
+def _add_days_before(text: str, last: DateMention, add: Callable[[DateMention], None]) -> None:
+    start = last.start
+    for _ in range(8):
+        m = _EN_DAY_BEFORE.search(text, max(0, start - 16), start)
+        if m is None or last.month is None:
+            return
+        d = int(m.group("d"))
+        if not _valid(last.year, last.month, d) or d >= (last.day or 32):
+            return
+        add(DateMention(m.start("d"), m.end("suf") if m.group("suf") else m.end("d"), last.year, last.month, d,
+                        resolved=last.resolved))
+        start = m.start()
+
+
+def _add_more_days(text: str, first: DateMention, add: Callable[[DateMention], None]) -> None:
+    end = first.end
+    for _ in range(8):
+        m = _EN_MORE_DAY.match(text, end)
+        if m is None:
+            return
+        d = int(m.group("d"))
+        if first.month is None or not _valid(first.year, first.month, d):
+            return
+        add(DateMention(m.start("d"), m.end(), first.year, first.month, d, resolved=first.resolved))
+        end = m.end()
+
+
+def _en_durations(scan: _Scanner, ref: dt.date, free: Callable[[int, int], bool], add: Callable[[DateMention], None]) -> None:
     """'3 days ago', '1 month and 21 days ago', 'two weeks from now', 'in 3 weeks', 'two sundays from now'."""
+    text = scan.text
     def part_of(mt: re.Match[str]) -> tuple[str, int] | None:
         n = _en_count(mt.group("n"))
         if n is None:
@@ -846,7 +968,7 @@ def _en_durations(text: str, ref: dt.date, free: Callable[[int, int], bool], add
         kind, size = EN_DURATION_UNITS[re.sub(r"\s+", " ", mt.group("unit").lower())]
         return kind, n * size
 
-    for mt in EN_DURATION_REL.finditer(text):
+    for mt in scan.near(EN_DURATION_REL, _A_DUR_DIR, _EN_REACH):
         if not free(*mt.span()):
             continue
         if EN_BASELINE_BEFORE.search(text[max(0, mt.start() - 12):mt.start()]):
@@ -939,8 +1061,9 @@ def _merge_weekday_prefixes(text: str, found: list[DateMention], free: Callable[
         found.remove(dm)
         add(dm)
 
-def _en_years(text: str, found: list[DateMention], free: Callable[[int, int], bool], add: Callable[[DateMention], None]) -> None:
-    for mt in EN_YEAR.finditer(text):
+def _en_years(scan: _Scanner, found: list[DateMention], free: Callable[[int, int], bool], add: Callable[[DateMention], None]) -> None:
+    text = scan.text
+    for mt in scan.near(EN_YEAR, _A_YEAR, _EN_REACH):
         if not free(mt.start("y"), mt.end("y")):
             continue
         dm = DateMention(mt.start("y"), mt.end("y"), int(mt.group("y")), None, None)
@@ -951,39 +1074,93 @@ def _en_years(text: str, found: list[DateMention], free: Callable[[int, int], bo
 
 
 def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Callable[[int, int], bool]) -> None:
+    """Clock times: joined to the date they are written with ('4日15时', 'Feb. 4 13:00', '6 p.m. on
+    Tuesday'), else a mention of their own with only the time (year, month and day unknown)."""
+    # mentions by where they start and end, so a time finds its neighbours without a scan of all of them
+    by_start: dict[int, list[int]] = {}
+    by_end: dict[int, list[int]] = {}
+    for i, dm in enumerate(found):
+        by_start.setdefault(dm.start, []).append(i)
+        by_end.setdefault(dm.end, []).append(i)
+    alone: list[DateMention] = []
+
+    def move(i: int, start: int, end: int) -> None:
+        dm = found[i]
+        by_start[dm.start].remove(i)
+        by_end[dm.end].remove(i)
+        dm.start, dm.end = start, end
+        by_start.setdefault(start, []).append(i)
+        by_end.setdefault(end, []).append(i)
+
+    def mark(s: int, e: int) -> None:
+        for j in range(s, e):
+            taken[j] = 1
+
+    def join_near(s: int, e: int, time: str, tz: str) -> bool:
+        """Give the time to a date without one written just before or after it ('Feb 4 at 6 p.m.')."""
+        cands = sorted({i for p in range(e, e + 9) for i in by_start.get(p, ())}
+                       | {i for p in range(s - 8, s + 1) for i in by_end.get(p, ())})
+        for i in cands:
+            dm = found[i]
+            gap = text[e:dm.start] if dm.start >= e else text[dm.end:s]
+            if 0 <= len(gap) <= 8 and _TIME_GAP.fullmatch(gap) and not dm.time and dm.day is not None:
+                dm.time = time
+                dm.tz = tz or dm.tz
+                move(i, min(dm.start, s), max(dm.end, e))
+                mark(dm.start, dm.end)
+                return True
+        return False
+
     # clock times (13:00:05) are not figures of their own
-    for mt in re.finditer(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])", text):
-        if free(*mt.span()) and not re.match(r"\s*(?:GMT|UTC|a\.?m|p\.?m)", text[mt.end():mt.end() + 5], re.I):
-            for dm in found:
-                if 0 <= mt.start() - dm.end <= 2 and not dm.time:
+    for mt in _CLOCK.finditer(text):
+        if free(*mt.span()) and not _CLOCK_NOT_BEFORE.match(text, mt.end(), mt.end() + 5):
+            near = sorted(i for e in range(mt.start() - 2, mt.start() + 1) for i in by_end.get(e, ()))
+            joined = False
+            for i in near:
+                dm = found[i]
+                if not dm.time:
                     dm.time = mt.group(0)[:5]
-                    dm.end = mt.end()
-            for i in range(mt.start(), mt.end()):
-                taken[i] = 1
+                    move(i, dm.start, mt.end())
+                    joined = True
+            h, mi = int(mt.group(0).split(":")[0]), int(mt.group(0).split(":")[1])
+            if not joined:
+                joined = join_near(mt.start(), mt.end(), f"{h:02d}:{mi:02d}", "")
+            if not joined and h <= 24 and mi < 60 and not _RATIO_BEFORE.search(text, max(0, mt.start() - 12), mt.start()):
+                alone.append(DateMention(mt.start(), mt.end(), None, None, None, time=f"{h:02d}:{mi:02d}"))
+            mark(mt.start(), mt.end())
     # English times glued to a date mention: '6 p.m. on Tuesday', '1847 GMT Tuesday'
-    for mt in EN_TIME.finditer(text):
+    scan = _Scanner(text)
+    for mt in scan.near(EN_TIME, _A_EN_TIME, 12):
         if not free(*mt.span()):
             continue
         if mt.group("ap"):
             h = int(mt.group("h"))
             mi = int(mt.group("mi") or 0)
-            if h > 12:
+            if h > 12 or mi > 59:
                 continue
             ap = mt.group("ap").lower().replace(".", "")
             h = (h % 12) + (12 if ap == "pm" else 0)
             tz = ""
         else:
             h, mi, tz = int(mt.group("hh")), int(mt.group("mm")), mt.group("tz").upper()
-        for dm in found:
-            gap = text[mt.end():dm.start] if dm.start >= mt.end() else text[dm.end:mt.start()]
-            if 0 <= len(gap) <= 8 and re.fullmatch(r"[\s,]{0,3}(?:on|local time)?[\s,]{0,3}", gap):
-                dm.time = f"{h:02d}:{mi:02d}"
-                dm.tz = tz or dm.tz
-                dm.start, dm.end = min(dm.start, mt.start()), max(dm.end, mt.end())
-                for i in range(dm.start, dm.end):
-                    taken[i] = 1
-                break
-        else:
-            if tz:
-                for i in range(mt.start(), mt.end()):
-                    taken[i] = 1
+        if not join_near(mt.start(), mt.end(), f"{h:02d}:{mi:02d}", tz):
+            alone.append(DateMention(mt.start(), mt.end(), None, None, None, time=f"{h:02d}:{mi:02d}", tz=tz))
+            mark(mt.start(), mt.end())
+    # Chinese times alone: 15时50分, 下午3点, 3点半
+    for mt in scan.near(ZH_CLOCK, _A_ZH_CLOCK, 16):
+        if not free(*mt.span()):
+            continue
+        arabic = mt.group("h").isdigit()
+        if not (mt.group("part") or arabic or mt.group("u") == "时" and mt.group("mi")):
+            continue  # 三点 may be three points, 一点十分 'a bit, very', 一时 'for a while'
+        if mt.group("u") in "点點" and not (mt.group("part") or mt.group("mi") or mt.group("half")):
+            continue  # 3点 alone may be three points
+        h = _zn(mt.group("h"))
+        mi = 30 if mt.group("half") else (_zn(mt.group("mi")) if mt.group("mi") else 0)
+        if h is None or h > 24 or mi is None or mi > 59:
+            continue
+        if mt.group("part") in ("下午", "晚上", "傍晚") and h < 12:
+            h += 12
+        alone.append(DateMention(mt.start(), mt.end(), None, None, None, time=f"{h:02d}:{mi:02d}"))
+        mark(mt.start(), mt.end())
+    found.extend(alone)

