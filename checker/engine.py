@@ -479,6 +479,7 @@ class Engine:
                 score = (round(sim + AFFINITY_WEIGHT * affinity, 2), 1 if ok else 0, y)
                 if k not in best or score[:2] > best[k][:2]:
                     best[k] = score
+        by_sentence = sentence_index(self.claims)
         for a, b, sim, ok in sorted(usable, key=lambda p: (-p[2], p[0].key, p[1].key)):
             flip = a.direction and b.direction and a.direction != b.direction
             if ok and not flip:
@@ -488,7 +489,7 @@ class Engine:
             if a.doc != b.doc and (best.get((a.key, b.doc), (0, 0, None))[2] is not b
                                    or best.get((b.key, a.doc), (0, 0, None))[2] is not a):
                 continue
-            if _arithmetic_relation(a, b, self.claims):
+            if _arithmetic_relation(a, b, by_sentence):
                 continue
             got = _first_verdict(Pair(a, b, sim, "broad"))
             if got is None:
@@ -632,7 +633,7 @@ def _near_overlap(a: Claim, b: Claim) -> bool:
     return bool(na & nb)
 
 
-def _arithmetic_relation(a: Claim, b: Claim, claims: dict[str, list[Claim]]) -> bool:
+def _arithmetic_relation(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], list[Claim]]) -> bool:
     """Two figures whose difference is itself stated beside them (24 before + 18 launched = 42 now) are
     different facts, not a conflict."""
     if a.num is None or b.num is None or a.kind not in NUMERIC or b.kind not in NUMERIC:
@@ -641,12 +642,21 @@ def _arithmetic_relation(a: Claim, b: Claim, claims: dict[str, list[Claim]]) -> 
     if diff == 0:
         return False
     for c in (a, b):
-        for other in claims.get(c.doc, []):
-            if other is a or other is b or other.num is None or abs(other.sent - c.sent) > 1:
-                continue
-            if other.num == diff:
-                return True
+        for sent in (c.sent - 1, c.sent, c.sent + 1):
+            for other in by_sentence.get((c.doc, sent), ()):
+                if other is not a and other is not b and other.num == diff:
+                    return True
     return False
+
+
+def sentence_index(claims: dict[str, list[Claim]]) -> dict[tuple[str, int], list[Claim]]:
+    """Numeric claims by (document, sentence)."""
+    out: dict[tuple[str, int], list[Claim]] = {}
+    for doc, cs in claims.items():
+        for c in cs:
+            if c.num is not None:
+                out.setdefault((doc, c.sent), []).append(c)
+    return out
 
 
 def _segment_beads(s_segs, s_sents, t_segs, t_sents) -> list[tuple[list[int], list[int]]]:
@@ -795,8 +805,8 @@ def _weighted(groups, idf) -> tuple[tuple[tuple[frozenset[str], float], ...], fl
 def _features(c: Claim, idf, drop: frozenset[str] = frozenset()):
     """(sentence, clause, near) weighted groups of a claim, cached per run unless terms are dropped."""
     cache = getattr(idf, "features", None)
-    key = id(c)
-    if not drop and cache is not None and key in cache:
+    key = (id(c), drop)
+    if cache is not None and key in cache:
         return cache[key]
     parts = []
     for name in ("groups", "clause_groups", "near_groups"):
@@ -805,7 +815,7 @@ def _features(c: Claim, idf, drop: frozenset[str] = frozenset()):
             groups = tuple(g for g in groups if not g <= drop)
         parts.append(_weighted(groups, idf))
     out = tuple(parts)
-    if not drop and cache is not None:
+    if cache is not None:
         cache[key] = out
     return out
 

@@ -58,6 +58,11 @@ def check(p: Pair) -> Verdict | None:
                 and a.date_parts == b.date_parts:
             return Verdict(f"{a.text} vs {b.text}: same day, the time differs ({a.time} vs {b.time})", 0.7)
         return None
+    if a.date_parts == (None, None, None) and b.date_parts == (None, None, None):
+        # clock times alone (15时50分, 3:40 p.m.): compare them when the zones do not differ
+        if a.time and b.time and a.time != b.time and (a.tz == b.tz or not a.tz or not b.tz):
+            return Verdict(f"{a.text} ({a.time}) vs {b.text} ({b.time}): the time differs", 0.7)
+        return None
     if a.extra.get("calendar", "gregorian") != b.extra.get("calendar", "gregorian"):
         return None  # a lunar date and a Gregorian one are not comparable field by field
     (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts

@@ -210,13 +210,6 @@ _ZH_NUMERAL_RUNS = ("quadratic or worse: checker.numerals.zh_adjacent_range re-p
 KNOWN_SLOW: dict[str, str] = {
     "one_comma_one": _PER_CLAIM_SENTENCE,
     "cjk_numerals": _ZH_NUMERAL_RUNS,
-    "digit_dot": _URL_BACKTRACKING + "; and " + _PER_CLAIM_SENTENCE,
-    "abbreviations": _URL_BACKTRACKING,
-    "digit_colon": _PER_CLAIM_SENTENCE,
-    "fullwidth_digits": _PER_CLAIM_SENTENCE,
-    "percent_zh": _PER_CLAIM_SENTENCE,
-    "fraction_zh": _PER_CLAIM_SENTENCE,
-    "zh_clauses_no_stop": _PER_CLAIM_SENTENCE + " (a long Chinese sentence of comma-separated clauses)",
 }
 
 
