@@ -354,7 +354,8 @@ _ARABIC = r"\d{1,3}(?:,\d{3})++(?:\.\d++(?!\.\d))?|\d++(?:\.\d++(?!\.\d))?"
 # one Chinese (or mixed) numeral: atoms with optional spaces between them and 多/余/几 before a big unit
 _ZH_RUN = (rf"(?:{_ARABIC}|[{_ZH_ALL}])"
            rf"(?:{_ARABIC}|[{_ZH_ALL}]|[点點](?=[ ]{{0,2}}[{_ZH_DIG}])|[ ]{{1,2}}(?=[{_ZH_ALL}点點])"
-           rf"|(?<=[{_ZH_ALL}点點])[ ]{{1,2}}(?=\d)|[ ]{{0,2}}[{_ZH_APPROX_IN}](?=[ ]{{0,2}}[{_ZH_BIG_CHARS}]))*+")
+           rf"|(?<=[{_ZH_ALL}点點])[ ]{{1,2}}(?=\d)|[ ]{{0,2}}[{_ZH_APPROX_IN}](?=[ ]{{0,2}}[{_ZH_BIG_CHARS}])){{0,40}}+")
+# (bounded: no real numeral has more than 40 atoms, and parsing a run is not linear in its length)
 # vulgar fractions: ½, ¾, 1½
 _VULGAR = "".join(chr(c) for c in list(range(0xBC, 0xBF)) + list(range(0x2150, 0x215F)))
 NUMBER_TOKEN = re.compile(

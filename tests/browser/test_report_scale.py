@@ -1,4 +1,5 @@
-"""A report of 1,000 findings stays small and opens fast (the size check needs no browser)."""
+"""A report of 1,000 findings stays small and works in a browser (the size check needs no browser).
+How fast it opens is measured by tests/benchmarks/html_report_bench.py, not asserted here."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from synthetic import synthetic_report
 from reports.html import render_report
 
 LIMIT_BYTES = 3_000_000
-LIMIT_MS = 1000
 
 
 def test_a_thousand_findings_fit_in_three_megabytes():
@@ -17,18 +17,11 @@ def test_a_thousand_findings_fit_in_three_megabytes():
     assert len(html.encode("utf-8")) < LIMIT_BYTES
 
 
-def test_a_thousand_findings_open_in_under_a_second(open_report, tmp_path):
+def test_a_thousand_findings_open_without_errors_and_filter(open_report, tmp_path):
     path = tmp_path / "big.html"
     path.write_text(render_report(synthetic_report(1000)), encoding="utf-8")
-    # the browser's own clock (navigation start to load event and script ready), best of three loads:
-    # a busy machine slows one load, not three
-    timings = []
-    for _ in range(3):
-        s = open_report(path)
-        assert s.console_errors == [] and s.page_errors == []
-        timings.append(s.page.evaluate("""() => { const n = performance.getEntriesByType('navigation')[0];
-            return Math.max(n.loadEventEnd, Number(document.documentElement.dataset.readyMs)); }"""))
-    assert min(timings) < LIMIT_MS, timings
+    s = open_report(path)
+    assert s.console_errors == [] and s.page_errors == []
     # filtering 1,000 findings answers at once
     page = s.page
     page.uncheck("input[name=sev][value=info]")
