@@ -184,12 +184,7 @@ class ExtractionCache:
 
     def _rebuild(self, reason: str) -> None:
         log.warning("extraction cache %s is corrupted (%s); rebuilding it", self.path, reason)
-        if self.conn is not None:
-            try:
-                self.conn.close()
-            except sqlite3.Error:
-                pass
-            self.conn = None
+        self.close()
         for suffix in ("", "-wal", "-shm"):
             try:
                 os.unlink(f"{self.path}{suffix}")

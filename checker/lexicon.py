@@ -180,22 +180,6 @@ def _term_groups(text: str) -> tuple[frozenset[str], ...]:
     return tuple(groups)
 
 
-def zh_terms(text: str) -> list[str]:
-    """English stems for the content words of Chinese text (through CEDICT glosses)."""
-    terms: list[str] = []
-    for w in zh_words(text):
-        if w in ZH_STOP:
-            continue
-        if len(w) == 1:
-            # single characters are highly ambiguous: keep only their first sense
-            first = _first_gloss(w)
-            if first:
-                terms.append(first)
-            continue
-        terms.extend(sorted(gloss_terms(w)))
-    return terms
-
-
 _SKIP_DEF = ("surname", "variant of", "old variant", "abbr.", "CL:", "used in", "see ")
 
 

@@ -30,6 +30,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .grouping import fact_groups
+
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 KINDS = ("money", "count", "percent", "date", "measure", "identifier", "name", "number")
@@ -479,28 +481,13 @@ class _Builder:
 
     def groups(self, views: list[FindingView]) -> list[GroupView]:
         """Findings that cite a common claim speak of one fact: one group, most severe first."""
-        parent = list(range(len(self.findings)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        owner: dict[tuple, int] = {}
-        for i, f in enumerate(self.findings):
-            for c in f.claims[:2]:
-                j = owner.setdefault(c.key, i)
-                parent[find(i)] = find(j)
-        members: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.findings)):
-            members[find(i)].append(i)
+        members = fact_groups(self.findings)
 
         def f_order(i: int) -> tuple:
             f = self.findings[i]
             return (SEVERITY_RANK.get(f.severity, 9), -float(f.confidence), i)
 
-        ordered = sorted(members.values(), key=lambda m: min(f_order(i) for i in m))
+        ordered = sorted(members, key=lambda m: min(f_order(i) for i in m))
         out = []
         for gi, m in enumerate(ordered):
             m = sorted(m, key=f_order)

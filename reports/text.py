@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
+from .grouping import fact_groups
+
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD = "\x1b[1m"
 _RESET = "\x1b[0m"
@@ -31,34 +33,13 @@ def render_claims(extraction, colour: bool = False) -> str:
     return out + "\n"
 
 
-def _groups(findings) -> list[list]:
-    """Findings that cite a common claim speak of the same fact: show them together."""
-    parent = list(range(len(findings)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    owner: dict[tuple, int] = {}
-    for i, f in enumerate(findings):
-        for c in f.claims[:2]:
-            j = owner.setdefault(c.key, i)
-            parent[find(i)] = find(j)
-    groups: dict[int, list] = {}
-    for i, f in enumerate(findings):
-        groups.setdefault(find(i), []).append(f)
-    return list(groups.values())
-
-
 def render_report(report, colour: bool = False) -> str:
     findings = report.findings
     paint = (lambda s, sev: f"{_COLOURS.get(sev, '')}{s}{_RESET}") if colour else (lambda s, sev: s)
     lines: list[str] = []
     if not findings:
         lines.append("No conflicts found.")
-    for group in _groups(findings):
+    for group in ([findings[i] for i in g] for g in fact_groups(findings)):
         head = group[0]
         first = head.claims[0]
         title = f"■ {_short(head.subject, 70)}  ({_safe(first.doc)}:{first.line})"

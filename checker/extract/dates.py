@@ -280,6 +280,15 @@ def _zn(s: str | None) -> int | None:
     return int(v) if v is not None else None
 
 
+def _zh_month(mt: re.Match[str]) -> tuple[int | None, int]:
+    """(month, end of the month part) of a Chinese date match: N月, a lunar month name, or 大年 (month 1)."""
+    if mt.group("m"):
+        return _zn(mt.group("m")), mt.end("m") + 1
+    if mt.group("lm"):
+        return ZH_LUNAR_MONTHS[mt.group("lm")], mt.end("lm")
+    return 1, mt.end("ny")
+
+
 def _valid(y: int | None, m: int | None, d: int | None) -> bool:
     if m is not None and not 1 <= m <= 12:
         return False
@@ -560,12 +569,7 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
     for mt in scan.near(ZH_FULL, _A_ZH_YEAR, _ZH_REACH):
         y = _zn(mt.group("y"))
         lunar = bool(mt.group("lunar") or mt.group("lunar2") or mt.group("lm") or mt.group("ny"))
-        if mt.group("m"):
-            mo, m_end = _zn(mt.group("m")), mt.end("m") + 1
-        elif mt.group("lm"):
-            mo, m_end = ZH_LUNAR_MONTHS[mt.group("lm")], mt.end("lm")
-        else:
-            mo, m_end = 1, mt.end("ny")
+        mo, m_end = _zh_month(mt)
         d, end = None, m_end
         if mt.group("d"):
             e = bare_day_end(mt, m_end)
@@ -596,12 +600,7 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
         if _valid(y, mo, d) and free(*mt.span()):
             add(DateMention(mt.start(), mt.end(), y, mo, d))
     for mt in scan.near(ZH_MD, _A_ZH_MONTH, _ZH_REACH):
-        if mt.group("m"):
-            mo, m_end = _zn(mt.group("m")), mt.end("m") + 1
-        elif mt.group("lm"):
-            mo, m_end = ZH_LUNAR_MONTHS[mt.group("lm")], mt.end("lm")
-        else:
-            mo, m_end = 1, mt.end("ny")
+        mo, m_end = _zh_month(mt)
         d = _zn(mt.group("d"))
         end = bare_day_end(mt, m_end)
         if end is None or mo is None or d is None:

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from ..glossary import Glossary
-from ..lexicon import en_terms, term_groups, zh_terms
+from ..lexicon import term_groups
 from ..model import Claim, Document, fmt_decimal
 from ..segment import clauses, sentences
 from ..textnorm import fold_width
@@ -191,10 +191,6 @@ def extract_document(doc: Document, glossary: Glossary | None = None) -> list[Cl
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
     _annotate(doc, view, claims)
     return claims
-
-
-def sentence_terms(text: str, lang: str) -> list[str]:
-    return zh_terms(text) + en_terms(text) if any("\u4e00" <= ch <= "\u9fff" for ch in text) else en_terms(text)
 
 
 def _own_terms(c: Claim) -> frozenset[str]:

@@ -542,11 +542,6 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
                 end = start + len(tok)
             if val is None:
                 continue
-            if scale and fig != tok:
-                pass
-        if kind != "zh" or fig[:1].isdigit() or fig[:1] == ".":
-            # 1.1.2 versions and IP addresses: every part is a number of its own
-            pass
         out.append((start, end, val, fig, scale, rng, approx))
     out = _zh_fractions(text, out)
     final = []
