@@ -640,8 +640,9 @@ def test_ctrl_c_exits_130_cleanly_and_keeps_the_old_report(tmp_path, jobs):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     body = (ROOT / "fixtures" / "example" / "01-original.zh.md").read_text(encoding="utf-8")
-    for i in range(400):
-        (corpus / f"{i:03}.zh.md").write_text(body, encoding="utf-8")
+    # long enough that the run is still going after 2 s even with faster extraction and 2 workers
+    for i in range(1500):
+        (corpus / f"{i:04}.zh.md").write_text(body, encoding="utf-8")
     out = tmp_path / "report.json"
     out.write_text("old report\n", encoding="utf-8")
     before = tree_digest(corpus)
