@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from rules import EXTRA_RULE, MISSING_RULE, PAIR_RULES, Pair, Rule, Verdict
 from rules.fc002_date_conflict import dates_agree
-from rules.base import overlap
+from rules.base import overlap, within, year_like
 
 from .align import align, anchor_keys
 from .config import Config
@@ -47,7 +47,7 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
     qualified values then agree only when their written values do (about 400 vs about 500 is
     a change even though the intervals touch), and clock times must match.
     """
-    if {a.kind, b.kind} == {"date", "number"}:
+    if "date" in (a.kind, b.kind) and a.kind != b.kind:
         date, num = (a, b) if a.kind == "date" else (b, a)
         return num.num == date.date_parts[0]
     if a.kind == "date" or b.kind == "date":
@@ -58,7 +58,13 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         return a.value == b.value
     if a.kind == "identifier" or b.kind == "identifier":
         return a.kind == b.kind and a.value == b.value
-    if strict and a.qualifier and b.qualifier and a.num is not None and b.num is not None:
+    if a.kind == "money" and b.kind == "money" and a.unit != b.unit:
+        return False
+    if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
+        return False
+    if strict and (a.qualifier or b.qualifier) and a.num is not None and b.num is not None:
+        if not (a.qualifier and b.qualifier):
+            return within(a, b)
         if a.qualifier == "range" or b.qualifier == "range":
             return _range_bounds(a) == _range_bounds(b)
         if a.kind == "measure" and b.kind == "measure" and a.unit != b.unit:
@@ -75,10 +81,6 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         ia = (a.low * a.si / a.num, a.high * a.si / a.num) if a.low is not None and a.num else (a.si, a.si)
         ib = (b.low * b.si / b.num, b.high * b.si / b.num) if b.low is not None and b.num else (b.si, b.si)
         return ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]
-    if a.kind == "money" and b.kind == "money" and a.unit != b.unit:
-        return False
-    if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
-        return False
     if a.num is None or b.num is None:
         return False
     if a.num == b.num or overlap(a, b):
@@ -102,16 +104,10 @@ def _alt_nums(c: Claim) -> list[Decimal]:
     return []
 
 
-def _year_number(c: Claim) -> bool:
-    """A bare four-digit figure that reads as a year ('the 2002 census')."""
-    return c.kind == "number" and c.num is not None and c.num == c.num.to_integral_value() and 1000 <= c.num <= 2100 \
-        and (c.figure or "").isdigit() and len(c.figure) == 4
-
-
 def comparable(a: Claim, b: Claim) -> bool:
-    if {a.kind, b.kind} == {"date", "number"}:
+    if "date" in (a.kind, b.kind) and a.kind != b.kind:
         date, num = (a, b) if a.kind == "date" else (b, a)
-        return _year_number(num) and date.date_parts[1] is None and date.date_parts[0] is not None
+        return year_like(num) and date.date_parts[1] is None and date.date_parts[0] is not None
     if a.kind == b.kind:
         if a.kind == "measure":
             return a.dimension == b.dimension
@@ -245,13 +241,16 @@ class Engine:
             near_spans = [t_sents[j] for kk in near_beads for j in beads[kk][1]]
             near_s = [c for kk in near_beads for i in beads[kk][0] for c in by_s[i]]
             near_src_spans = [s_sents[i] for kk in near_beads for i in beads[kk][0]]
-            self._pair_bead(src, tgt, S, T, near_t, near_spans, near_s, near_src_spans)
+            self._pair_bead(src, tgt, S, T, near_t, near_spans, near_s, near_src_spans,
+                            bead_spans=([s_sents[i] for i in si], [t_sents[j] for j in ti]))
             self._proper_nouns(src, tgt, [s_sents[i] for i in si], [t_sents[j] for j in ti])
 
     def _pair_bead(self, src: Document, tgt: Document, S: list[Claim], T: list[Claim], near_t: list[Claim],
                    near_spans: list[tuple[int, int]], near_s: list[Claim] = (),
-                   near_src_spans: list[tuple[int, int]] = ()) -> None:
+                   near_src_spans: list[tuple[int, int]] = (),
+                   bead_spans: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])) -> None:
         used: set[int] = set()
+        owner: dict[int, Claim] = {}  # a matched figure of the translation → the original's figure it answers
         pending: list[Claim] = []
         for s in S:
             if s.kind == "name" or s.extra.get("article"):
@@ -259,6 +258,7 @@ class Engine:
             match = next((t for t in T if id(t) not in used and comparable(s, t) and agree(s, t, strict=True)), None)
             if match is not None:
                 used.add(id(match))
+                owner[id(match)] = s
                 if _same_value(s, match):
                     self.aligned_support[s.key].append(match)
                     self.aligned_support[match.key].append(s)
@@ -266,7 +266,12 @@ class Engine:
                 if flip:
                     self.emit(PAIR_RULES[0], flip, [s, match], "precise")
                 continue
-            near = next((t for t in near_t if comparable(s, t) and agree(s, t, strict=True)), None)
+            # a figure of a neighbouring sentence, or one already matched here when this one
+            # repeats the figure it answered (今年 twice, "this year" once) and no figure of the
+            # sentence is left that could be its changed rendering
+            spare = any(id(u) not in used and comparable(s, u) for u in T)
+            near = next((t for t in near_t if comparable(s, t) and agree(s, t, strict=True)
+                         and (id(t) not in owner or (not spare and agree(s, owner[id(t)], strict=True)))), None)
             if near is not None:
                 flip = PAIR_RULES[0].check(Pair(s, near, 1.0, "precise"))
                 if flip:
@@ -291,23 +296,32 @@ class Engine:
                 _, t, (rule, verdict) = best
                 used.add(id(t))
                 self.emit(rule, verdict, [s, t], "precise")
-            elif s.kind in ("money", "percent", "measure", "count") and not _trivial(s) \
-                    and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans]):
+            elif (s.kind in ("money", "percent", "measure", "count") and not _trivial(s)
+                  and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans])) \
+                    or (_written_day(s) and not any(comparable(s, t) and agree(s, t) for t in near_t)
+                        and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans], s.date_parts[2])):
                 verdict = MISSING_RULE.check(Pair(s, s, 1.0, "precise")) or Verdict("", 0.5)
-                if not (s.figure or "")[:1].isdigit() and (s.num is None or s.num < 10):
+                if s.kind != "date" and not (s.figure or "")[:1].isdigit() and (s.num is None or s.num < 10):
                     # 三国赛 (Tri-Nations), 两天 (two-day): small numerals in words often live inside names
                     verdict = Verdict(verdict.message, 0.35, "info")
-                self.emit(MISSING_RULE, verdict, [s], "precise", docs=(tgt.doc,))
+                self.emit(MISSING_RULE, verdict, [s, *_passages(tgt, bead_spans[1])], "precise", docs=(tgt.doc,))
         # figures of the translation that answer nothing in the original
         s_spans = [src.text[a:b] for a, b in near_src_spans]
+        answered = {id(x): t for t_id, x in owner.items() for t in T if id(t) == t_id}
         for t in T:
             if id(t) in used or t.extra.get("article") or t.kind not in ("money", "percent", "measure", "count") or _trivial(t):
                 continue
-            if not (t.figure or "")[:1].isdigit() or any(comparable(x, t) and agree(x, t) for x in near_s):
+            if not (t.figure or "")[:1].isdigit():
                 continue
-            if not _mentioned(t, s_spans):
+            # an equal figure of the original counts unless it already answers another figure of
+            # this sentence that counts something else ("7只产品" against "7 products from 7 institutions")
+            if any(comparable(x, t) and agree(x, t) and not (id(x) in answered and answered[id(x)].noun
+                                                              and t.noun and answered[id(x)].noun != t.noun)
+                   for x in near_s):
+                continue
+            if not _mentioned(t, s_spans) or any(id(x) in answered for x in near_s if comparable(x, t) and agree(x, t)):
                 self.emit(EXTRA_RULE, EXTRA_RULE.check(Pair(t, t, 1.0, "precise")) or Verdict("", 0.5),
-                          [t], "precise", docs=(src.doc,))
+                          [t, *_passages(src, bead_spans[0])], "precise", docs=(src.doc,))
         self._names(S, T, tgt)
 
     def _proper_nouns(self, src: Document, tgt: Document, s_spans: list[tuple[int, int]],
@@ -692,10 +706,32 @@ _ORDINAL_WORDS = {w: n for n, w in enumerate("zeroth first second third fourth f
                                               "eleventh twelfth".split())}
 
 
-def _mentioned(c: Claim, texts: list[str]) -> bool:
-    """Is the claim's number written anywhere in these texts, in any form (8, eight, eighth, 8th)?"""
+def _written_day(c: Claim) -> bool:
+    """A date whose day of the month is written as a figure (2月11日, 11日电, Feb. 11), not one
+    resolved from a word (当天, 上周五, yesterday): a translation that drops it loses a fact."""
+    return c.kind == "date" and c.date_parts[2] is not None and not c.extra.get("article") \
+        and bool(re.search(r"\d|[一二三四五六七八九十廿卅]\s*[日号號]", fold_width(c.text)))
+
+
+def _passages(doc: Document, spans: list[tuple[int, int]]) -> list[Claim]:
+    """The aligned sentences of the other document, cited beside a value they lack."""
+    out = []
+    for a, b in spans:
+        seg = doc.text[a:b]
+        a, b = a + len(seg) - len(seg.lstrip()), b - (len(seg) - len(seg.rstrip()))
+        if b > a:
+            out.append(Claim(doc=doc.doc, lang=doc.lang, kind="passage", start=a, end=b, text=doc.text[a:b],
+                             value="", line=doc.line_of(a)))
+    return out
+
+
+def _mentioned(c: Claim, texts: list[str], num: Decimal | int | None = None) -> bool:
+    """Is the claim's number (or `num`) written anywhere in these texts, in any form (8, eight, eighth, 8th)?"""
     from .extract.quantities import _en_word_numbers, _number_tokens
 
+    if num is not None:
+        c = Claim(doc=c.doc, lang=c.lang, kind="number", start=c.start, end=c.end, text=c.text, value=str(num),
+                  num=Decimal(num))
     if c.num is None:
         return False
     wanted = {c.num}

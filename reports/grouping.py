@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def fact_groups(findings) -> list[list[int]]:
-    """Indices of findings grouped by shared cited claims (the first two of each), in order of first appearance."""
+    """Indices of findings grouped by shared cited claims (the first two of each, passages aside), in order of first appearance."""
     parent = list(range(len(findings)))
 
     def find(i: int) -> int:
@@ -15,7 +15,7 @@ def fact_groups(findings) -> list[list[int]]:
 
     owner: dict[tuple, int] = {}
     for i, f in enumerate(findings):
-        for c in f.claims[:2]:
+        for c in [c for c in f.claims if c.kind != "passage"][:2]:
             j = owner.setdefault(c.key, i)
             parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}

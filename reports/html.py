@@ -45,6 +45,12 @@ MAX_TABLE_SOURCES = 16
 LARGE_REPORT = 150           # findings beyond which off-screen findings skip layout (content-visibility)
 
 
+def _cited(f) -> list:
+    """The claims a finding shows as cards: the aligned sentences a missing value is cited
+    against (kind "passage") are shown as 'missing in' instead."""
+    return [c for c in f.claims if c.kind != "passage"]
+
+
 # ---- view data -------------------------------------------------------------------------------
 
 @dataclass
@@ -312,7 +318,7 @@ class _Builder:
         self.anchor_of: dict[tuple, str] = {}
         self.refs: dict[tuple, list[Ref]] = defaultdict(list)
         for f in self.findings:
-            for c in f.claims:
+            for c in _cited(f):
                 self.refs[c.key].append(Ref(anchor=f"finding-{f.id}", rule=f.rule, severity=f.severity,
                                             title=f"{f.severity}: {f.rule} {f.name}"))
         self._engine = None
@@ -468,16 +474,16 @@ class _Builder:
     def finding(self, i: int, f) -> FindingView:
         docs = sorted({self.doc_idx[d] for d in {c.doc for c in f.claims} | set(f.docs) if d in self.doc_idx})
         missing = []
-        if f.rule == "FC012" or (len(f.claims) == 1 and f.docs):
+        if f.rule == "FC012" or (len(_cited(f)) == 1 and f.docs):
             for d in f.docs:
-                if d in self.doc_idx and all(c.doc != d for c in f.claims):
+                if d in self.doc_idx and all(c.doc != d for c in _cited(f)):
                     missing.append((d, self.doc_idx[d], self.aligned_sentence(f.claims[0], d)))
         return FindingView(
             id=f.id, idx=i, rule=f.rule, name=f.name, severity=f.severity,
             confidence=int(round(float(f.confidence) * 100)), path=f.path,
             similarity=f"{f.similarity:.2f}" if f.similarity is not None else "",
             message=f.message, subject=f.subject, baselined=f.id in self.report.baselined, docs=docs,
-            claims=[self.card(c, f) for c in f.claims], missing_in=missing)
+            claims=[self.card(c, f) for c in _cited(f)], missing_in=missing)
 
     def groups(self, views: list[FindingView]) -> list[GroupView]:
         """Findings that cite a common claim speak of one fact: one group, most severe first."""
@@ -501,7 +507,7 @@ class _Builder:
         """Sources × values for a fact stated by several sources, the majority marked."""
         claims: dict[tuple, Any] = {}
         for f in findings:
-            for c in f.claims:
+            for c in _cited(f):
                 claims.setdefault(c.key, c)
         docs = {c.doc for c in claims.values()}
         if len(claims) < 3 or len(docs) < 2:
@@ -746,7 +752,7 @@ def render_report(report) -> str:
     data = {
         "corpus": _corpus_key(report),
         "findings": [{"id": f.id, "rule": f.rule,
-                      "claims": [{"doc": c.doc, "text": c.text, "value": c.value} for c in f.claims[:2]]}
+                      "claims": [{"doc": c.doc, "text": c.text, "value": c.value} for c in _cited(f)[:2]]}
                      for f in b.findings],
         "baseline": b.baseline_entries(),
     }

@@ -44,7 +44,8 @@ def render_report(report) -> str:
         if counted:
             worst = "error" if any(f.severity == "error" for f in counted) else "warning"
             lines = [f"[{f.severity}] {f.rule} {f.name}: {f.message}\n" +
-                     "".join(f"  {c.doc}:{c.line}: {c.text} = {c.value} {c.unit}".rstrip() + "\n" for c in f.claims)
+                     "".join((f"  {c.doc}:{c.line}: {c.text} = {c.value} {c.unit}".rstrip() if c.kind != "passage"
+                             else f"  {c.doc}:{c.line}: (aligned passage) {c.text}") + "\n" for c in f.claims)
                      for f in counted]
             fail = ET.SubElement(case, "failure", message=strip_control(f"{len(counted)} conflict(s), worst {worst}"),
                                  type=worst)

@@ -100,11 +100,33 @@ def overlap(a: Claim, b: Claim, rel_tol: Decimal = Decimal("0.000001")) -> bool:
     return ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]
 
 
+def year_like(c: Claim) -> bool:
+    """A bare four-digit figure without separators that may be a year: 'the 2002 census',
+    'the 2008 surveillance' (a year used as a modifier reads like a count or a plain number)."""
+    fig = c.figure or ""
+    return c.kind in ("number", "count") and c.num is not None and not c.qualifier and fig.isdigit() \
+        and len(fig) == 4 and c.num == int(fig) and 1000 <= c.num <= 2100
+
+
+def within(a: Claim, b: Claim) -> bool:
+    """Does the plain figure of the two state the qualified one's value (a dropped 余 or 'about')
+    or lie inside its stated interval (no tolerance)?"""
+    plain, qual = (a, b) if not a.qualifier else (b, a)
+    if plain.num is not None and plain.num == qual.num:
+        return True
+    iv = interval(qual)
+    return iv is not None and plain.num is not None and iv[0] <= plain.num <= iv[1]
+
+
 def consistent(p: Pair, a: Claim, b: Claim) -> bool:
     """Do the two values agree for this pair? On the precise path (a translation and its
-    original) two qualified figures must state the same value: 'about 400' and 'about 500'
-    conflict although their intervals touch; elsewhere overlapping intervals agree."""
-    if p.path == "precise" and a.qualifier and b.qualifier and a.num is not None and b.num is not None:
+    original) a qualified figure must state the same value as its counterpart: 'about 400' and
+    'about 500' conflict although their intervals touch, and so do 逾14万 and '150,000' (a
+    translation may drop the qualifier, not change the figure); elsewhere overlapping intervals
+    agree."""
+    if p.path == "precise" and (a.qualifier or b.qualifier) and a.num is not None and b.num is not None:
+        if not (a.qualifier and b.qualifier):
+            return within(a, b)
         if "range" in (a.qualifier, b.qualifier):
             return (a.low, a.high) == (b.low, b.high)
         return a.num == b.num

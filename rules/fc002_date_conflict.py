@@ -15,7 +15,7 @@ Not flagged:
     2月4日 against "Feb. 4"; 周四（2月26日）against "on Thursday" in a report dated that week.
 """
 
-from .base import Pair, Verdict, rule
+from .base import Pair, Verdict, rule, year_like
 
 
 def _parts(c):
@@ -45,10 +45,10 @@ def _compatible(x: str, y: str) -> bool:
 @rule("FC002", "date-conflict", "error")
 def check(p: Pair) -> Verdict | None:
     a, b = p.a, p.b
-    if {a.kind, b.kind} == {"date", "number"}:
+    if "date" in (a.kind, b.kind) and a.kind != b.kind:
         date, num = (a, b) if a.kind == "date" else (b, a)
-        if date.date_parts[1] is None and date.date_parts[0] is not None and num.num is not None \
-                and num.num != date.date_parts[0] and (num.figure or "").isdigit() and len(num.figure) == 4:
+        if date.date_parts[1] is None and date.date_parts[0] is not None and year_like(num) \
+                and num.num != date.date_parts[0]:
             return Verdict(f"{date.text} ({date.value}) vs {num.text}: the year differs", 0.75)
         return None
     if a.kind != "date" or b.kind != "date":

@@ -2,7 +2,9 @@
 
 What it flags:
     A value stated in a source sentence that appears nowhere in the aligned part of the translation:
-    倾角53度 dropped from "entered their planned orbit at an altitude of about 550 km".
+    倾角53度 dropped from "entered their planned orbit at an altitude of about 550 km"; a date whose
+    day is written as a figure (中新网2月11日电) that the translation leaves out. The finding cites
+    the aligned sentences of the translation (kind "passage") so a reviewer sees where it is missing.
 
 Why it matters:
     Dropped figures are silent omissions: nothing looks wrong, but the reader loses a fact.
@@ -13,7 +15,7 @@ Flagged example:
 
 Not flagged:
     A figure the translation gives in another form (五个月 / five months), or elsewhere in the
-    aligned passage.
+    aligned passage; a date stated in words (当天, 上周五) rendered without it.
 """
 
 from .base import Pair, Verdict, rule, show
@@ -21,5 +23,6 @@ from .base import Pair, Verdict, rule, show
 
 @rule("FC012", "missing-value", "warning")
 def check(p: Pair) -> Verdict | None:
-    """Pair.b is the first claim of the aligned target passage (for location); a is the missing one."""
+    """Pair.a is the original's claim that has no counterpart; the engine cites the aligned
+    sentences of the translation beside it as claims of kind "passage"."""
     return Verdict(f"{show(p.a)} has no counterpart in the translation", 0.55)

@@ -1,0 +1,55 @@
+"""Findings on a translation pair cite where a value is missing or extra, with exact offsets."""
+
+from __future__ import annotations
+
+from checker.api import check_paths
+from checker.config import Config
+
+ZH = """---
+lang: zh
+date: 2026-02-12
+---
+中新网2月11日电 据应急管理部网站消息，中国救援队派出3个行动分队、45名救援队员。
+"""
+EN = """---
+lang: en
+date: 2026-02-12
+translation-of: a.zh.md
+---
+According to the Ministry of Emergency Management website, the Chinese rescue team sent three operations teams and 45 rescue workers.
+"""
+
+
+def _findings(root, rule):
+    report = check_paths(Config(paths=(root,)))
+    return [f for f in report.findings if f.rule == rule]
+
+
+def test_missing_date_cites_the_aligned_sentence_of_the_translation(make_corpus):
+    root = make_corpus({"a.zh.md": ZH, "b.en.md": EN})
+    [f] = _findings(root, "FC012")
+    missing, *passages = f.claims
+    assert (missing.doc, missing.text, missing.value) == ("a.zh.md", "2月11日", "2026-02-11")
+    assert [p.kind for p in passages] == ["passage"]
+    text = (root / "b.en.md").read_text(encoding="utf-8")
+    p = passages[0]
+    assert p.doc == "b.en.md" and text[p.start:p.end] == p.text
+    assert p.text.startswith("According to the Ministry") and p.text.endswith("rescue workers.")
+    assert p.line == 6
+    assert f.to_json()["claims"][1]["kind"] == "passage"
+
+
+def test_kept_date_is_not_missing(make_corpus):
+    en = EN.replace("According to", "Beijing, Feb. 11 — According to")
+    root = make_corpus({"a.zh.md": ZH, "b.en.md": en})
+    assert _findings(root, "FC012") == []
+
+
+def test_extra_figure_cites_the_original_sentence(make_corpus):
+    zh = ZH.replace("45名救援队员", "45名救援队员，营救出3名被困人员")
+    en = EN.replace("45 rescue workers", "45 rescue workers, who rescued 3 trapped people and 12 dogs")
+    root = make_corpus({"a.zh.md": zh, "b.en.md": en})
+    [f] = _findings(root, "FC013")
+    extra, passage = f.claims
+    assert extra.text == "12 dogs" and extra.doc == "b.en.md"
+    assert passage.kind == "passage" and passage.doc == "a.zh.md" and "营救出3名被困人员" in passage.text
