@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from rules import EXTRA_RULE, MISSING_RULE, PAIR_RULES, Pair, Rule, Verdict
 from rules.fc002_date_conflict import dates_agree
-from rules.base import overlap, within, year_like
+from rules.base import overlap, weekday_only, within, year_like
 
 from .align import align, anchor_keys
 from .config import Config
@@ -51,6 +51,8 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         date, num = (a, b) if a.kind == "date" else (b, a)
         return num.num == date.date_parts[0]
     if a.kind == "date" or b.kind == "date":
+        if strict and a.kind == b.kind and weekday_only(a) and weekday_only(b):
+            return a.weekday == b.weekday  # "on Saturday" is "on Saturday", however each was resolved
         if a.kind != b.kind or not dates_agree(a, b):
             return False
         return not (strict and a.time and b.time and a.time != b.time and (a.tz == b.tz or not a.tz or not b.tz))
@@ -70,7 +72,8 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         if a.kind == "measure" and b.kind == "measure" and a.unit != b.unit:
             pass  # converted units: fall through to the tolerance check
         else:
-            return a.num == b.num or (_same_digits(a.num, b.num) and (a.kind != b.kind or a.unit != b.unit))
+            return a.num == b.num or (_same_digits(a.num, b.num) and (a.kind != b.kind or a.unit != b.unit)) \
+                or any(x == b.num for x in _alt_nums(a)) or any(x == a.num for x in _alt_nums(b))
     if a.kind == "measure" and b.kind == "measure":
         if a.si is None or b.si is None:
             return False
@@ -252,10 +255,22 @@ class Engine:
         used: set[int] = set()
         owner: dict[int, Claim] = {}  # a matched figure of the translation → the original's figure it answers
         pending: list[Claim] = []
+        # figures stated identically pair first, so that an approximate agreement cannot take the
+        # counterpart of an exact one ("about 15 miles (20 km)" against "about 20 km (15 miles)")
+        exact: dict[int, Claim] = {}
         for s in S:
             if s.kind == "name" or s.extra.get("article"):
                 continue
-            match = next((t for t in T if id(t) not in used and comparable(s, t) and agree(s, t, strict=True)), None)
+            t = next((t for t in T if id(t) not in used and comparable(s, t) and _same_figure(s, t)
+                      and agree(s, t, strict=True)), None)
+            if t is not None:
+                exact[id(s)] = t
+                used.add(id(t))
+        for s in S:
+            if s.kind == "name" or s.extra.get("article"):
+                continue
+            match = exact.get(id(s)) or next((t for t in T if id(t) not in used and comparable(s, t)
+                                              and agree(s, t, strict=True)), None)
             if match is not None:
                 used.add(id(match))
                 owner[id(match)] = s
@@ -631,6 +646,13 @@ def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> floa
             return None
         return BROAD_MIN["FC005"]
     return None
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    """The same value in the same unit (dates: the same date), whatever the qualifiers."""
+    if a.kind == "date" or b.kind == "date" or a.num is None or b.num is None:
+        return a.value == b.value
+    return a.num == b.num and a.unit == b.unit
 
 
 def _same_value(a: Claim, b: Claim) -> bool:

@@ -108,6 +108,13 @@ def year_like(c: Claim) -> bool:
         and len(fig) == 4 and c.num == int(fig) and 1000 <= c.num <= 2100
 
 
+def weekday_only(c: Claim) -> bool:
+    """A date named by its weekday alone (on Saturday, 上周五, this Sunday): its day comes from
+    resolving against the document date, which two versions of one text may do differently."""
+    return c.kind == "date" and c.weekday is not None and not any(ch.isdigit() for ch in c.text) \
+        and not re.search(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[月日号]", c.text)
+
+
 def within(a: Claim, b: Claim) -> bool:
     """Does the plain figure of the two state the qualified one's value (a dropped 余 or 'about')
     or lie inside its stated interval (no tolerance)?"""

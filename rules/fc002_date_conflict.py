@@ -15,7 +15,7 @@ Not flagged:
     2月4日 against "Feb. 4"; 周四（2月26日）against "on Thursday" in a report dated that week.
 """
 
-from .base import Pair, Verdict, rule, year_like
+from .base import Pair, Verdict, rule, weekday_only, year_like
 
 
 def _parts(c):
@@ -53,6 +53,8 @@ def check(p: Pair) -> Verdict | None:
         return None
     if a.kind != "date" or b.kind != "date":
         return None
+    if p.path == "precise" and weekday_only(a) and weekday_only(b) and a.weekday == b.weekday:
+        return None  # the same weekday named in a text and its translation
     if dates_agree(a, b):
         if a.time and b.time and a.time != b.time and (a.tz == b.tz or not a.tz or not b.tz) \
                 and a.date_parts == b.date_parts:
