@@ -343,12 +343,12 @@ class Engine:
                       t_spans: list[tuple[int, int]]) -> None:
         """A place of the original (CC-CEDICT knows it as a country, city, province…) that the
         translation does not name, while the translation names exactly one other known place."""
-        from .lexicon import EN_STOP, gloss_terms, is_place, known_place_tokens, pinyin_explains, proper_names, stem, zh_words
+        from .lexicon import EN_STOP, gloss_terms, is_person, is_place, known_place_tokens, pinyin_explains, proper_names, stem, zh_words
 
         if src.lang != "zh" or tgt.lang != "en" or not s_spans or not t_spans:
             return
         t_words = [(m.group(0), m.start() + off) for a, b in t_spans
-                   for off in (a,) for m in re.finditer(r"[A-Za-z][A-Za-z-]*", tgt.view[a:b])]
+                   for off in (a,) for m in re.finditer(r"[^\W\d_](?:[^\W\d_]|-)*", tgt.view[a:b])]
         t_lower = " " + " ".join(w for w, _ in t_words).lower() + " "
         missing: list[tuple[str, int, str]] = []
         explained: set[str] = set()
@@ -363,16 +363,22 @@ class Engine:
                 names = proper_names(w)
                 explained |= {tok for n in names for tok in n.split()} | set(gloss_terms(w))
                 # 中国 → China / Chinese: a name counts as present when a word starts with its stem
-                if len(w) >= 2 and names and is_place(w) and not any(
+                # a place, or a person CC-CEDICT knows with life years (普京 → Vladimir Putin)
+                if len(w) >= 2 and names and (is_place(w) or is_person(w)) and not any(
                         f" {n} " in t_lower or any(len(tok) > 3 and f" {tok[:max(4, len(tok) - 2)]}" in t_lower for tok in n.split())
-                        for n in names):
+                        for n in names) and not any(pinyin_explains(tw, w) for tw, _ in t_words if tw[:1].isupper()):
                     missing.append((w, a + at, sorted(names)[0]))
         if len(missing) != 1:
             return
-        if re.search(r"\b[A-Z][a-z]+(?:an|ian|ese|ish|i)\b", " ".join(w for w, _ in t_words)):
-            return  # a demonym (American, Chinese) may render the place: too uncertain to judge
-        caps = sum(1 for w, _ in t_words if w[0].isupper())
-        if caps > 0.4 * len(t_words):
+        place = is_place(missing[0][0])
+        missing_toks = {tok[:4] for n in proper_names(missing[0][0]) for tok in n.split() if len(tok) > 3}
+        if any(place or d.group(0).lower()[:4] in missing_toks
+               for d in re.finditer(r"\b[A-Z][a-z]+(?:an|ian|ese|ish|i)\b", " ".join(w for w, _ in t_words))):
+            # a demonym (American, Chinese) may render a place; for a person only the demonym
+            # of their own name (Obama → Obamian) is an excuse
+            return
+        content = [w for w, _ in t_words if w.lower() not in EN_STOP]
+        if sum(1 for w in content if w[0].isupper()) > 0.85 * len(content):
             return  # a headline in title case: every word is capitalized
         offenders = [(w, at) for w, at in t_words
                      if w[0].isupper() and len(w) > 2 and w.lower() not in s_latin and w.lower() not in explained
@@ -382,7 +388,19 @@ class Engine:
                      and not (at == t_spans[0][0] or tgt.view[max(0, at - 2):at].strip()[-1:] in (".", "\"", "“", "[", "(", "【", ":"))]
         # only a known place or organisation counts as a substitute: transliterated person names
         # (Choe, Szabó) vary too much to judge without a glossary
-        offenders = [(w, at) for w, at in offenders if w.lower() in known_place_tokens()]
+        # adjacent capitalized words are one name (Noam Chomsky, Anup Kumar)
+        runs: list[tuple[str, int]] = []
+        for w, at in offenders:
+            if runs and re.fullmatch(r"\s+", tgt.view[runs[-1][1] + len(runs[-1][0]):at] or "x"):
+                runs[-1] = (tgt.view[runs[-1][1]:at + len(w)], runs[-1][1])
+            else:
+                runs.append((w, at))
+        if not place:
+            offenders = runs
+        else:
+            # a place stands in for a place only when CC-CEDICT knows the substitute as one:
+            # transliterated person names (Choe, Szabó) vary too much to judge without a glossary
+            offenders = [(w, at) for w, at in runs if any(tok.lower() in known_place_tokens() for tok in w.split())]
         if len(offenders) != 1:
             return  # none: a paraphrase; several: a sentence full of names we cannot judge
         (w, at, expected), (name, t_at) = missing[0], offenders[0]

@@ -223,18 +223,38 @@ def proper_names(word: str) -> frozenset[str]:
         if d.startswith(("surname", "variant of", "old variant", "CL:", "see ")):
             continue
         d = re.sub(r"^(?:abbr\. for |the )", "", d)
-        d = re.sub(r"\([^)]*\)", " ", d).strip()
-        words = d.split()
-        # a name reads as one: Title Case words ('Central America'), not a sentence ('Have you…?')
-        # and not a bare abbreviation ('IT')
-        if not words or len(words) > 5 or d.endswith(("?", "!", ".")) or not all(
-                w[:1].isupper() or w in ("of", "the", "and", "de", "du", "la") for w in words):
-            continue
-        if len(words) == 1 and words[0].isupper() and len(words[0]) <= 4:
-            continue
-        for m in _PROPER.finditer(d):
-            out.add(m.group(0).lower())
+        d = re.sub(r"\S*[\u3400-\u9fff]\S*\[[^\]]*\]", " ", d)  # cross-references: 聯合王國|联合王国[Lian2 he2...]
+        # 'Vladimir Putin (1952-), president of Russia', 'Chongqing city (Chungking), formerly…':
+        # the name is what comes before the first comment
+        cands = {re.sub(r"\([^)]*\)", " ", d).strip()}
+        if _LIFE.search(d) or re.match(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?: (?:city|province|county|prefecture)\b|, [a-z])", d):
+            head = re.split(r"\s*[(,;]", d, maxsplit=1)[0].strip()
+            cands.add(re.sub(r"\s+(?:city|province|county|prefecture)$", "", head))
+        for cand in cands:
+            out |= _name_of(cand)
     return frozenset(out)
+
+
+_LIFE = re.compile(r"\(\s*(?:c\.\s*)?\d{3,4}\s*-\s*(?:\d{3,4})?\s*\)")
+
+
+def is_person(word: str) -> bool:
+    """CC-CEDICT names one person for the word, with life years (普京: Vladimir Putin (1952-));
+    not a name fragment with several readings (罗斯: Roth, Ross, Rose…; Kenneth Roth; Rus')."""
+    defs = [d for d in _cedict().get(word) or [] if not d.startswith("CL:")]
+    return bool(defs) and all(_LIFE.search(d) for d in defs)
+
+
+def _name_of(d: str) -> set[str]:
+    """The proper names of one gloss when it reads as a name: Title Case words ('Central
+    America'), not a sentence ('Have you…?') and not a bare abbreviation ('IT')."""
+    words = d.split()
+    if not words or len(words) > 5 or d.endswith(("?", "!", ".")) or not all(
+            w[:1].isupper() or w in ("of", "the", "and", "de", "du", "la") for w in words):
+        return set()
+    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 4:
+        return set()
+    return {m.group(0).lower() for m in _PROPER.finditer(d)}
 
 
 @cache
