@@ -341,8 +341,10 @@ class Engine:
 
     def _proper_nouns(self, src: Document, tgt: Document, s_spans: list[tuple[int, int]],
                       t_spans: list[tuple[int, int]]) -> None:
-        """A place of the original (CC-CEDICT knows it as a country, city, province…) that the
-        translation does not name, while the translation names exactly one other known place."""
+        """A place or a person of the original (CC-CEDICT knows it as a country, city, province…,
+        or as one person with life years: 普京 → Vladimir Putin) that the translation does not name,
+        while the translation names exactly one other known place (for a place) or one other
+        unexplained name (for a person)."""
         from .lexicon import EN_STOP, gloss_terms, is_person, is_place, known_place_tokens, pinyin_explains, proper_names, stem, zh_words
 
         if src.lang != "zh" or tgt.lang != "en" or not s_spans or not t_spans:

@@ -43,8 +43,13 @@ def sarif_json(report) -> dict:
     } for r in REGISTRY]
     index = {r.id: i for i, r in enumerate(REGISTRY)}
     results = []
+    translations = {d.doc for d in report.extraction.documents if d.translation_of}
     for f in report.findings:
-        primary = f.outlier if f.outlier is not None else f.claims[-1] if f.path == "precise" and len(f.claims) > 1 else f.claims[0]
+        primary = f.outlier if f.outlier is not None else f.claims[0]
+        if f.outlier is None and f.path == "precise" and len(f.claims) > 1:
+            # on a translation pair the translation is where the fix goes: its claim, or the
+            # aligned sentence that lacks the original's value
+            primary = next((c for c in f.claims if c.doc in translations), f.claims[-1])
         others = [c for c in f.claims if c is not primary]
         result = {
             "ruleId": f.rule,
@@ -52,7 +57,9 @@ def sarif_json(report) -> dict:
             "level": _LEVEL[f.severity],
             "message": {"text": f.message},
             "locations": [_location(report, primary)],
-            "relatedLocations": [dict(_location(report, c), id=i + 1) for i, c in enumerate(others)],
+            "relatedLocations": [dict(_location(report, c), id=i + 1,
+                                      **({"message": {"text": "aligned passage"}} if c.kind == "passage" else {}))
+                                 for i, c in enumerate(others)],
             "partialFingerprints": {"factcheckFindingId/v1": f.id},
             "properties": {"confidence": round(f.confidence, 2), "subject": f.subject, "path": f.path},
         }

@@ -53,3 +53,18 @@ def test_extra_figure_cites_the_original_sentence(make_corpus):
     extra, passage = f.claims
     assert extra.text == "12 dogs" and extra.doc == "b.en.md"
     assert passage.kind == "passage" and passage.doc == "a.zh.md" and "营救出3名被困人员" in passage.text
+
+
+def test_sarif_puts_an_extra_value_in_the_translation_and_relates_the_passage(make_corpus):
+    from reports.sarif import sarif_json
+
+    zh = ZH.replace("45名救援队员", "45名救援队员，营救出3名被困人员")
+    en = EN.replace("45 rescue workers", "45 rescue workers, who rescued 3 trapped people and 12 dogs")
+    root = make_corpus({"a.zh.md": zh, "b.en.md": en})
+    report = check_paths(Config(paths=(root,)))
+    [result] = [r for r in sarif_json(report)["runs"][0]["results"] if r["ruleId"] == "FC013"]
+    primary = result["locations"][0]["physicalLocation"]
+    assert primary["artifactLocation"]["uri"].endswith("b.en.md")
+    [related] = result["relatedLocations"]
+    assert related["physicalLocation"]["artifactLocation"]["uri"].endswith("a.zh.md")
+    assert related["message"]["text"] == "aligned passage"
