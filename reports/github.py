@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .locations import columns, document_text, file_path
+from .locations import columns, document_text, file_path, primary_claim
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -18,7 +18,7 @@ def _prop(s: str) -> str:
 def render_report(report) -> str:
     lines = []
     for f in report.counted_findings:
-        c = f.outlier if f.outlier is not None else (f.claims[-1] if f.path == "precise" and len(f.claims) > 1 else f.claims[0])
+        c = primary_claim(report, f)
         line, col, end_line, end_col = columns(document_text(report, c.doc), c.start, c.end)
         props = (f"file={_prop(file_path(report, c.doc))},line={line},endLine={end_line},col={col},endColumn={end_col},"
                  f"title={_prop(f'{f.rule} {f.name}')}")

@@ -53,3 +53,15 @@ def strip_control(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def primary_claim(report, f):
+    """The claim a one-location format points at: the outlier of a group; on a translation pair
+    the translation's side (its claim, or the aligned sentence lacking the original's value),
+    where the fix goes; else the first claim."""
+    if f.outlier is not None:
+        return f.outlier
+    if f.path == "precise" and len(f.claims) > 1:
+        translations = {d.doc for d in report.extraction.documents if d.translation_of}
+        return next((c for c in f.claims if c.doc in translations), f.claims[-1])
+    return f.claims[0]

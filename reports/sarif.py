@@ -12,7 +12,7 @@ import json
 from checker import __version__
 from rules import REGISTRY
 
-from .locations import columns, document_text, file_uri
+from .locations import columns, document_text, file_uri, primary_claim
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -43,13 +43,8 @@ def sarif_json(report) -> dict:
     } for r in REGISTRY]
     index = {r.id: i for i, r in enumerate(REGISTRY)}
     results = []
-    translations = {d.doc for d in report.extraction.documents if d.translation_of}
     for f in report.findings:
-        primary = f.outlier if f.outlier is not None else f.claims[0]
-        if f.outlier is None and f.path == "precise" and len(f.claims) > 1:
-            # on a translation pair the translation is where the fix goes: its claim, or the
-            # aligned sentence that lacks the original's value
-            primary = next((c for c in f.claims if c.doc in translations), f.claims[-1])
+        primary = primary_claim(report, f)
         others = [c for c in f.claims if c is not primary]
         result = {
             "ruleId": f.rule,
