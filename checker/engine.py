@@ -324,7 +324,8 @@ class Engine:
         s_spans = [src.text[a:b] for a, b in near_src_spans]
         answered = {id(x): t for t_id, x in owner.items() for t in T if id(t) == t_id}
         for t in T:
-            if id(t) in used or t.extra.get("article") or t.kind not in ("money", "percent", "measure", "count") or _trivial(t):
+            if id(t) in used or t.extra.get("article") or t.kind not in ("money", "percent", "measure", "count") or _trivial(t) \
+                    or year_like(t):  # "the 1992 Consensus" (九二共识): a year, and added dates are not judged
                 continue
             if not (t.figure or "")[:1].isdigit():
                 continue
