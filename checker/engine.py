@@ -9,6 +9,7 @@ Two paths (DESIGN §2 align/group):
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
@@ -53,6 +54,15 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
     if a.kind == "date" or b.kind == "date":
         if strict and a.kind == b.kind and weekday_only(a) and weekday_only(b):
             return a.weekday == b.weekday  # "on Saturday" is "on Saturday", however each was resolved
+        if strict and a.kind == b.kind and (weekday_only(a) or weekday_only(b)):
+            # 7日 rendered "Sunday": right when the 7th is a Sunday, whatever day "Sunday" resolved to
+            wd, full = (a, b) if weekday_only(a) else (b, a)
+            y, m, d = full.date_parts
+            if y and m and d and full.weekday is None:
+                try:
+                    return dt.date(y, m, d).weekday() == wd.weekday
+                except ValueError:
+                    return False
         if a.kind != b.kind or not dates_agree(a, b):
             return False
         return not (strict and a.time and b.time and a.time != b.time and (a.tz == b.tz or not a.tz or not b.tz))
