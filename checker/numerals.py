@@ -6,6 +6,7 @@ All values are `Decimal`. Parsers return None for text that is not a number they
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from .resources import load
@@ -45,45 +46,56 @@ def parse_arabic(text: str) -> Decimal | None:
 _ARABIC_PIECE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def _zh_items(text: str) -> list[tuple[str, Decimal]] | None:
-    """Split a numeral into ('d', digit value) and ('u', unit) items; Arabic runs are one digit item."""
-    items: list[tuple[str, Decimal]] = []
+_ZH_ITEM_KIND = {**{c: "d" for c in ZH_DIGITS}, **{c: "s" for c in ZH_SMALL}, **{c: "b" for c in ZH_BIG}}
+_ZH_ITEM_VALUE = {**{c: Decimal(v) for c, v in ZH_DIGITS.items()}, **{c: Decimal(v) for c, v in ZH_SMALL.items()},
+                  **{c: Decimal(v) for c, v in ZH_BIG.items()}}
+_ZH_DIGIT_RUN = re.compile("[%s ]*" % re.escape("".join(ZH_DIGITS)))
+
+
+def _zh_items(text: str) -> Iterator[tuple[str, Decimal | None, int]]:
+    """The items of a numeral as (kind, value, offset): 'd' a Chinese digit, 'a' an Arabic run,
+    's' a small unit, 'b' a big unit; ('?', None, offset) where an unknown character stops it.
+    A generator, so a parse that fails early reads no further."""
     i = 0
     n = len(text)
+    kinds, values = _ZH_ITEM_KIND, _ZH_ITEM_VALUE
     while i < n:
         ch = text[i]
-        if ch.isdigit():
+        kind = kinds.get(ch)
+        if kind is not None:
+            yield kind, values[ch], i
+        elif ch.isdigit():
             m = _ARABIC_PIECE.match(text, i)
-            assert m is not None
-            v = parse_arabic(m.group(0))
-            if v is None:
-                return None
-            items.append(("a", v))
+            v = parse_arabic(m.group(0)) if m is not None else None
+            if m is None or v is None:
+                yield "?", None, i
+                return
+            yield "a", v, i
             i = m.end()
             continue
-        if ch in ZH_DIGITS:
-            items.append(("d", Decimal(ZH_DIGITS[ch])))
-        elif ch in ZH_SMALL:
-            items.append(("s", Decimal(ZH_SMALL[ch])))
-        elif ch in ZH_BIG:
-            items.append(("b", Decimal(ZH_BIG[ch])))
-        elif ch == " ":
-            pass
-        else:
-            return None
+        elif ch != " ":
+            yield "?", None, i
+            return
         i += 1
-    return items
 
 
 def _zh_integer(text: str) -> Decimal | None:
     """A Chinese integer numeral with units (三万一千二百, 一百五, 十二, 二〇二五, 5万4千6百, 四万万)."""
-    items = _zh_items(text)
-    if not items:
-        return None
-    if all(k == "d" for k, _ in items):
-        if len(items) == 1:
-            return items[0][1]
-        return Decimal("".join(str(int(v)) for _, v in items))  # digit by digit: 二〇二五
+    return _zh_integer_scan(text)[0]
+
+
+def _zh_integer_scan(text: str) -> tuple[Decimal | None, int]:
+    """The value of a Chinese integer numeral (None when it is none) and the offset of the first
+    item that makes it fail (len(text) when none does): every longer text with the same start
+    fails there too, unless it is all digits (二〇二五), so callers can skip those."""
+    n = len(text)
+    if _ZH_DIGIT_RUN.fullmatch(text):
+        digits = [ZH_DIGITS[c] for c in text if c != " "]
+        if not digits:
+            return None, n
+        if len(digits) == 1:
+            return Decimal(digits[0]), n
+        return Decimal("".join(str(d) for d in digits)), n  # digit by digit: 二〇二五
     total = Decimal(0)      # everything above the current big-unit section
     section = Decimal(0)    # the part below the next big unit
     number: Decimal | None = None
@@ -92,25 +104,25 @@ def _zh_integer(text: str) -> Decimal | None:
     last_big = Decimal(0)
     big_max = Decimal(0)
     zero_seen = False
-    for kind, v in items:
+    for kind, v, at in _zh_items(text):
         if kind in ("d", "a"):
             if kind == "d" and v == 0:
                 if number is not None:
-                    return None
+                    return None, at
                 zero_seen = True
                 prev = "z"
                 continue
             if number is not None:
-                return None  # two digits in a row inside a unit numeral
+                return None, at  # two digits in a row inside a unit numeral
             number = v
         elif kind == "s":
             if prev == "s" or (last_small and v >= last_small):
-                return None  # 五十千, 百百: small units fall strictly within a section
+                return None, at  # 五十千, 百百: small units fall strictly within a section
             section += (number if number is not None else Decimal(1)) * v
             last_small = v
             number = None
             zero_seen = False
-        else:  # big unit
+        elif kind == "b":
             part = section + (number if number is not None else 0)
             if part == 0 and prev == "b":
                 total = total * v  # 万亿, 万万: the units multiply
@@ -127,6 +139,8 @@ def _zh_integer(text: str) -> Decimal | None:
             last_small = Decimal(0)
             last_big = v
             zero_seen = False
+        else:
+            return None, at  # not a numeral character
         prev = kind
     if number is not None:
         # 三万一 = 31000, 一百五 = 150: a trailing Chinese digit counts in the next lower unit
@@ -135,7 +149,7 @@ def _zh_integer(text: str) -> Decimal | None:
         elif prev == "d" and not zero_seen and last_small == 0 and last_big >= 10000 and total and not section:
             number = number * (last_big / 10)
         section += number
-    return total + section
+    return total + section, n
 
 
 def parse_zh(text: str) -> Decimal | None:
@@ -163,17 +177,67 @@ def parse_zh(text: str) -> Decimal | None:
     return _zh_integer(text)
 
 
+def _zh_dead_end(text: str) -> int:
+    """An offset L such that parse_zh fails on every text that starts with text[:L + 1]
+    (len(text) when there is none): the first item that breaks the numeral, unless only digits
+    come before it (二〇二五 reads digit by digit), or what cannot follow a decimal point.
+
+    It lets the callers that try many variants of one run skip those that cannot parse, so a
+    long run costs a few parses instead of one per prefix."""
+    n = len(text)
+    if not text or text[0] == " ":
+        return n  # parse_zh strips: offsets would shift
+    point = min((i for i in (text.find(p) for p in ZH_POINT) if i >= 0), default=n)
+    fail = _zh_integer_scan(text[:point])[1] if point > 0 else n
+    if fail >= point:
+        fail = n  # the whole part parses (or is empty: 点五 = 0.5)
+    if point < n:
+        # after a point: digits, then only the units that scale the whole (三点五万)
+        unit_seen = False
+        for j in range(point + 1, n):
+            ch = text[j]
+            if ch in ZH_BIG or ch in ZH_SMALL:
+                unit_seen = True
+            elif ch in ZH_DIGITS and not unit_seen or ch == " ":
+                continue
+            else:
+                fail = min(fail, j)
+                break
+    digits = 0
+    while digits < n and (text[digits] in ZH_DIGITS or text[digits] == " "):
+        digits += 1
+    return max(fail, digits) if fail < n else n
+
+
+def zh_longest_prefix(text: str) -> tuple[int, Decimal] | None:
+    """The longest proper prefix of a run that parses as a numeral (五十千 → 五十), as (length, value)."""
+    for cut in range(min(len(text) - 1, _zh_dead_end(text)), 0, -1):
+        v = parse_zh(text[:cut])
+        if v is not None:
+            return cut, v
+    return None
+
+
 def zh_adjacent_range(text: str) -> tuple[Decimal, Decimal] | None:
     """一万六七千 → (16000, 17000); 三四十 → (30, 40); 十七八 → (17, 18).
 
-    Two neighbouring digits in a row state an approximate range.
+    Two neighbouring digits in a row state an approximate range; after a decimal point they are
+    only digits (十点二三三 = 10.233).
     """
-    for i in range(len(text) - 1):
+    dead_end = -1
+    point = min((i for i in (text.find(p) for p in ZH_POINT) if i >= 0), default=len(text))
+    for i in range(point - 1):
         a, b = text[i], text[i + 1]
         if a in ZH_DIGITS and b in ZH_DIGITS and 0 < ZH_DIGITS[a] and ZH_DIGITS[b] == ZH_DIGITS[a] + 1:
+            if dead_end < 0:
+                dead_end = _zh_dead_end(text)
+            if dead_end <= i:
+                break  # both readings start with text[:i + 1], which no numeral starts with
             lo = parse_zh(text[:i] + a + text[i + 2:])
+            if lo is None:
+                continue
             hi = parse_zh(text[:i] + b + text[i + 2:])
-            if lo is not None and hi is not None and lo < hi:
+            if hi is not None and lo < hi:
                 return lo, hi
     return None
 

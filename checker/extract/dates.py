@@ -6,6 +6,7 @@ into the width-folded view, which has the same length as the original text.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -559,7 +560,99 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray, lang: str | 
     _en_pass(scan, ref, found, free, add, future, month_day, lang)
     _times_pass(text, found, taken, free)
     found.sort(key=lambda m: m.start)
+    if ref is not None:
+        _anchored_days(text, ref, found, free, add)
     return found
+
+
+_EN_ANCHORED_DIRS = {k.lower(): int(v) for k, v in dict(_EN.get("anchored_duration_directions", {})).items()}
+_EN_DURATION_ANCHORED = re.compile(
+    rf"\b{_COUNT}\s{{1,3}}(?P<unit>{_alt(EN_DURATION_UNITS)})\s{{1,3}}(?P<dir>{_alt(_EN_ANCHORED_DIRS)})\b", re.I) \
+    if _EN_ANCHORED_DIRS else None
+_ANCHORED_DAYS = {"zh": dict(_ZH.get("anchored_days", {})), "en": {k.lower(): v for k, v in dict(_EN.get("anchored_days", {})).items()}}
+# each alternation starts with a class of its first characters, so the scan skips most positions fast
+_ANCHORED_RX = re.compile("|".join(
+    ([rf"(?=[{_first_chars(_ANCHORED_DAYS['zh'])}])(?:{_alt(_ANCHORED_DAYS['zh'])})"] if _ANCHORED_DAYS["zh"] else [])
+    + ([rf"(?=[{_first_chars({w.upper(): 0 for w in _ANCHORED_DAYS['en']}, _ANCHORED_DAYS['en'])}])\b(?i:{_alt(_ANCHORED_DAYS['en'])})\b"]
+       if _ANCHORED_DAYS["en"] else [])) or "(?!)")
+_EN_ANCHORED_DIR_RX = re.compile(rf"\b(?:{_alt(_EN_ANCHORED_DIRS)})\b", re.I) if _EN_ANCHORED_DIRS else None
+
+
+def _anchored_days(text: str, ref: dt.date, found: list[DateMention], free: Callable[[int, int], bool],
+                   add: Callable[[DateMention], None]) -> None:
+    """次日, the next day, two days later: a day counted from the last full date written before it
+    (the day the text narrates), or from the document date when none is and the clause looks
+    forward (then flagged as resolved from it); otherwise the day it counts from is unknown."""
+    full = [(m.start, m) for m in found if m.year is not None and m.month is not None and m.day is not None]
+    starts = [s for s, _ in full]
+    added = False
+
+    def anchor(at: int, end: int) -> tuple[dt.date, str] | None:
+        k = bisect.bisect_left(starts, at) - 1
+        if k >= 0 and _valid(full[k][1].year, full[k][1].month, full[k][1].day):
+            m = full[k][1]
+            return dt.date(m.year, m.month, m.day), ""  # type: ignore[arg-type]
+        left = text[max(0, at - 60):at]
+        left = left[max((m.end() for m in _CLAUSE_BREAK.finditer(left)), default=0):]
+        if any(mk in left for mk in FUTURE) or _future_context(text, at, end):
+            return ref, "document-date"  # 'I will leave here 2 years 21 days later': from today
+        return None  # 'Two years later, the plant closed': from a day the text does not name
+
+    for mt in _ANCHORED_RX.finditer(text):
+        if not free(*mt.span()):
+            continue
+        words = mt.group(0)
+        offset = _ANCHORED_DAYS["zh"].get(words)
+        if offset is None:
+            offset = _ANCHORED_DAYS["en"][re.sub(r"\s+", " ", words.lower())]
+        based = anchor(mt.start(), mt.end())
+        if based is None:
+            continue
+        base, how = based
+        try:
+            day = base + dt.timedelta(days=offset)
+        except OverflowError:
+            continue
+        add(DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved=how))
+        added = True
+    for dm in _EN_ANCHORED_DIR_RX.finditer(text) if _EN_ANCHORED_DIR_RX is not None else ():
+        # the duration ends at the direction word: 'two days later'
+        mt = _EN_DURATION_ANCHORED.search(text, max(0, dm.start() - 60), dm.end())  # type: ignore[union-attr]
+        while mt is not None and mt.end() != dm.end():
+            mt = _EN_DURATION_ANCHORED.search(text, mt.start() + 1, dm.end())  # type: ignore[union-attr]
+        if mt is None or not free(*mt.span()):
+            continue
+        if EN_BASELINE_BEFORE.search(text[max(0, mt.start() - 12):mt.start()]):
+            continue  # 'up 62% from a year earlier' compares with a period; it names no day
+        n = _en_count(mt.group("n"))
+        if n is None:
+            continue
+        kind, size = EN_DURATION_UNITS[re.sub(r"\s+", " ", mt.group("unit").lower())]
+        parts = [(kind, n * size)]
+        start = mt.start()
+        while True:  # earlier parts of a compound duration: '2 years 21 days later'
+            window = text[max(0, start - 40):start]
+            pm = EN_DURATION_PART.search(window)
+            if pm is None or not free(start - len(window) + pm.start(), start):
+                break
+            pn = _en_count(pm.group("n"))
+            if pn is None:
+                break
+            pk, ps = EN_DURATION_UNITS[re.sub(r"\s+", " ", pm.group("unit").lower())]
+            parts.append((pk, pn * ps))
+            start = start - len(window) + pm.start()
+        based = anchor(start, mt.end())
+        if based is None:
+            continue
+        base, how = based
+        try:
+            day = shift_duration(base, parts, _EN_ANCHORED_DIRS[mt.group("dir").lower()])
+        except (OverflowError, ValueError):
+            continue
+        add(DateMention(start, mt.end(), day.year, day.month, day.day, resolved=how))
+        added = True
+    if added:
+        found.sort(key=lambda m: m.start)
 
 
 def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free: Callable[[int, int], bool],

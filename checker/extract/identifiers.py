@@ -13,7 +13,8 @@ _ZN = "[0-9零〇一二三四五六七八九十百千两]"
 ZH_ID = re.compile(rf"第\s*(?P<n>{_ZN}{{1,6}})\s*(?P<cls>号|號|条|條|款|章|节|届|次|轮|批|期|个|颗|名|位|艘|架|项|号令|版)?(?P<noun>[\u4e00-\u9fff]{{0,2}})")
 EN_ID = re.compile(r"\b(?P<noun>Article|Art\.|Section|Sec\.|Resolution|Decree|Order|Law|Rule|Regulation|Directive|Announcement|Notice|Bulletin|Circular|Clause|Chapter|Paragraph|Amendment|Flight|Typhoon|Storm|Launch|Mission|Item|Case)\s+(?:No\.\s*)?(?P<n>\d{1,6})\b"
                    r"|\b(?P<no>No\.|Number|#)\s?(?P<n2>\d{1,6})\b"
-                   r"|\b(?P<ord>\d{1,3}(?:,\d{3})+|\d{1,4})(?:st|nd|rd|th)\s+(?P<noun2>[a-z]+)"
+                   # (not inside a grouped figure, and possessive: 123,123,123… is one scan, not one per group)
+                   r"|\b(?<!\d,)(?P<ord>\d{1,3}(?:,\d{3})++|\d{1,4})(?:st|nd|rd|th)\s+(?P<noun2>[a-z]+)"
                    r"|(?<![0-9A-Za-z-])(?P<cospar>(?:19|20)\d\d-\d{3}[A-Z]{0,3})(?![0-9A-Za-z-])")
 _ZH_CLS_UNIT = {"号": "no", "號": "no", "号令": "no", "条": "article", "條": "article", "款": "clause", "章": "chapter",
                 "节": "section", "届": "session", "次": "time", "轮": "round", "批": "batch", "期": "issue", "版": "edition"}

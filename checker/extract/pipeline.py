@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import gc
+import operator
 import re
+from contextlib import contextmanager
 from decimal import Decimal
 
 from ..glossary import Glossary
@@ -151,8 +154,29 @@ def _quantity_value(q: Quantity) -> str:
     return fmt_decimal(q.num) or ""
 
 
+@contextmanager
+def _without_cyclic_gc():
+    """Pause the cycle collector while one document is extracted: extraction allocates a few
+    objects per figure and frees them or keeps them without cycles, so the collector only rescans
+    the growing heap (a quarter of the time on a text of many figures). Reference counting still
+    frees everything; the collector runs again afterwards."""
+    enabled = gc.isenabled()
+    if enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def extract_document(doc: Document, glossary: Glossary | None = None) -> list[Claim]:
     """Claims of one document, sorted by position."""
+    with _without_cyclic_gc():
+        return _extract_document(doc, glossary)
+
+
+def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
     view = fold_width(doc.view or doc.text)
     taken = bytearray(len(view))
     for m in _URL.finditer(view):
@@ -188,9 +212,12 @@ def extract_document(doc: Document, glossary: Glossary | None = None) -> list[Cl
     for nm in names:
         claims.append(Claim(doc=doc.doc, lang=doc.lang, kind="name", start=nm.start, end=nm.end, text="",
                             value=nm.canonical, unit="", noun=nm.source, extra={"entity": nm.entity}))
-    claims.sort(key=lambda c: (c.start, c.end, c.kind))
+    claims.sort(key=_POSITION)
     _annotate(doc, view, claims)
     return claims
+
+
+_POSITION = operator.attrgetter("start", "end", "kind")
 
 
 def _own_terms(c: Claim) -> frozenset[str]:

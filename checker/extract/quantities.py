@@ -16,7 +16,8 @@ from decimal import Decimal
 
 from ..lexicon import EN_STOP, lemma, zh_head_gloss, zh_words
 from ..numerals import (EN_DOZEN, EN_FRACTION_WORDS, EN_NEGATIVE, EN_ONES, EN_ORDINALS, EN_SCALE_ABBREV, EN_SCALES, EN_TENS, EN_ZERO, ZH_BIG, ZH_DIGITS, ZH_SMALL, parse_arabic,
-                        parse_en_words, parse_zh, _en_denominator, significant_unit, zh_adjacent_range)
+                        parse_en_words, parse_zh, _en_denominator, significant_unit, zh_adjacent_range,
+                        zh_longest_prefix)
 from ..resources import load, longest_first
 
 ZH_CUR = dict(load("zh", "currencies")["suffix"])
@@ -83,31 +84,38 @@ class Quantity:
 
 
 class _Table:
-    """Written forms grouped by length, so a lookup costs one slice per distinct length, longest first."""
+    """Written forms grouped by length, so a lookup costs one slice per distinct length, longest first;
+    the characters forms start and end with turn away most positions before any slicing."""
 
-    __slots__ = ("lengths", "forms")
+    __slots__ = ("lengths", "forms", "firsts", "lasts")
 
     def __init__(self, keys: list[str], ignore_case: bool) -> None:
         self.forms: dict[str, str] = {}
         for k in keys:  # longest_first order: the first form of a folded spelling wins
             self.forms.setdefault(k.lower() if ignore_case else k, k)
         self.lengths = sorted({len(k) for k in keys}, reverse=True)
+        # every spelling the lookup can meet at either end (str.lower may change a character's case only)
+        self.firsts = frozenset(c for k in keys if k for c in (k[0], k[0].lower(), k[0].upper(), k.lower()[:1]))
+        self.lasts = frozenset(c for k in keys if k for c in (k[-1], k[-1].lower(), k[-1].upper(), k.lower()[-1:]))
 
 
-_TABLES: dict[tuple[int, bool], tuple[list[str], _Table]] = {}
+_TABLES: dict[int, tuple[list[str], _Table, _Table]] = {}
 
 
 def _table(keys: list[str], ignore_case: bool) -> _Table:
-    entry = _TABLES.get((id(keys), ignore_case))
+    entry = _TABLES.get(id(keys))
     if entry is None or entry[0] is not keys:
-        entry = (keys, _Table(keys, ignore_case))
-        _TABLES[(id(keys), ignore_case)] = entry
-    return entry[1]
+        entry = (keys, _Table(keys, False), _Table(keys, True))
+        _TABLES[id(keys)] = entry
+    return entry[2] if ignore_case else entry[1]
 
 
 def _match_any(text: str, pos: int, keys: list[str], ignore_case: bool = False, word: bool = False) -> str | None:
     """The longest of `keys` written at `pos` (with `word`, not followed by an ASCII letter or digit)."""
     t = _table(keys, ignore_case)
+    c = text[pos:pos + 1]
+    if c not in t.firsts and not (ignore_case and c.lower()[:1] in t.firsts):
+        return None
     n = len(text)
     for length in t.lengths:
         if pos + length > n:
@@ -125,6 +133,11 @@ def _match_any(text: str, pos: int, keys: list[str], ignore_case: bool = False, 
 def _ends_with_any(text: str, end: int, keys: list[str], ignore_case: bool = False, word: bool = False) -> str | None:
     """The longest of `keys` written right before `end` (with `word`, not glued to a letter before it)."""
     t = _table(keys, ignore_case)
+    if end <= 0:
+        return None
+    c = text[end - 1]
+    if c not in t.lasts and not (ignore_case and c.lower()[-1:] in t.lasts):
+        return None
     for length in t.lengths:
         if end - length < 0:
             continue
@@ -184,7 +197,8 @@ def _minor_amounts(text: str, pos: int, q: "Quantity", tokens: list, idx: int, e
                                                      or nxt in ".," and not text[t_end + 1:t_end + 2].isalnum()):
             q.num += t_val / 100  # 15 dollars 50, 17 USD 25
             return t_end
-        if den_prev == 10 and t_val < 10 and not (after.isalnum() or after in "%.,"):
+        if den_prev == 10 and t_val < 10 and not (after.isalnum() or after == "%"
+                                                   or after in ".," and text[t_end + 1:t_end + 2].isalnum()):
             q.num += t_val / 100  # 五元三毛五
             return t_end
         return pos
@@ -201,6 +215,8 @@ def _number_follows(text: str, pos: int) -> bool:
 
 
 def _skip_spaces(text: str, pos: int, limit: int = 2) -> int:
+    if not text.startswith(" ", pos):
+        return pos
     n = 0
     while pos < len(text) and text[pos] == " " and n < limit:
         pos += 1
@@ -209,6 +225,8 @@ def _skip_spaces(text: str, pos: int, limit: int = 2) -> int:
 
 
 def _back_spaces(text: str, pos: int, limit: int = 2) -> int:
+    if pos <= 0 or text[pos - 1] != " ":
+        return pos
     n = 0
     while pos > 0 and text[pos - 1] == " " and n < limit:
         pos -= 1
@@ -317,6 +335,10 @@ for _w in UP_WORDS:
 for _w in DOWN_WORDS:
     _ZH_DIRECTION.setdefault(_w, -1)
 _ZH_DIRECTION_LENGTHS = sorted({len(w) for w in _ZH_DIRECTION}, reverse=True)
+_ZH_DIRECTION_LASTS = frozenset(w[-1] for w in _ZH_DIRECTION)
+
+
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def _direction_before(text: str, start: int, zh: bool) -> int:
@@ -325,6 +347,8 @@ def _direction_before(text: str, start: int, zh: bool) -> int:
         # the word that ends nearest the figure (within 3 characters of it), the longest of those
         window = text[max(0, start - 6):start]
         n = len(window)
+        if _ZH_DIRECTION_LASTS.isdisjoint(window[-4:]):
+            return 0
         for e in range(n, max(n - 3, 0) - 1, -1):
             for length in _ZH_DIRECTION_LENGTHS:
                 if length <= e:
@@ -332,7 +356,10 @@ def _direction_before(text: str, start: int, zh: bool) -> int:
                     if sign is not None:
                         return sign
         return 0
-    words = [w.lower() for w in _EN_WORD.findall(text[max(0, start - 30):start])][-3:]
+    window = text[max(0, start - 30):start]
+    if not _ASCII_LETTER.search(window):
+        return 0
+    words = [w.lower() for w in _EN_WORD.findall(window)][-3:]
     for w in reversed(words):
         if w in EN_UP:
             return 1
@@ -350,13 +377,17 @@ _ZH_APPROX_IN = "".join(_ZH_NUMBERS["approx_inside"])
 _ZH_FIN = set(_ZH_NUMBERS["financial"])
 _ZH_NEG = tuple(_ZH_NUMBERS["negative"])
 _ZH_NOT_NUMBERS = re.compile("|".join(re.escape(w) for w in longest_first(list(_ZH_NUMBERS["not_numbers"]))))
-_ARABIC = r"\d{1,3}(?:,\d{3})++(?:\.\d++(?!\.\d))?|\d++(?:\.\d++(?!\.\d))?"
+# after 'digit.' a figure is one group of a dotted run (192.168.1.2, 1.2.3): it takes no decimals
+_ARABIC = (r"(?<!\d\.)\d{1,3}(?:,\d{3})++(?:\.\d++(?!\.\d))?|(?<!\d\.)\d++(?:\.\d++(?!\.\d))?"
+           r"|\d{1,3}(?:,\d{3})++|\d++")
 # one Chinese (or mixed) numeral: atoms with optional spaces between them and 多/余/几 before a big unit
 _ZH_RUN = (rf"(?:{_ARABIC}|[{_ZH_ALL}])"
            rf"(?:{_ARABIC}|[{_ZH_ALL}]|[点點](?=[ ]{{0,2}}[{_ZH_DIG}])|[ ]{{1,2}}(?=[{_ZH_ALL}点點])"
            rf"|(?<=[{_ZH_ALL}点點])[ ]{{1,2}}(?=\d)|[ ]{{0,2}}[{_ZH_APPROX_IN}](?=[ ]{{0,2}}[{_ZH_BIG_CHARS}])){{0,40}}+")
 # (bounded: no real numeral has more than 40 atoms, and parsing a run is not linear in its length)
 # vulgar fractions: ½, ¾, 1½
+_ZH_NUMERAL_GOES_ON = frozenset(_ZH_ALL + "点點") - {""}
+_PLAIN_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")  # one Arabic piece, as checker.numerals reads it
 _VULGAR = "".join(chr(c) for c in list(range(0xBC, 0xBF)) + list(range(0x2150, 0x215F)))
 NUMBER_TOKEN = re.compile(
     # a position that cannot start any number fails on this one class (most of the text)
@@ -407,7 +438,8 @@ def _negative_before(text: str, start: int) -> int:
     """Start of a minus sign or 负 written right before a number at `start`, else -1."""
     if start >= 1 and text[start - 1] == "-":
         before = text[start - 2] if start >= 2 else ""
-        if not (before.isalnum() or before in ")%]-/." or "\u4e00" <= before <= "\u9fff" and False):
+        if not (before.isalnum() or before in ")%]-/." or "\u4e00" <= before <= "\u9fff" and False) \
+                and not (before == " " and text[start - 3:start - 2].isdigit()):  # 75 -300mm: a range dash
             return start - 1
     b = _back_spaces(text, start, 2)
     if b >= 1 and text[b - 1] in _ZH_NEG:
@@ -420,6 +452,9 @@ def _negative_before(text: str, start: int) -> int:
     return -1
 
 
+_SMALLEST, _LARGEST = Decimal("1e-15"), Decimal("1e30")
+
+
 def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[Decimal, Decimal] | None, str]]:
     """(start, end, value, figure, scale_word, range, approx) for every number in the text."""
     out = []
@@ -430,6 +465,7 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
     for m in NUMBER_TOKEN.finditer(text):
         raw.append((m.start(), m.end(), m.lastgroup, m.group(0)))
     for ri, (start, end, kind, tok) in enumerate(raw):
+        raw_end = end
         if blocked[start]:
             continue
         if kind == "sci":
@@ -464,28 +500,32 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
             val = Decimal("0" + tok)
             fig, scale, rng, approx = "0" + tok, "", None, ""
         else:
-            # trim what cannot end a numeral (点 at the end: 一点) and spaces
-            tok = tok.rstrip(" 点點")
-            end = start + len(tok)
-            approx = "over" if any(c in _ZH_APPROX_IN for c in tok) else ""
-            clean = "".join(c for c in tok if c not in _ZH_APPROX_IN)
+            # a plain figure (most tokens) has no numeral characters to trim, split or parse
+            plain = _PLAIN_FIGURE.fullmatch(tok) is not None
+            if not plain:
+                # trim what cannot end a numeral (点 at the end: 一点) and spaces
+                tok = tok.rstrip(" 点點")
+                end = start + len(tok)
+            approx = "over" if not plain and any(c in _ZH_APPROX_IN for c in tok) else ""
+            clean = tok if plain else "".join(c for c in tok if c not in _ZH_APPROX_IN)
             fig = tok
             scale = ""
             rng = None
             if clean[:1].isdigit():
-                # 千米 / 千克 / 兆瓦: a unit that starts with a scale char is a unit
-                k = len(tok)
-                while k > 0 and tok[k - 1] in _ZH_UNITS:
-                    k -= 1
-                head, tail = tok[:k], tok[k:]
-                while tail and _match_any(text, start + k + len(tail) - 1, _UNIT_KEYS) and tail[-1] in _ZH_UNITS:
-                    tail = tail[:-1]
-                    end -= 1
-                tok = head + tail
-                fig = tok
-                clean = "".join(c for c in tok if c not in _ZH_APPROX_IN)
-                if head and all(c.isdigit() or c in ".," for c in head) and not approx:
-                    fig, scale = head, tail  # 12万, 1.2万亿: a figure with a scale word
+                if not plain:
+                    # 千米 / 千克 / 兆瓦: a unit that starts with a scale char is a unit
+                    k = len(tok)
+                    while k > 0 and tok[k - 1] in _ZH_UNITS:
+                        k -= 1
+                    head, tail = tok[:k], tok[k:]
+                    while tail and _match_any(text, start + k + len(tail) - 1, _UNIT_KEYS) and tail[-1] in _ZH_UNITS:
+                        tail = tail[:-1]
+                        end -= 1
+                    tok = head + tail
+                    fig = tok
+                    clean = "".join(c for c in tok if c not in _ZH_APPROX_IN)
+                    if head and all(c.isdigit() or c in ".," for c in head) and not approx:
+                        fig, scale = head, tail  # 12万, 1.2万亿: a figure with a scale word
                 # a figure glued to a Latin word (G7, F-35, A19) is a name, not a quantity
                 prev = text[start - 1] if start else ""
                 if prev.isalpha() and prev.isascii() and not _ends_with_any(text, start, _SYM_KEYS):
@@ -526,19 +566,26 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
                 end = start + len(tok)
             if not clean:
                 continue
-            if not any(c.isdigit() for c in clean):
-                rng = zh_adjacent_range(clean)
-            val = rng[0] if rng else parse_zh(clean)
+            if plain:
+                val = parse_arabic(clean)
+            else:
+                if not any(c.isdigit() for c in clean):
+                    rng = zh_adjacent_range(clean)
+                val = rng[0] if rng else parse_zh(clean)
             if val is None:
                 # the longest prefix that parses: 五十千 → 五十
-                cut = len(clean) - 1
-                while cut > 0 and parse_zh(clean[:cut]) is None:
-                    cut -= 1
-                if cut <= 0 or approx:
+                prefix = zh_longest_prefix(clean) if not approx else None
+                if prefix is None:
                     continue
-                val = parse_zh(clean[:cut])
+                cut, val = prefix
                 tok = clean[:cut].rstrip()
                 fig, scale = tok, ""
+                # '667.123 五点八': a run that breaks at a space holds a second numeral; read it next
+                # (the list is iterated by index, so the token inserted after this one is visited)
+                if clean[len(tok):len(tok) + 1] == " " and text.startswith(clean, start):
+                    nm = NUMBER_TOKEN.match(text, _skip_spaces(text, start + len(tok), 2))
+                    if nm is not None and nm.end() <= raw_end:
+                        raw.insert(ri + 1, (nm.start(), nm.end(), nm.lastgroup, nm.group(0)))
                 end = start + len(tok)
             if val is None:
                 continue
@@ -548,7 +595,7 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
     for start, end, val, fig, scale, rng, approx in out:
         if blocked[start] and not _FRACTION_AFTER.match(text, end):
             continue
-        if not val.is_finite() or val and not (Decimal("1e-15") <= abs(val) < Decimal("1e30")):
+        if not val.is_finite() or val and not (_SMALLEST <= abs(val) < _LARGEST):
             continue  # beyond what any news figure states (and what fmt_decimal can print)
         neg = _negative_before(text, start)
         if neg >= 0:
@@ -715,7 +762,15 @@ def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
         if seed.start() < done:
             continue
         w = seed.group(0)
-        if not w[0].isdigit() and w.lower() not in _EN_SEED_WORDS:
+        if w[0].isdigit():
+            # a figure starts a run only when a word or figure follows it ('3 hundred and 21');
+            # alone it is read by the number tokenizer (most figures, and every one in Chinese text)
+            fm = _EN_ITEM.match(text, seed.start())
+            g = _EN_GAP.match(text, fm.end()) if fm is not None else None
+            if g is None or not text[g.end():g.end() + 1].isascii() or not text[g.end():g.end() + 1].isalnum():
+                done = fm.end() if fm is not None else seed.end()
+                continue
+        elif w.lower() not in _EN_SEED_WORDS:
             continue
         run: list[tuple[int, int, str]] = []
         art = _EN_ARTICLE_BEFORE.search(text, max(0, seed.start() - 6), seed.start())
@@ -740,10 +795,19 @@ def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
                 break
             pos = g.end()
         done = run[-1][1] if run else seed.end()
+        # words (not figures) in run[:i]: a stretch of figures alone is read by the number tokenizer,
+        # so a long run of figures ('1 1 1 …') costs no attempts
+        word_count = [0]
+        for it in run:
+            word_count.append(word_count[-1] + (not it[2][0].isdigit()))
         k = 0
         while k < len(run):
+            if word_count[-1] == word_count[k]:
+                break  # only figures from here on
             found = None
             for e in range(_scale_order_limit(run, k), k, -1):
+                if word_count[e] == word_count[k]:
+                    continue  # figures alone
                 words = [m[2] for m in run[k:e]]
                 low = [w.lower() for w in words]
                 if low[0] in _EN_CONNECTORS and low[0] not in ("a", "an") or low[-1] in _EN_CONNECTORS:
@@ -789,12 +853,12 @@ def extract_quantities(text: str, taken: bytearray) -> list[Quantity]:
     last_end = -1
     skip_until = -1
     for idx, (start, end, val, fig, scale_word, rng, approx) in enumerate(tokens):
-        if start < max(last_end, skip_until) or any(taken[start:end]):
+        if start < max(last_end, skip_until) or taken.find(1, start, end) >= 0:
             continue
         q = _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, idx, approx, max(last_end, 0))
         if q is None:
             continue
-        if any(taken[q.start:q.end]):
+        if taken.find(1, q.start, q.end) >= 0:
             continue
         out.append(q)
         last_end = q.end
@@ -943,6 +1007,20 @@ def _compound_measures(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
+# patterns of the suffix scan, compiled once (re.match with flags pays for the flag arithmetic every call)
+_EN_SCALE_AFTER = re.compile(r"( ?)(trillions?|billions?|millions?|thousand|bn|bln|tn|tln|trn|mn|mln|mil|MM|m|b|k)(?![A-Za-z])", re.I)
+_PER_TIME_AFTER = re.compile(r"(/| per )(second|sec|s|hour|h|秒|小时)\b")
+_PERCENT_SUFFIX_ZH_FIRSTS = {w[0] for w, _, _ in PERCENT_SUFFIX_ZH}
+_EN_SCALE_STARTS = frozenset(" tTbBmMkK")
+_OF_ANOTHER_AFTER = re.compile(r"\s(?:of|another)\b")
+_OF_A_AFTER = re.compile(r" of an? ")
+_PERCENT_SUFFIX_EN_FIRSTS = {w[0] for w, _, _ in PERCENT_SUFFIX_EN}
+
+
+_UNIT_HOMONYMS = {w.lower(): re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, cues)), re.I)
+                  for w, cues in dict(load("en", "currencies").get("unit_homonyms", {})).items()}
+
+
 def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, idx, approx="", floor=0) -> Quantity | None:
     zh_numeral = bool(fig) and not fig[0].isdigit() and any("\u4e00" <= c <= "\u9fff" for c in fig)
     en_words = bool(fig) and fig[0].isalpha() and fig.isascii()
@@ -961,7 +1039,10 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
     sym = _ends_with_any(text, pre, _SYM_KEYS, ignore_case=True)
     if sym and (pre - len(sym) < floor or sym[0].isalpha() and pre - len(sym) > 0 and text[pre - len(sym) - 1].isalnum()):
         sym = None  # the symbol ends a quantity before ('10 rmb 20 usd') or is the tail of a word (MAUD)
-    scaled = None if sym else _SCALED_CODE_BEFORE.search(text, max(floor, pre - 6), pre)
+    # a scaled code (MAUD) ends with a letter, right before the figure or a space or line end before it
+    c_end = pre - 1 if text[pre - 1:pre] == "\n" else pre
+    scaled = None if sym or not (text[c_end - 1:c_end].isalpha() or text[c_end - 1:c_end] == " " and text[c_end - 2:c_end - 1].isalpha()) \
+        else _SCALED_CODE_BEFORE.search(text, max(floor, pre - 6), pre)
     if sym:
         currency = EN_CUR_SYM[sym]
         q.start = pre - len(sym)
@@ -974,7 +1055,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         if zp:
             currency = ZH_CUR_PREFIX[zp]
             q.start = start - len(zp)
-    pm = _PERCENT_PREFIX.search(text, max(0, start - 12), start)
+    pm = _PERCENT_PREFIX.search(text, max(0, start - 12), start) if "之" in text[max(0, start - 4):start] else None
     if pm and not (pm.start() > 0 and (text[pm.start() - 1] in _ZH_ALL or text[pm.start() - 1].isdigit())):
         # 百分之五十 = 50%, 千分之三 = 0.3%, 万分之三 = 0.03%
         den = Decimal(1)
@@ -1029,7 +1110,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         lone_ok = True
     p1 = _skip_spaces(text, pos, 1)
     tenths = _match_any(text, p1, _TENTHS_KEYS)
-    two_digits = len(fig.replace(" ", "")) == 2 and all(c in ZH_DIGITS or c.isdigit() for c in fig.replace(" ", ""))
+    two_digits = bool(tenths) and len(fig.replace(" ", "")) == 2 and all(c in ZH_DIGITS or c.isdigit() for c in fig.replace(" ", ""))
     if tenths and (0 < val <= 10 or two_digits and tenths != "成") and (zh_numeral or fig[:1].isdigit()) and not fig.startswith("0") \
             and not _match_any(text, p1 + len(tenths), _TENTHS_NOT[tenths]) and percent_mult is None and not scale_word:
         # 九成 = 90%, 8.5折 = 85%, 五五折 = 55%; 七成六 = 76%, 三成半 = 35%
@@ -1060,7 +1141,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
             pos += 1
         else:
             found = False
-            for word, unit, factor in PERCENT_SUFFIX_ZH:
+            for word, unit, factor in (PERCENT_SUFFIX_ZH if text[pos:pos + 1] in _PERCENT_SUFFIX_ZH_FIRSTS else ()):
                 if text.startswith(word, pos):
                     q.kind, q.unit, q.dimension = "percent", unit, unit
                     q.num = val * factor
@@ -1069,10 +1150,10 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     found = True
                     break
             if not found:
-                of_a = re.match(r" of an? ", text[pos:pos + 6]) if en_words else None
+                of_a = _OF_A_AFTER.match(text[pos:pos + 6]) if en_words else None
                 if of_a:
                     p2 = pos + of_a.end()  # a quarter of a percentage point
-                for word, unit, factor in PERCENT_SUFFIX_EN:
+                for word, unit, factor in (PERCENT_SUFFIX_EN if text[p2:p2 + 1].lower() in _PERCENT_SUFFIX_EN_FIRSTS else ()):
                     if text[p2:p2 + len(word)].lower() == word and not text[p2 + len(word):p2 + len(word) + 1].isalpha():
                         q.kind, q.unit, q.dimension = "percent", unit, unit
                         q.num = val * factor
@@ -1082,7 +1163,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                         break
             if not found and not zh_numeral:
                 # English scale: 1.2 billion, 12bn, $3m, 4.5tn
-                m = re.match(r"( ?)(trillions?|billions?|millions?|thousand|bn|bln|tn|tln|trn|mn|mln|mil|MM|m|b|k)(?![A-Za-z])", text[pos:pos + 12], re.I)
+                m = _EN_SCALE_AFTER.match(text[pos:pos + 12]) if text[pos:pos + 1] in _EN_SCALE_STARTS else None
                 w2 = m.group(2) if m else ""
                 if m and not scale_word and fig[:1].isdigit() and (
                         w2.lower() in ("trillion", "trillions", "billion", "billions", "million", "millions", "thousand",
@@ -1098,9 +1179,16 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
             if q.kind == "number":
                 p2 = _skip_spaces(text, pos, 1)
                 zc = _match_any(text, pos, _ZH_CUR_KEYS)
+                zc_at = pos
+                if not zc and p2 > pos and fig[:1].isdigit():
+                    zc = _match_any(text, p2, _ZH_CUR_KEYS)  # 我们有 100 美元: a figure set off by spaces
+                    zc_at = p2
                 ec = _match_any(text, p2, _EN_CUR_KEYS, ignore_case=True, word=True) if not zc else None
+                if ec and ec.lower() in _UNIT_HOMONYMS and _UNIT_HOMONYMS[ec.lower()].search(
+                        text[max(0, start - 30):start] + " " + text[p2 + len(ec):p2 + len(ec) + 20]):
+                    ec = None  # 'equal to 2,204.62 pounds' after 'metric ton': the unit, not the money
                 sa = _match_any(text, p2, _SYM_AFTER_KEYS) if not (zc or ec or currency) else None
-                sc_code = _SCALED_CODE_AFTER.match(text, p2) if not (zc or ec or currency) else None
+                sc_code = _SCALED_CODE_AFTER.match(text, p2) if not (zc or ec or currency) and text[p2:p2 + 1].isalpha() else None
                 if not ec and text[pos:pos + 1] == "-" and en_words:
                     ec = _match_any(text, pos + 1, _EN_CUR_KEYS, ignore_case=True, word=True)  # a one-yen bid
                     p2 = pos + 1
@@ -1114,12 +1202,12 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     pos = sc_code.end()
                 elif zc and not (zc in ("元", "块", "角") and currency and False):
                     cur = ZH_CUR[zc]
-                    if zc == "块" and not currency and text[pos + 1:pos + 2] != "钱" and not (
-                            _KUAI_MONEY_BEFORE.search(text, max(0, q.start - 4), q.start) and not _is_cjk(text[pos + 1:pos + 2])):
+                    if zc == "块" and not currency and text[zc_at + 1:zc_at + 2] != "钱" and not (
+                            _KUAI_MONEY_BEFORE.search(text, max(0, q.start - 4), q.start) and not _is_cjk(text[zc_at + 1:zc_at + 2])):
                         cur = ""
                     if cur:
                         currency = cur
-                        pos += len(zc)
+                        pos = zc_at + len(zc)
                 elif ec and (not currency or EN_CUR_WORDS[ec].split("/")[0] == currency):
                     currency = EN_CUR_WORDS[ec]
                     pos = p2 + len(ec)
@@ -1168,7 +1256,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                         pos += 1
                     q.si = q.num * Decimal(str(factor))
                     # 米/秒 written as "米每秒" handled by table; "per second" after a length
-                    tail = re.match(r"(/| per )(second|sec|s|hour|h|秒|小时)\b", text[pos:pos + 12])
+                    tail = _PER_TIME_AFTER.match(text[pos:pos + 12])
                     if tail and dim == "length":
                         per = tail.group(2)
                         secs = Decimal(1) if per in ("second", "sec", "s", "秒") else Decimal(3600)
@@ -1182,10 +1270,12 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                         cls in ("国", "國") and text[pos + 1:pos + 3] in ("集团", "集團")):
                     if zh_numeral and fig == "一" and not rng:
                         q.article = True  # 一个, 一种, 一场: most often the indefinite article
-                    if text[pos + len(cls):pos + len(cls) + 1] in ZH_DIGITS:
-                        return None  # 三位一体, 一五一十: idioms built from numerals
+                    after_cls = pos + len(cls)
+                    if text[after_cls:after_cls + 1] in ZH_DIGITS and text[after_cls + 1:after_cls + 2] not in _ZH_NUMERAL_GOES_ON:
+                        return None  # 三位一体, 四面八方: idioms built from numerals (袜子五双九点九 states a price after)
                     q.kind = "count"
-                    noun, after = _zh_noun(text, pos + len(cls)) if cls not in NOUN_CLASSIFIERS else ("", pos + len(cls))
+                    noun, after = _zh_noun(text, pos + len(cls)) if cls not in NOUN_CLASSIFIERS \
+                        and text[after_cls:after_cls + 1] not in ZH_DIGITS else ("", pos + len(cls))  # 五双九点九: a figure, no noun
                     q.noun = (zh_head_gloss(noun) if noun else "") or CLASSIFIERS[cls] or cls
                     if noun.endswith(("国", "國")) and "country" not in q.noun:
                         q.noun = (q.noun + " country").strip()
@@ -1204,7 +1294,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         # 'one' as a pronoun, 'two of them': bare small number words are not claims
         prev_words = _EN_WORD.findall(text[max(0, start - 12):start])
         if fig.lower() in ("a", "an") or fig.lower() == "one" and (
-                prev_words and prev_words[-1].lower() in _EN_NOT_ONE_BEFORE or re.match(r"\s(?:of|another)\b", text[end:end + 9])):
+                prev_words and prev_words[-1].lower() in _EN_NOT_ONE_BEFORE or _OF_ANOTHER_AFTER.match(text[end:end + 9])):
             return None  # 'the one you mentioned', 'one of them': a pronoun
     q.end = pos
     # ---- qualifiers before the number
@@ -1248,13 +1338,13 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         qual = ZH_QUAL_SUF[zs]
         q.end += len(zs)
     else:
-        m = _EN_QSUF.match(text, q.end)
+        m = _EN_QSUF.match(text, q.end) if text[q.end:q.end + 1] == " " else None
         if m and qual in ("", "exact", "equal", "approx") and not _number_follows(text, m.end()):
             qual = EN_QUAL_SUF[m.group(1).lower()]
             q.start = start if qual in ("min", "max") and q.start < start and text[q.start:start].strip().lower() in _EN_APPROX_WORDS else q.start
             q.end = m.end()
         else:
-            m = _EN_INCLUSIVE.match(text, q.end)
+            m = _EN_INCLUSIVE.match(text, q.end) if text[q.end:q.end + 1] == " " else None
             if m and qual in ("over", "under") and not _number_follows(text, m.end()):
                 qual = "min" if qual == "over" else "max"  # more than 5000 or equal to
                 q.end = m.end()

@@ -33,7 +33,7 @@ TESTS = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS))
 sys.path.insert(0, str(TESTS.parent))
 
-from test_hostile import FAMILIES, run_with_limit  # noqa: E402
+from test_hostile import FAMILIES, extract_timed, run_with_limit  # noqa: E402
 
 SIZES = (10_000, 100_000, 1_000_000)
 NOISE = 0.02
@@ -183,6 +183,9 @@ def main() -> int:
     if args.patterns:
         bad = patterns_table(families, sizes, args.limit)
     else:
+        # load the lexicons and tables once, before forking, so no cell pays for it (about 2 s)
+        for lang in args.langs.split(","):
+            extract_timed("特朗普政府启动了120亿美元的金库计划。 The Trump administration launched a $1.2 billion fund.", lang)
         bad = pipeline_table(families, sizes, args.langs.split(","), args.limit)
     print(f"\n{bad} superlinear row(s)")
     return 1 if bad else 0
