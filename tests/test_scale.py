@@ -48,11 +48,11 @@ def test_two_processes_give_the_report_of_one(corpus, serial_report):
 
 
 def test_grouping_over_two_processes_gives_the_report_of_one(corpus, serial_report, monkeypatch):
-    from checker import engine
+    from checker import broad
 
-    monkeypatch.setattr(engine, "PARALLEL_MIN_CLAIMS", 0)
-    monkeypatch.setattr(engine, "_CHUNK", 7)          # many small tasks: results must come back in order
-    monkeypatch.setattr(engine, "_PAIR_CHUNK", 50)
+    monkeypatch.setattr(broad, "PARALLEL_MIN_CLAIMS", 0)
+    monkeypatch.setattr(broad, "_CHUNK", 7)          # many small tasks: results must come back in order
+    monkeypatch.setattr(broad, "_PAIR_CHUNK", 50)
     assert _report(corpus, jobs=2) == serial_report
 
 
@@ -61,7 +61,7 @@ def test_shared_features_give_the_similarity_and_affinity_of_each_pair(corpus):
     _similarity and _affinity, value for value."""
     import itertools
 
-    from checker import engine
+    from checker import broad as engine
 
     ex = extract_paths([corpus])
     claims = [c for cs in ex.claims.values() for c in cs if c.kind in ("date", "count", "money", "percent")][:240]

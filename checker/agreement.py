@@ -1,0 +1,143 @@
+"""When two claims state the same value: which claims can be compared and when they agree,
+shared by the precise and the broad path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from rules import PAIR_RULES, Pair, Rule, Verdict
+from rules.fc002_date_conflict import dates_agree
+from rules.base import overlap, weekday_only, within, year_like
+
+from .model import Claim
+
+
+# month and weekday names: they date a claim, they say nothing of its subject
+CALENDAR_WORDS = frozenset("january february march april may june july august september october november december "
+                      "monday tuesday wednesday thursday friday saturday sunday".split())
+PATTERN_RULES = {"FC001", "FC004", "FC006", "FC007", "FC008"}
+
+
+def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
+    """Do two comparable claims state the same value (within their stated precision)?
+
+    `strict` is for a translation and its original, which must carry the same figures: two
+    qualified values then agree only when their written values do (about 400 vs about 500 is
+    a change even though the intervals touch), and clock times must match.
+    """
+    if "date" in (a.kind, b.kind) and a.kind != b.kind:
+        date, num = (a, b) if a.kind == "date" else (b, a)
+        return num.num == date.date_parts[0]
+    if a.kind == "date" or b.kind == "date":
+        if strict and a.kind == b.kind and weekday_only(a) and weekday_only(b):
+            return a.weekday == b.weekday  # "on Saturday" is "on Saturday", however each was resolved
+        if strict and a.kind == b.kind and (weekday_only(a) or weekday_only(b)):
+            # 7日 rendered "Sunday": right when the 7th is a Sunday, whatever day "Sunday" resolved to
+            wd, full = (a, b) if weekday_only(a) else (b, a)
+            y, m, d = full.date_parts
+            if y and m and d and full.weekday is None:
+                try:
+                    return dt.date(y, m, d).weekday() == wd.weekday
+                except ValueError:
+                    return False
+        if a.kind != b.kind or not dates_agree(a, b):
+            return False
+        return not (strict and a.time and b.time and a.time != b.time and (a.tz == b.tz or not a.tz or not b.tz))
+    if a.kind == "name":
+        return a.value == b.value
+    if a.kind == "identifier" or b.kind == "identifier":
+        return a.kind == b.kind and a.value == b.value
+    if a.kind == "money" and b.kind == "money" and a.unit != b.unit:
+        return False
+    if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
+        return False
+    if strict and (a.qualifier or b.qualifier) and a.num is not None and b.num is not None:
+        if not (a.qualifier and b.qualifier):
+            return within(a, b)
+        if a.qualifier == "range" or b.qualifier == "range":
+            return _range_bounds(a) == _range_bounds(b)
+        if a.kind == "measure" and b.kind == "measure" and a.unit != b.unit:
+            pass  # converted units: fall through to the tolerance check
+        else:
+            return a.num == b.num or (same_digits(a.num, b.num) and (a.kind != b.kind or a.unit != b.unit)) \
+                or any(x == b.num for x in _alt_nums(a)) or any(x == a.num for x in _alt_nums(b))
+    if a.kind == "measure" and b.kind == "measure":
+        if a.si is None or b.si is None:
+            return False
+        if a.dimension != b.dimension:
+            return False
+        # a conversion is right within the precision it was written with (62 m = 203 ft)
+        tol = max(abs(a.si), abs(b.si)) * Decimal("0.012")
+        ia = (a.low * a.si / a.num, a.high * a.si / a.num) if a.low is not None and a.num else (a.si, a.si)
+        ib = (b.low * b.si / b.num, b.high * b.si / b.num) if b.low is not None and b.num else (b.si, b.si)
+        return ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]
+    if a.num is None or b.num is None:
+        return False
+    if a.num == b.num or overlap(a, b):
+        return True
+    # 272.000 in a European-style English text is 272,000
+    return any(x == b.num for x in _alt_nums(a)) or any(x == a.num for x in _alt_nums(b))
+
+
+def _range_bounds(c: Claim) -> tuple:
+    return (c.low, c.high) if c.qualifier == "range" else (c.num, c.num)
+
+
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+
+
+def _alt_nums(c: Claim) -> list[Decimal]:
+    """Other readings of a figure: '272.000' written with dots as thousands separators."""
+    if c.figure and _DOT_THOUSANDS.match(c.figure) and c.num is not None:
+        base = Decimal(c.figure.replace(".", ""))
+        return [base * (c.num / Decimal(c.figure))] if Decimal(c.figure) else []
+    return []
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    if "date" in (a.kind, b.kind) and a.kind != b.kind:
+        date, num = (a, b) if a.kind == "date" else (b, a)
+        return year_like(num) and date.date_parts[1] is None and date.date_parts[0] is not None
+    if a.kind == b.kind:
+        if a.kind == "measure":
+            return a.dimension == b.dimension
+        if a.kind == "identifier" and "code" in (a.unit, b.unit):
+            # F-35 and Covid-19 are different kinds of thing; F-35 and F-43 are comparable
+            return a.unit == b.unit and re.match(r"[A-Z]*", a.value).group(0) == re.match(r"[A-Z]*", b.value).group(0)
+        return True
+    kinds = {a.kind, b.kind}
+    return kinds <= {"count", "number"} or kinds in ({"number", "money"}, {"number", "measure"}, {"number", "percent"})
+
+
+def first_verdict(pair: Pair, allowed: set[str] | None = None) -> tuple[Rule, Verdict] | None:
+    for r in PAIR_RULES:
+        if allowed is not None and r.id not in allowed:
+            continue
+        v = r.check(pair)
+        if v is not None:
+            return r, v
+    return None
+
+
+def same_figure(a: Claim, b: Claim) -> bool:
+    """The same value in the same unit (dates: the same date), whatever the qualifiers."""
+    if a.kind == "date" or b.kind == "date" or a.num is None or b.num is None:
+        return a.value == b.value
+    return a.num == b.num and a.unit == b.unit
+
+
+def same_value(a: Claim, b: Claim) -> bool:
+    if a.kind == "date" or b.kind == "date":
+        return a.value == b.value
+    if a.num is None or b.num is None:
+        return a.value == b.value
+    return a.num == b.num and a.unit == b.unit and (a.direction or 0) == (b.direction or 0) and a.qualifier == b.qualifier
+
+
+def same_digits(x: Decimal, y: Decimal) -> bool:
+    """1.1 (million) and 1,100万: the same significant digits at another scale."""
+    dx = format(x.normalize(), "f").replace(".", "").strip("0")
+    dy = format(y.normalize(), "f").replace(".", "").strip("0")
+    return bool(dx) and dx == dy

@@ -1,0 +1,755 @@
+"""The broad path: every claim not settled by a translation pair is linked to its likely
+counterparts in other documents through an inverted index of subject terms within a
+dimension block (never all pairs), scored by IDF-weighted term overlap, and judged."""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz
+
+from rules import PAIR_RULES, Pair, Verdict
+
+from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, comparable, first_verdict, same_value
+from .model import Claim
+
+
+NUMERIC = ("money", "count", "percent", "measure", "number")
+BROAD_MIN = {"pattern": 0.16, "swap": 0.05, "FC003": 0.3, "FC003-noun": 0.08, "FC002": 0.3, "FC005": 0.3, "FC009": 0.1, "support": 0.3}
+GENERIC_NOUNS = {"person", "time", "item", "", "个", "group", "kind", "piece", "case", "event", "batch"}
+MAX_POSTING = 60
+CANDIDATES_PER_DOC = 4
+AFFINITY_WEIGHT = 0.2  # how much a typical slip (same digits, swapped day/month) counts towards being the same fact
+MAX_CANDIDATE_DOCS = 24  # a fact is rarely reported by more sources than this in one corpus
+
+
+class BroadPath:
+    """The corpus-wide grouping methods of checker.engine.Engine."""
+
+    def broad(self, linked: set[frozenset[str]]) -> None:
+        """Candidate pairs across documents, block by block (claims of one dimension), found through
+        an inverted index of subject terms, scored by similarity, then judged (_judge_broad).
+
+        Built for large corpora without changing what is compared: claims are numbered once, the
+        weighted word groups of a sentence, clause or figure are computed once per run and shared
+        by every claim that has them (_FeatureTable), the keys _affinity compares are computed once
+        per claim, pairs live in flat arrays, a pair is never compared twice, and a pair of claims
+        that no rule can compare (comparable() is false) is dropped before its similarity is
+        computed, since the judge would skip it. With --jobs N on a large corpus, picking
+        counterparts and scoring pairs run over N forked processes; the results are put back in
+        order, so the findings are the same whatever N is."""
+        claims = [c for cs in self.claims.values() for c in cs]
+        blocks: dict[str, list[int]] = defaultdict(list)
+        n_blocks = [0] * len(claims)
+        for gi, c in enumerate(claims):
+            for b in _blocks(c):
+                blocks[b].append(gi)
+                n_blocks[gi] += 1
+        # IDF over sentences of the corpus
+        df: Counter[str] = Counter()
+        n_sent = 0
+        for cs in self.claims.values():
+            seen_s: set[int] = set()
+            for c in cs:
+                if c.sent not in seen_s:
+                    seen_s.add(c.sent)
+                    n_sent += 1
+                    df.update(c.terms)
+        idf = Idf({t: math.log((n_sent + 1) / (n + 0.5)) for t, n in df.items()})
+        # documents numbered in name order: comparing numbers is comparing names
+        doc_id = {d: k for k, d in enumerate(sorted({c.doc for c in claims}))}
+        cdoc = [doc_id[c.doc] for c in claims]
+        csent = [c.sent for c in claims]
+        linked_to: dict[int, set[int]] = defaultdict(set)
+        for link in linked:
+            ids = [doc_id[d] for d in link if d in doc_id]
+            if len(ids) == 2:
+                linked_to[ids[0]].add(ids[1])
+                linked_to[ids[1]].add(ids[0])
+        akeys = [_affinity_key(c) for c in claims]
+        work: list[tuple[list[int], dict[str, list[int]]]] = []
+        for bkey, members in sorted(blocks.items()):
+            if len(members) < 2:
+                continue
+            index: dict[str, list[int]] = defaultdict(list)
+            for i, gi in enumerate(members):
+                for t in _subject_terms(claims[gi]):
+                    index[t].append(i)
+            work.append((members, dict(index)))
+        state = _BroadState(claims, cdoc, csent, akeys, linked_to, idf, work)
+        jobs = self.config.jobs if self.config.jobs > 0 else _default_jobs()
+        with _Workers(state, jobs if len(claims) >= PARALLEL_MIN_CLAIMS else 1) as run:
+            # 1. the counterparts each claim picks (independent of one another: over processes)
+            tasks = [(b, lo, min(lo + _CHUNK, len(members))) for b, (members, _) in enumerate(work)
+                     for lo in range(0, len(members), _CHUNK)]
+            picked = iter(run(_pick_chunk, tasks))
+            blocks_members = [members for members, _ in work]
+            del work, blocks   # the inverted indexes are done with
+            index = state.work = None
+            # 2. in order, each pair once, and only pairs a rule can compare
+            pa, pb = array("l"), array("l")   # the pairs, as claim numbers
+            seen_multi: set[tuple[int, int]] = set()   # pairs of claims that share more than one block
+            for members in blocks_members:
+                picks: list[array] = []
+                while len(picks) < len(members):
+                    counts, flat = next(picked)
+                    at = 0
+                    for n in counts:
+                        picks.append(flat[at:at + n])
+                        at += n
+                chosen = [set(p) for p in picks]   # the partners each claim picked
+                for i, ga in enumerate(members):
+                    for j in picks[i]:
+                        if j < i and i in chosen[j]:
+                            continue   # compared already, from the other side
+                        gb = members[j]
+                        x, y = (ga, gb) if i < j else (gb, ga)
+                        if n_blocks[ga] > 1 and n_blocks[gb] > 1:
+                            if (x, y) in seen_multi:
+                                continue
+                            seen_multi.add((x, y))
+                        if not comparable(claims[x], claims[y]):
+                            continue   # never judged
+                        pa.append(x)
+                        pb.append(y)
+                del picks, chosen
+            del seen_multi
+            # 3. their similarity (over processes)
+            ps = array("d")
+            for got in run(_sim_chunk, [(pa[lo:lo + _PAIR_CHUNK], pb[lo:lo + _PAIR_CHUNK])
+                                        for lo in range(0, len(pa), _PAIR_CHUNK)]):
+                ps.extend(got)
+        del state, blocks_members
+        self._judge_broad((claims, cdoc, akeys, pa, pb, ps))
+
+    def _judge_broad(self, pairs) -> None:
+        """Keep mutual best matches between documents, then let pattern rules speak.
+
+        In a corpus about one topic most figures share topic words; what makes two claims
+        the same fact is that each is the other's closest counterpart in the other document.
+        Generic disagreements (two unrelated figures) are not reported on this path: only
+        error patterns (scale, transposition, swapped day and month, unit, direction, small
+        count or identifier differences) and qualified percentages on closely matching subjects.
+
+        `pairs` is (claims, their document numbers, their affinity keys, and three arrays: the
+        two claim numbers of each comparable pair and its similarity), as broad() builds it. The
+        per-pair tests (do the values agree; which rule fires) run over processes like grouping;
+        counting, choosing and emitting stay in order in this process.
+        """
+        claims, cdoc, akeys, pa, pb, ps = pairs
+        n_docs = max(cdoc, default=0) + 1
+        # claims with one key (document, span, kind) count as one, as everywhere else
+        key_id: dict[tuple, int] = {}
+        kid = [key_id.setdefault(c.key, len(key_id)) for c in claims]
+        # best[(claim x, document of y)]: the best counterpart y of x in that document, as one int:
+        # its score (similarity plus affinity, to two places, then agreement) above the claim number
+        best: dict[int, int] = {}
+        agree_count: Counter[tuple] = Counter()
+        support: dict[tuple, list[Claim]] = defaultdict(list)
+        for key, others in self.aligned_support.items():
+            support[key].extend(others)
+            agree_count[key] += len(others)
+        support_min = BROAD_MIN["support"]
+        judged: list[int] = []
+        state = _JudgeState(claims, akeys, pa, pb, ps, sentence_index(self.claims))
+        jobs = self.config.jobs if self.config.jobs > 0 else _default_jobs()
+        with _Workers(state, jobs if len(claims) >= PARALLEL_MIN_CLAIMS else 1) as run:
+            flags, scores = bytearray(), array("d")
+            for got, sc in run(_agree_chunk, [(lo, min(lo + _PAIR_CHUNK, len(pa))) for lo in range(0, len(pa), _PAIR_CHUNK)]):
+                flags += got
+                scores.extend(sc)
+            for p in range(len(pa)):
+                ga, gb, sim, f = pa[p], pb[p], ps[p], flags[p]
+                ok = f & 1
+                # support for a majority needs the same stated value, not merely compatible intervals
+                # ('up to 2,300' is compatible with 1,500 but does not say it)
+                if ok and sim >= support_min and f & 2:
+                    a, b = claims[ga], claims[gb]
+                    agree_count[a.key] += 1
+                    agree_count[b.key] += 1
+                    support[a.key].append(b)
+                    support[b.key].append(a)
+                if not ok or f & 4:
+                    judged.append(p)
+                score = (round(scores[p] * 100) * 2 + ok) << _CLAIM_BITS
+                for x, y in ((ga, gb), (gb, ga)):
+                    k = kid[x] * n_docs + cdoc[y]
+                    cur = best.get(k)
+                    if cur is None or score > cur >> _CLAIM_BITS << _CLAIM_BITS:
+                        best[k] = score | y
+            del flags, scores
+            # pairs in order of similarity, then of their claims' keys
+            rank = {k: r for r, k in enumerate(sorted(key_id))}
+            krank = [rank[c.key] for c in claims]
+            del rank
+            judged.sort(key=lambda p: (-ps[p], krank[pa[p]], krank[pb[p]]))
+            # within one document a fact is often repeated, so 'closest counterpart' means nothing there;
+            # same-document pairs face the stricter same-document thresholds instead
+            mask = (1 << _CLAIM_BITS) - 1
+            judged = [p for p in judged if cdoc[pa[p]] == cdoc[pb[p]]
+                      or (best[kid[pa[p]] * n_docs + cdoc[pb[p]]] & mask == pb[p]
+                          and best[kid[pb[p]] * n_docs + cdoc[pa[p]]] & mask == pa[p])]
+            del best, krank
+            verdicts = [v for got in run(_verdict_chunk, [judged[lo:lo + _PAIR_CHUNK // 4]
+                                                          for lo in range(0, len(judged), _PAIR_CHUNK // 4)])
+                        for v in got]
+        for p, got in zip(judged, verdicts):
+            if got is None:
+                continue
+            a, b, sim = claims[pa[p]], claims[pb[p]], ps[p]
+            rule, verdict = PAIR_RULES[got[0]], got[1]
+            conf = round(min(0.95, verdict.confidence * (0.6 + 0.5 * min(sim, 0.8))), 2)
+            na, nb = agree_count[a.key], agree_count[b.key]
+            outlier = None
+            cited = [a, b]
+            if na != nb:
+                outlier = b if na > nb else a
+                keep = a if outlier is b else b
+                seen_keys = {a.key, b.key}
+                for c in support[keep.key]:
+                    if c.key not in seen_keys and c is not outlier and c.value == keep.value and c.unit == keep.unit:
+                        cited.append(c)
+                        seen_keys.add(c.key)
+                    if len(cited) >= 4:
+                        break
+            msg = verdict.message
+            if outlier is not None:
+                agreeing = len({c.doc for c in support[keep.key]} | {keep.doc})
+                msg += f"; {outlier.doc} is the outlier ({agreeing} source(s) agree with {keep.text})"
+            self.emit(rule, Verdict(msg, conf, verdict.severity), cited, "broad", outlier=outlier, similarity=sim)
+
+    def names_broad(self) -> None:
+        occurrences: dict[str, list[Claim]] = defaultdict(list)
+        for cs in self.claims.values():
+            for c in cs:
+                if c.kind == "name" and c.value.isascii() and not c.extra.get("entity"):
+                    occurrences[c.value].append(c)
+        names = sorted(occurrences)
+        rule = next(r for r in PAIR_RULES if r.id == "FC010")
+        # only names of as many words that share their first or their last word are compared:
+        # look those up instead of trying every pair (the number of names grows with the corpus)
+        by_first: dict[tuple[str, int], list[int]] = defaultdict(list)
+        by_last: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for i, x in enumerate(names):
+            words = x.split()
+            if len(x) >= 5 and words:
+                by_first[(words[0], len(words))].append(i)
+                by_last[(words[-1], len(words))].append(i)
+        for i, x in enumerate(names):
+            words = x.split()
+            if len(x) < 5 or not words:
+                continue
+            others = {j for j in by_first[(words[0], len(words))] if j > i}
+            others.update(j for j in by_last[(words[-1], len(words))] if j > i)
+            for j in sorted(others):
+                y = names[j]
+                score = fuzz.ratio(x.lower(), y.lower())
+                if score < 84:
+                    continue
+                docs_x = {c.doc for c in occurrences[x]}
+                docs_y = {c.doc for c in occurrences[y]}
+                odd, common = (y, x) if len(docs_x) >= len(docs_y) else (x, y)
+                if occurrences[x][0].extra.get("glossary"):
+                    odd, common = y, x
+                elif occurrences[y][0].extra.get("glossary"):
+                    odd, common = x, y
+                a, b = occurrences[common][0], occurrences[odd][0]
+                v = Verdict(f"{b.text} vs {a.text}: the same name spelled differently", round(score / 100 * 0.9, 2))
+                self.emit(rule, v, [a, b], "broad", outlier=b if len(docs_x) != len(docs_y) else None)
+
+
+def _affinity(a: Claim, b: Claim, agreeing: bool) -> float:
+    """How much two values look like the same figure (equal, or one of the usual slips of it):
+    used to choose a claim's counterpart among equally similar sentences, never to flag."""
+    if agreeing:
+        return 0.0  # a repeated figure is no evidence of subject: equal values are common across facts
+    if a.kind == "date" and b.kind == "date":
+        (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
+        if ma and mb and da and db and (ma, da) == (db, mb):
+            return 1.0
+        if ya and yb and ma is None and mb is None:
+            return 0.5 if abs(ya - yb) == 1 else 0.0
+        return 0.3 if (ma, da) == (mb, db) or (ma == mb and da and db and abs(da - db) <= 1) else 0.0
+    if a.num is None or b.num is None:
+        return 0.0
+    da = "".join(ch for ch in (a.figure or "") if ch.isdigit()).strip("0")
+    db = "".join(ch for ch in (b.figure or "") if ch.isdigit()).strip("0")
+    if da and da == db:
+        return 1.0   # same digits: another scale, unit or currency
+    if da and sorted(da) == sorted(db):
+        return 0.8   # transposed digits
+    if abs(a.num - b.num) == 1:
+        return 0.5
+    return 0.0
+
+
+def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> float | None:
+    """The similarity a broad pair needs for this rule, or None when the rule does not apply off the precise path."""
+    if rule_id == "FC008" and a.kind == "money":
+        return BROAD_MIN["swap"]  # the very same amount in another currency is no coincidence
+    if rule_id in PATTERN_RULES or rule_id == "FC010":
+        return BROAD_MIN["pattern"]
+    if rule_id == "FC002":
+        if "swapped" in verdict.message:
+            return BROAD_MIN["swap"]
+        (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
+        if ma is None and mb is None and ya and yb and abs(ya - yb) == 1:
+            return BROAD_MIN["FC002"]  # year-only off by one: 2027 vs 2028
+        if a.weekday is not None and b.weekday is not None and a.time and b.time and a.tz and b.tz:
+            return BROAD_MIN["FC002"]  # same clock time, weekday resolved differently
+        return None
+    if rule_id == "FC003":
+        if not _nouns_match(a, b):
+            return None
+        noun = set(a.noun.split()) & set(b.noun.split())
+        specific = bool(noun - GENERIC_NOUNS)
+        if a.doc == b.doc:
+            return 0.0 if specific and abs((a.num or 0) - (b.num or 0)) == 1 else None
+        return BROAD_MIN["FC003-noun"] if specific else BROAD_MIN["FC003"]
+    if rule_id == "FC009":
+        if "code" in (a.unit, b.unit):
+            return None  # model numbers differ across reports for good reasons (A320 vs A321)
+        x, y = a.num or 0, b.num or 0
+        transposed = sorted(str(x)) == sorted(str(y)) and x != y
+        if a.unit == "designator" and b.unit == "designator":
+            # launch designators (2025-287) are unique: a near-identical one is the same object mistyped
+            da, db = a.value.replace("-", ""), b.value.replace("-", "")
+            close = sorted(da) == sorted(db) or sum(x != y for x, y in zip(da, db)) == 1
+            return 0.0 if close and len(da) == len(db) else None
+        if transposed or abs(x - y) == 1:
+            return BROAD_MIN["FC009"]
+        return None
+    if rule_id == "FC005":
+        # two reports of one share or rate differ by a little (87% vs over 90%); figures far apart
+        # are other subjects, and the words right before each figure must meet
+        lo, hi = sorted((abs(a.num or 0), abs(b.num or 0)))
+        if a.doc == b.doc or hi == 0 or (hi - lo) / hi > 0.25 or not _near_overlap(a, b):
+            return None
+        return BROAD_MIN["FC005"]
+    return None
+
+
+def _near_overlap(a: Claim, b: Claim) -> bool:
+    na = frozenset(t for g in a.extra.get("near_groups", ()) for t in g)
+    nb = frozenset(t for g in b.extra.get("near_groups", ()) for t in g)
+    return bool(na & nb)
+
+
+def _arithmetic_relation(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], list[Claim]]) -> bool:
+    """Two figures whose difference is itself stated beside them (24 before + 18 launched = 42 now) are
+    different facts, not a conflict."""
+    if a.num is None or b.num is None or a.kind not in NUMERIC or b.kind not in NUMERIC:
+        return False
+    diff = abs(a.num - b.num)
+    if diff == 0:
+        return False
+    for c in (a, b):
+        for sent in (c.sent - 1, c.sent, c.sent + 1):
+            for other in by_sentence.get((c.doc, sent), ()):
+                if other is not a and other is not b and other.num == diff:
+                    return True
+    return False
+
+
+def sentence_index(claims: dict[str, list[Claim]]) -> dict[tuple[str, int], list[Claim]]:
+    """Numeric claims by (document, sentence)."""
+    out: dict[tuple[str, int], list[Claim]] = {}
+    for doc, cs in claims.items():
+        for c in cs:
+            if c.num is not None:
+                out.setdefault((doc, c.sent), []).append(c)
+    return out
+
+
+def _blocks(c: Claim) -> list[str]:
+    if c.extra.get("article"):
+        return []  # 一个/一种: an indefinite article read as a count, never compared
+    if c.kind == "money":
+        out = [f"money:{c.unit}"]
+        if c.num is not None:
+            out.append(f"money-num:{c.num.normalize()}")
+        return out
+    if c.kind == "percent":
+        return ["percent"]
+    if c.kind in ("count", "number"):
+        return ["count"] if c.kind == "count" or (c.num is not None and c.num >= 10) else []
+    if c.kind == "measure":
+        return [f"measure:{c.dimension}"]
+    if c.kind == "date":
+        return ["date"] if c.date_parts[0] is not None or c.date_parts[1] is not None else []
+    if c.kind == "identifier":
+        return ["identifier"]
+    return []
+
+
+def _subject_terms(c: Claim) -> set[str]:
+    terms = set(c.terms)
+    if c.noun and c.kind == "count":
+        terms |= {"noun:" + w for w in c.noun.split()}
+    return terms
+
+
+def _nouns_match(a: Claim, b: Claim) -> bool:
+    if not a.noun or not b.noun:
+        return False
+    wa, wb = set(a.noun.split()), set(b.noun.split())
+    return bool(wa & wb)
+
+
+class Idf(dict):
+    """Inverse document frequency of terms (over the corpus's sentences), with the weight of each
+    word group (its best-weighted gloss) cached for the run."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.groups: dict[frozenset[str], float] = {}
+        self.features: dict[int, tuple] = {}
+
+
+def _group_weight(g: frozenset[str], idf: dict[str, float]) -> float:
+    cache = getattr(idf, "groups", None)
+    if cache is not None and g in cache:
+        return cache[g]
+    w = max((idf.get(t, 1.0) for t in g), default=0.0)
+    if cache is not None:
+        cache[g] = w
+    return w
+
+
+CLAUSE_WEIGHT = 2.0
+NEAR_WEIGHT = 2.0
+_MONTH_NAMES = ("january february march april may june july august september october november december").split()
+_DAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+
+def _calendar_terms(c: Claim) -> frozenset[str]:
+    """The month and weekday names a date claim states: its value, which says nothing of its subject."""
+    out = set()
+    if c.date_parts[1]:
+        out.add(_MONTH_NAMES[c.date_parts[1] - 1])
+    if c.weekday is not None:
+        out.add(_DAY_NAMES[c.weekday])
+    return frozenset(out)
+
+
+def _weighted(groups, idf) -> tuple[tuple[tuple[frozenset[str], float], ...], float, frozenset[str]]:
+    """Distinct word groups with their weights, their total, and all their terms."""
+    uniq = tuple((g, _group_weight(g, idf)) for g in dict.fromkeys(groups))
+    return uniq, sum(w for _, w in uniq), frozenset(t for g, _ in uniq for t in g)
+
+
+def _features(c: Claim, idf, drop: frozenset[str] = frozenset()):
+    """(sentence, clause, near) weighted groups of a claim, cached per run unless terms are dropped."""
+    cache = getattr(idf, "features", None)
+    key = (id(c), drop)
+    if cache is not None and key in cache:
+        return cache[key]
+    parts = []
+    for name in ("groups", "clause_groups", "near_groups"):
+        groups = c.extra.get(name, ())
+        if drop:
+            groups = tuple(g for g in groups if not g <= drop)
+        parts.append(_weighted(groups, idf))
+    out = tuple(parts)
+    if cache is not None:
+        cache[key] = out
+    return out
+
+
+def _hit(weighted, other_terms: frozenset[str]) -> float:
+    return sum(w for g, w in weighted if not g.isdisjoint(other_terms))
+
+
+def _similarity(a: Claim, b: Claim, idf: dict[str, float]) -> float:
+    """Dice-style overlap of the two claims' words (Chinese words through their English glosses),
+    IDF-weighted; the clause holding a figure and the words right around it count double, since
+    they name its subject. Comparing two dates, their own month and weekday names are their
+    values, not their subject, and are left out."""
+    drop = _calendar_terms(a) | _calendar_terms(b) if a.kind == "date" and b.kind == "date" else frozenset()
+    (sa, ta, terms_a), (ca, tca, cterms_a), (na, tna, nterms_a) = _features(a, idf, drop)
+    (sb, tb, terms_b), (cb, tcb, cterms_b), (nb, tnb, nterms_b) = _features(b, idf, drop)
+    num = (_hit(sa, terms_b) + _hit(sb, terms_a)
+           + CLAUSE_WEIGHT * (_hit(ca, cterms_b) + _hit(cb, cterms_a))
+           + NEAR_WEIGHT * (_hit(na, nterms_b | cterms_b) + _hit(nb, nterms_a | cterms_a)))
+    den = ta + tb + CLAUSE_WEIGHT * (tca + tcb) + NEAR_WEIGHT * (tna + tnb)
+    sim = num / den if den else 0.0
+    if a.kind == "count" and b.kind == "count" and _nouns_match(a, b):
+        sim = min(1.0, sim + 0.1)
+    return sim
+
+
+def _affinity_key(c: Claim) -> tuple:
+    """What _affinity compares of a claim, computed once: (is a date, date parts, value, significant
+    digits as written, those digits sorted)."""
+    digits = "".join(ch for ch in (c.figure or "") if ch.isdigit()).strip("0")
+    return (c.kind == "date", c.date_parts, c.num, digits, "".join(sorted(digits)))
+
+
+def _affinity_of(ka: tuple, kb: tuple, agreeing: bool) -> float:
+    """_affinity on keys from _affinity_key (the same result, without recomputing them per pair)."""
+    if agreeing:
+        return 0.0
+    if ka[0] and kb[0]:
+        (ya, ma, da), (yb, mb, db) = ka[1], kb[1]
+        if ma and mb and da and db and (ma, da) == (db, mb):
+            return 1.0
+        if ya and yb and ma is None and mb is None:
+            return 0.5 if abs(ya - yb) == 1 else 0.0
+        return 0.3 if (ma, da) == (mb, db) or (ma == mb and da and db and abs(da - db) <= 1) else 0.0
+    if ka[2] is None or kb[2] is None:
+        return 0.0
+    if ka[3] and ka[3] == kb[3]:
+        return 1.0
+    if ka[3] and ka[4] == kb[4]:
+        return 0.8
+    if abs(ka[2] - kb[2]) == 1:
+        return 0.5
+    return 0.0
+
+
+_CLAIM_BITS = 40              # claim numbers fit in 40 bits
+PARALLEL_MIN_CLAIMS = 20000   # below this, grouping stays in one process (starting workers costs more)
+_CHUNK = 512                  # claims per task when picking counterparts
+_PAIR_CHUNK = 20000           # pairs per task when scoring them
+
+
+class _BroadState:
+    """What the broad path's workers read (inherited by forked processes, never sent to them)."""
+
+    def __init__(self, claims, cdoc, csent, akeys, linked_to, idf, work):
+        self.claims, self.cdoc, self.csent, self.akeys, self.linked_to = claims, cdoc, csent, akeys, linked_to
+        self.idf, self.work = idf, work
+        self.feats = _FeatureTable(idf, claims)
+
+
+_STATE = None   # the state of the running _Workers (a _BroadState or _JudgeState)
+
+
+def _default_jobs() -> int:
+    from .parallel import default_jobs
+
+    return default_jobs()
+
+
+class _Workers:
+    """Runs a task function over a list of tasks, results in task order: in this process, or over
+    `jobs` forked processes that inherit the broad path's state. Either way the results are the
+    same, so the findings do not depend on the number of processes."""
+
+    def __init__(self, state: object, jobs: int):
+        self.state, self.jobs, self.pool = state, jobs, None
+
+    def __enter__(self):
+        global _STATE
+        _STATE = self.state
+        if self.jobs > 1:
+            import multiprocessing as mp
+            import sys
+
+            if "fork" in mp.get_all_start_methods() and sys.platform != "darwin":
+                try:
+                    self.pool = mp.get_context("fork").Pool(self.jobs)
+                except OSError:
+                    self.pool = None
+        return self.run
+
+    def run(self, fn, tasks: list) -> list:
+        if self.pool is None or len(tasks) < 2:
+            return [fn(t) for t in tasks]
+        return self.pool.map(fn, tasks, chunksize=1)
+
+    def __exit__(self, *exc) -> None:
+        global _STATE
+        _STATE = None
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+
+class _JudgeState:
+    """What the judge's workers read (inherited by forked processes)."""
+
+    def __init__(self, claims, akeys, pa, pb, ps, by_sentence):
+        self.claims, self.akeys, self.pa, self.pb, self.ps, self.by_sentence = claims, akeys, pa, pb, ps, by_sentence
+
+
+def _agree_chunk(task: tuple[int, int]) -> tuple[bytes, array]:
+    """For pairs lo..hi: flags (1 when the values agree, 2 when they are the same value, 4 when
+    their directions are opposite) and how well each pair's claims match as counterparts
+    (similarity, plus a little for a value that looks like a slip of the other, to two places)."""
+    lo, hi = task
+    st = _STATE
+    claims, pa, pb, ps, akeys = st.claims, st.pa, st.pb, st.ps, st.akeys
+    out = bytearray(hi - lo)
+    scores = array("d")
+    for p in range(lo, hi):
+        a, b = claims[pa[p]], claims[pb[p]]
+        ok = agree(a, b)
+        out[p - lo] = (1 if ok else 0) | (2 if ok and same_value(a, b) else 0) \
+            | (4 if a.direction and b.direction and a.direction != b.direction else 0)
+        scores.append(round(ps[p] + AFFINITY_WEIGHT * _affinity_of(akeys[pa[p]], akeys[pb[p]], ok), 2))
+    return bytes(out), scores
+
+
+def _verdict_chunk(task: list[int]) -> list:
+    """For each pair: None, or (the index of the rule in PAIR_RULES, its verdict) when a rule fires
+    and the pair is similar enough for that rule off the precise path."""
+    st = _STATE
+    claims, pa, pb, ps, by_sentence = st.claims, st.pa, st.pb, st.ps, st.by_sentence
+    out: list = []
+    for p in task:
+        a, b, sim = claims[pa[p]], claims[pb[p]], ps[p]
+        if _arithmetic_relation(a, b, by_sentence):
+            out.append(None)
+            continue
+        got = first_verdict(Pair(a, b, sim, "broad"))
+        if got is None:
+            out.append(None)
+            continue
+        rule, verdict = got
+        need = _broad_threshold(rule.id, verdict, a, b)
+        out.append(None if need is None or sim < need else (PAIR_RULES.index(rule), verdict))
+    return out
+
+
+def _pick_chunk(task: tuple[int, int, int]) -> tuple[array, array]:
+    """The counterparts claims lo..hi of block b pick (member numbers, in the order they are
+    compared): through rare shared terms only (a term in very many claims says little), scored by
+    the IDF of what they share plus how alike the values look; the best few of the best documents.
+    Returned as (how many each claim picked, all of them)."""
+    b, lo, hi = task
+    st = _STATE
+    members, index = st.work[b]
+    claims, cdoc, csent, akeys, linked_to = st.claims, st.cdoc, st.csent, st.akeys, st.linked_to
+    idf_get = st.idf.get
+    counts, flat = array("l"), array("l")
+    for i in range(lo, hi):
+        ga = members[i]
+        a = claims[ga]
+        cand: dict[int, float] = defaultdict(float)
+        for t in _subject_terms(a):
+            post = index[t]
+            if len(post) > MAX_POSTING:
+                continue
+            w = idf_get(t, 1.0)
+            for j in post:
+                if j != i:
+                    cand[j] += w
+        da, sa, ka = cdoc[ga], csent[ga], akeys[ga]
+        other_sent_only = a.kind in ("count", "number")
+        lk = linked_to.get(da, ())
+        per_doc: dict[int, list[tuple[float, int]]] = {}
+        for j, score in cand.items():
+            gb = members[j]
+            db = cdoc[gb]
+            if db == da:
+                if not other_sent_only or csent[gb] == sa:
+                    continue
+            elif db in lk:
+                continue
+            item = (-(score + 0.5 * _affinity_of(ka, akeys[gb], False)), j)
+            got = per_doc.get(db)
+            if got is None:
+                per_doc[db] = [item]
+            else:
+                got.append(item)
+        ranked_docs = sorted(per_doc.items(), key=lambda kv: (min(kv[1])[0], kv[0]))
+        n = len(flat)
+        for _, doc_cands in ranked_docs[:MAX_CANDIDATE_DOCS]:
+            doc_cands.sort()
+            flat.extend(j for _, j in doc_cands[:CANDIDATES_PER_DOC])
+        counts.append(len(flat) - n)
+    return counts, flat
+
+
+def _sim_chunk(task: tuple[array, array]) -> array:
+    """The similarity of each pair of claim numbers."""
+    sim = _STATE.feats.similarity
+    return array("d", [sim(x, y) for x, y in zip(*task)])
+
+
+class _FeatureTable:
+    """The weighted word groups (_weighted) of the claims of one run, for _similarity at scale.
+
+    Claims of one sentence share its word groups, and claims of one clause its clause groups: each
+    distinct tuple of groups is weighted once and the result shared by all (far less memory and
+    time than one copy per claim). A feature is (groups, their weights, their total, all their
+    terms, its groups made only of month and weekday names). Dates compared with dates leave out
+    their own month and weekday names: a feature loses only those of its calendar groups, and is
+    weighted again once per set of groups it loses."""
+
+    def __init__(self, idf: Idf, claims: list[Claim]):
+        self.idf = idf
+        self.claims = claims
+        self.table: dict[tuple, tuple] = {}
+        self.dropped: dict[tuple[int, tuple], tuple] = {}
+        self.per_claim: list[tuple | None] = [None] * len(claims)
+        self.calendar: list[frozenset[str] | None] = [None] * len(claims)
+
+    def _feature(self, groups: tuple) -> tuple:
+        got = self.table.get(groups)
+        if got is None:
+            uniq, total, terms = _weighted(groups, self.idf)
+            got = self.table[groups] = (tuple(g for g, _ in uniq), tuple(w for _, w in uniq), total, terms,
+                                        tuple(g for g, _ in uniq if g <= CALENDAR_WORDS))
+        return got
+
+    def of(self, gi: int) -> tuple:
+        got = self.per_claim[gi]
+        if got is None:
+            extra = self.claims[gi].extra
+            got = self.per_claim[gi] = tuple(self._feature(tuple(extra.get(name, ())))
+                                             for name in ("groups", "clause_groups", "near_groups"))
+        return got
+
+    def _drop(self, f: tuple, drop: frozenset[str]) -> tuple:
+        if not f[4]:
+            return f
+        gone = tuple(g for g in f[4] if g <= drop)
+        if not gone:
+            return f
+        key = (id(f), gone)
+        got = self.dropped.get(key)
+        if got is None:
+            # _weighted of the groups that are left: the same groups, weights and sums in the same order
+            keep = [k for k, g in enumerate(f[0]) if g not in gone]
+            groups, weights = tuple(f[0][k] for k in keep), tuple(f[1][k] for k in keep)
+            got = self.dropped[key] = (groups, weights, sum(w for w in weights),
+                                       frozenset(t for g in groups for t in g), ())
+        return got
+
+    def similarity(self, x: int, y: int) -> float:
+        """_similarity(claims[x], claims[y]), value for value."""
+        a, b = self.claims[x], self.claims[y]
+        fa, fb = self.of(x), self.of(y)
+        if a.kind == "date" and b.kind == "date":
+            cal = self.calendar
+            if cal[x] is None:
+                cal[x] = _calendar_terms(a)
+            if cal[y] is None:
+                cal[y] = _calendar_terms(b)
+            drop = cal[x] | cal[y]
+            if drop:
+                fa = tuple(self._drop(f, drop) for f in fa)
+                fb = tuple(self._drop(f, drop) for f in fb)
+        (sa, wsa, ta, terms_a, _), (ca, wca, tca, cterms_a, _), (na, wna, tna, nterms_a, _) = fa
+        (sb, wsb, tb, terms_b, _), (cb, wcb, tcb, cterms_b, _), (nb, wnb, tnb, nterms_b, _) = fb
+        num = (_hit_fast(sa, wsa, terms_a, terms_b) + _hit_fast(sb, wsb, terms_b, terms_a)
+               + CLAUSE_WEIGHT * (_hit_fast(ca, wca, cterms_a, cterms_b) + _hit_fast(cb, wcb, cterms_b, cterms_a))
+               + NEAR_WEIGHT * (_hit_fast(na, wna, nterms_a, nterms_b | cterms_b)
+                                + _hit_fast(nb, wnb, nterms_b, nterms_a | cterms_a)))
+        den = ta + tb + CLAUSE_WEIGHT * (tca + tcb) + NEAR_WEIGHT * (tna + tnb)
+        sim = num / den if den else 0.0
+        if a.kind == "count" and b.kind == "count" and _nouns_match(a, b):
+            sim = min(1.0, sim + 0.1)
+        return sim
+
+
+def _hit_fast(groups: tuple, weights: tuple, terms: frozenset[str], other_terms: frozenset[str]) -> float:
+    """_hit of a feature's groups and weights, where `terms` are all their terms: nothing to add
+    up when they have none in common with `other_terms`."""
+    if terms.isdisjoint(other_terms):
+        return 0
+    return sum([w for g, w in zip(groups, weights) if not g.isdisjoint(other_terms)])

@@ -1,0 +1,327 @@
+"""The precise path: a document and its translation are aligned sentence by sentence and
+their claims paired inside aligned sentences (one to one, identical figures first, then
+agreeing values); what is left is a changed, missing or extra value."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from decimal import Decimal
+
+from rapidfuzz import fuzz
+
+from rules import EXTRA_RULE, MISSING_RULE, PAIR_RULES, Pair, Verdict
+from rules.base import year_like
+
+from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, comparable, first_verdict, same_digits, same_figure, same_value
+from .align import align, anchor_keys
+from .model import Claim, Document
+from .textnorm import fold_width
+
+
+class PrecisePath:
+    """The translation-pair methods of checker.engine.Engine."""
+
+    def beads(self, src: Document, tgt: Document) -> list[tuple[list[int], list[int]]]:
+        """The aligned sentence groups of a translation pair, as indices into `sent_spans`:
+        translation units when both sides come from a bilingual file, else the length-and-anchor
+        alignment of checker.align. Public so that renderers show exactly what was compared."""
+        s_sents, t_sents = self.sent_spans[src.doc], self.sent_spans[tgt.doc]
+        if src.segments is not None and tgt.segments is not None and len(src.segments) == len(tgt.segments):
+            return _segment_beads(src.segments, s_sents, tgt.segments, t_sents)
+        by_s, by_t = self._by_sentence(src), self._by_sentence(tgt)
+        s_lens = [_weight(src.text[a:b]) for a, b in s_sents]
+        t_lens = [_weight(tgt.text[a:b]) for a, b in t_sents]
+        s_keys = [anchor_keys(by_s[i]) for i in range(len(s_sents))]
+        t_keys = [anchor_keys(by_t[i]) for i in range(len(t_sents))]
+        return align(s_lens, t_lens, s_keys, t_keys)
+
+    def _by_sentence(self, doc: Document) -> dict[int, list[Claim]]:
+        out: dict[int, list[Claim]] = defaultdict(list)
+        for c in self.claims.get(doc.doc, []):
+            out[c.sent].append(c)
+        return out
+
+    def precise(self, src: Document, tgt: Document) -> None:
+        s_sents, t_sents = self.sent_spans[src.doc], self.sent_spans[tgt.doc]
+        by_s, by_t = self._by_sentence(src), self._by_sentence(tgt)
+        beads = self.beads(src, tgt)
+        for k, (si, ti) in enumerate(beads):
+            S = [c for i in si for c in by_s[i]]
+            T = [c for j in ti for c in by_t[j]]
+            near_beads = range(max(0, k - 1), min(len(beads), k + 2))
+            near_t = [c for kk in near_beads for j in beads[kk][1] for c in by_t[j]]
+            near_spans = [t_sents[j] for kk in near_beads for j in beads[kk][1]]
+            near_s = [c for kk in near_beads for i in beads[kk][0] for c in by_s[i]]
+            near_src_spans = [s_sents[i] for kk in near_beads for i in beads[kk][0]]
+            self._pair_bead(src, tgt, S, T, near_t, near_spans, near_s, near_src_spans,
+                            bead_spans=([s_sents[i] for i in si], [t_sents[j] for j in ti]))
+            self._proper_nouns(src, tgt, [s_sents[i] for i in si], [t_sents[j] for j in ti])
+
+    def _pair_bead(self, src: Document, tgt: Document, S: list[Claim], T: list[Claim], near_t: list[Claim],
+                   near_spans: list[tuple[int, int]], near_s: list[Claim] = (),
+                   near_src_spans: list[tuple[int, int]] = (),
+                   bead_spans: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])) -> None:
+        used: set[int] = set()
+        owner: dict[int, Claim] = {}  # a matched figure of the translation → the original's figure it answers
+        pending: list[Claim] = []
+        # figures stated identically pair first, so that an approximate agreement cannot take the
+        # counterpart of an exact one ("about 15 miles (20 km)" against "about 20 km (15 miles)")
+        exact: dict[int, Claim] = {}
+        for s in S:
+            if s.kind == "name" or s.extra.get("article"):
+                continue
+            t = next((t for t in T if id(t) not in used and comparable(s, t) and same_figure(s, t)
+                      and agree(s, t, strict=True)), None)
+            if t is not None:
+                exact[id(s)] = t
+                used.add(id(t))
+        for s in S:
+            if s.kind == "name" or s.extra.get("article"):
+                continue
+            match = exact.get(id(s)) or next((t for t in T if id(t) not in used and comparable(s, t)
+                                              and agree(s, t, strict=True)), None)
+            if match is not None:
+                used.add(id(match))
+                owner[id(match)] = s
+                if same_value(s, match):
+                    self.aligned_support[s.key].append(match)
+                    self.aligned_support[match.key].append(s)
+                flip = PAIR_RULES[0].check(Pair(s, match, 1.0, "precise"))
+                if flip:
+                    self.emit(PAIR_RULES[0], flip, [s, match], "precise")
+                continue
+            # a figure of a neighbouring sentence, or one already matched here when this one
+            # repeats the figure it answered (今年 twice, "this year" once) and no figure of the
+            # sentence is left that could be its changed rendering
+            spare = any(id(u) not in used and comparable(s, u) for u in T)
+            near = next((t for t in near_t if comparable(s, t) and agree(s, t, strict=True)
+                         and (id(t) not in owner or (not spare and agree(s, owner[id(t)], strict=True)))), None)
+            if near is not None:
+                flip = PAIR_RULES[0].check(Pair(s, near, 1.0, "precise"))
+                if flip:
+                    self.emit(PAIR_RULES[0], flip, [s, near], "precise")
+                continue
+            pending.append(s)
+        in_bead = {id(t) for t in T}
+        for s in pending:
+            best = None
+            # translations reorder sentences: a neighbouring bead may hold the counterpart
+            for t in [*T, *(t for t in near_t if id(t) not in in_bead)]:
+                if id(t) in used or t.extra.get("article") or not comparable(s, t):
+                    continue
+                got = first_verdict(Pair(s, t, 1.0, "precise"))
+                if got is None:
+                    continue
+                rank = (0 if id(t) in in_bead else 1, PAIR_RULES.index(got[0]))
+                closeness = _closeness(s, t)
+                if best is None or (rank, closeness) < best[0]:
+                    best = ((rank, closeness), t, got)
+            if best is not None and (best[0][0][0] == 0 or best[2][0].id in PATTERN_RULES | {"FC002", "FC009"}):
+                _, t, (rule, verdict) = best
+                used.add(id(t))
+                self.emit(rule, verdict, [s, t], "precise")
+            elif (s.kind in ("money", "percent", "measure", "count") and not _trivial(s)
+                  and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans])) \
+                    or (_written_day(s) and not any(comparable(s, t) and agree(s, t) for t in near_t)
+                        and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans], s.date_parts[2])):
+                verdict = MISSING_RULE.check(Pair(s, s, 1.0, "precise")) or Verdict("", 0.5)
+                if s.kind != "date" and not (s.figure or "")[:1].isdigit() and (s.num is None or s.num < 10):
+                    # 三国赛 (Tri-Nations), 两天 (two-day): small numerals in words often live inside names
+                    verdict = Verdict(verdict.message, 0.35, "info")
+                self.emit(MISSING_RULE, verdict, [s, *_passages(tgt, bead_spans[1])], "precise", docs=(tgt.doc,))
+        # figures of the translation that answer nothing in the original
+        s_spans = [src.text[a:b] for a, b in near_src_spans]
+        answered = {id(x): t for t_id, x in owner.items() for t in T if id(t) == t_id}
+        for t in T:
+            if id(t) in used or t.extra.get("article") or t.kind not in ("money", "percent", "measure", "count") or _trivial(t) \
+                    or year_like(t):  # "the 1992 Consensus" (九二共识): a year, and added dates are not judged
+                continue
+            if not (t.figure or "")[:1].isdigit():
+                continue
+            # an equal figure of the original counts unless it already answers another figure of
+            # this sentence that counts something else ("7只产品" against "7 products from 7 institutions")
+            if any(comparable(x, t) and agree(x, t) and not (id(x) in answered and answered[id(x)].noun
+                                                              and t.noun and answered[id(x)].noun != t.noun)
+                   for x in near_s):
+                continue
+            if not _mentioned(t, s_spans) or any(id(x) in answered for x in near_s if comparable(x, t) and agree(x, t)):
+                self.emit(EXTRA_RULE, EXTRA_RULE.check(Pair(t, t, 1.0, "precise")) or Verdict("", 0.5),
+                          [t, *_passages(src, bead_spans[0])], "precise", docs=(src.doc,))
+        self._names(S, T, tgt)
+
+    def _proper_nouns(self, src: Document, tgt: Document, s_spans: list[tuple[int, int]],
+                      t_spans: list[tuple[int, int]]) -> None:
+        """A place or a person of the original (CC-CEDICT knows it as a country, city, province…,
+        or as one person with life years: 普京 → Vladimir Putin) that the translation does not name,
+        while the translation names exactly one other known place (for a place) or one other
+        unexplained name (for a person)."""
+        from .lexicon import EN_STOP, gloss_terms, is_person, is_place, known_place_tokens, pinyin_explains, proper_names, stem, zh_words
+
+        if src.lang != "zh" or tgt.lang != "en" or not s_spans or not t_spans:
+            return
+        t_words = [(m.group(0), m.start() + off) for a, b in t_spans
+                   for off in (a,) for m in re.finditer(r"[^\W\d_](?:[^\W\d_]|-)*", tgt.view[a:b])]
+        t_lower = " " + " ".join(w for w, _ in t_words).lower() + " "
+        missing: list[tuple[str, int, str]] = []
+        explained: set[str] = set()
+        s_latin: set[str] = set()
+        for a, b in s_spans:
+            seg = src.view[a:b]
+            s_latin |= {x.lower() for x in re.findall(r"[A-Za-z][A-Za-z'-]*", seg)}
+            pos = 0
+            for w in zh_words(seg):
+                at = seg.find(w, pos)
+                pos = at + len(w) if at >= 0 else pos
+                names = proper_names(w)
+                explained |= {tok for n in names for tok in n.split()} | set(gloss_terms(w))
+                # 中国 → China / Chinese: a name counts as present when a word starts with its stem
+                # a place, or a person CC-CEDICT knows with life years (普京 → Vladimir Putin)
+                if len(w) >= 2 and names and (is_place(w) or is_person(w)) and not any(
+                        f" {n} " in t_lower or any(len(tok) > 3 and f" {tok[:max(4, len(tok) - 2)]}" in t_lower for tok in n.split())
+                        for n in names) and not any(pinyin_explains(tw, w) for tw, _ in t_words if tw[:1].isupper()):
+                    missing.append((w, a + at, sorted(names)[0]))
+        if len(missing) != 1:
+            return
+        place = is_place(missing[0][0])
+        missing_toks = {tok[:4] for n in proper_names(missing[0][0]) for tok in n.split() if len(tok) > 3}
+        if any(place or d.group(0).lower()[:4] in missing_toks
+               for d in re.finditer(r"\b[A-Z][a-z]+(?:an|ian|ese|ish|i)\b", " ".join(w for w, _ in t_words))):
+            # a demonym (American, Chinese) may render a place; for a person only the demonym
+            # of their own name (Obama → Obamian) is an excuse
+            return
+        content = [w for w, _ in t_words if w.lower() not in EN_STOP]
+        if sum(1 for w in content if w[0].isupper()) > 0.85 * len(content):
+            return  # a headline in title case: every word is capitalized
+        offenders = [(w, at) for w, at in t_words
+                     if w[0].isupper() and len(w) > 2 and w.lower() not in s_latin and w.lower() not in explained
+                     and stem(w) not in explained and w.lower() not in CALENDAR_WORDS and w.lower() not in EN_STOP
+                     and not any(pinyin_explains(w, src.view[a:b]) for a, b in s_spans)
+                     and "-" not in w
+                     and not (at == t_spans[0][0] or tgt.view[max(0, at - 2):at].strip()[-1:] in (".", "\"", "“", "[", "(", "【", ":"))]
+        # only a known place or organisation counts as a substitute: transliterated person names
+        # (Choe, Szabó) vary too much to judge without a glossary
+        # adjacent capitalized words are one name (Noam Chomsky, Anup Kumar)
+        runs: list[tuple[str, int]] = []
+        for w, at in offenders:
+            if runs and re.fullmatch(r"\s+", tgt.view[runs[-1][1] + len(runs[-1][0]):at] or "x"):
+                runs[-1] = (tgt.view[runs[-1][1]:at + len(w)], runs[-1][1])
+            else:
+                runs.append((w, at))
+        if not place:
+            offenders = runs
+        else:
+            # a place stands in for a place only when CC-CEDICT knows the substitute as one:
+            # transliterated person names (Choe, Szabó) vary too much to judge without a glossary
+            offenders = [(w, at) for w, at in runs if any(tok.lower() in known_place_tokens() for tok in w.split())]
+        if len(offenders) != 1:
+            return  # none: a paraphrase; several: a sentence full of names we cannot judge
+        (w, at, expected), (name, t_at) = missing[0], offenders[0]
+        a = Claim(doc=src.doc, lang=src.lang, kind="name", start=at, end=at + len(w), text=w, value=expected.title(),
+                  line=src.line_of(at))
+        b = Claim(doc=tgt.doc, lang=tgt.lang, kind="name", start=t_at, end=t_at + len(name), text=name, value=name,
+                  line=tgt.line_of(t_at))
+        rule = next(r for r in PAIR_RULES if r.id == "FC010")
+        self.emit(rule, Verdict(f"{w} is {expected.title()}; the translation names {name} instead", 0.5, "warning"),
+                  [a, b], "precise", subject=f"name: {w}")
+
+    def _names(self, S: list[Claim], T: list[Claim], tgt: Document) -> None:
+        expected = [s for s in S if s.kind == "name" and s.extra.get("glossary") and not s.extra.get("entity")
+                    and not s.value.isascii() is False and s.lang != "en"]
+        if not expected:
+            return
+        t_text = " ".join(t.text for t in T)
+        t_names = [t for t in T if t.kind == "name"]
+        t_values = {t.value.lower() for t in t_names}
+        missing = [s for s in expected if s.value.lower() not in t_values]
+        spare = [t for t in t_names if not t.extra.get("glossary") and t.value.lower() not in {s.value.lower() for s in S}]
+        _ = t_text
+        name_rule = next(r for r in PAIR_RULES if r.id == "FC010")
+        for s in missing:
+            if not spare:
+                break
+            best = max(spare, key=lambda t: (fuzz.ratio(s.value.lower(), t.value.lower()), -abs(t.start)))
+            spare.remove(best)
+            v = name_rule.check(Pair(s, best, 1.0, "precise"))
+            if v:
+                self.emit(name_rule, v, [s, best], "precise")
+
+
+def _segment_beads(s_segs, s_sents, t_segs, t_sents) -> list[tuple[list[int], list[int]]]:
+    """Beads from a bilingual file's translation units: the sentences inside unit k on each side."""
+    def inside(segs, sents):
+        out: list[list[int]] = [[] for _ in segs]
+        k = 0
+        for i, (a, _) in enumerate(sents):
+            while k < len(segs) and a >= segs[k][1]:
+                k += 1
+            if k < len(segs) and segs[k][0] <= a < segs[k][1] or (k < len(segs) and a < segs[k][0] and a >= segs[k][0] - 1):
+                out[k].append(i)
+        return out
+    return [(si, ti) for si, ti in zip(inside(s_segs, s_sents), inside(t_segs, t_sents)) if si or ti]
+
+
+def _weight(text: str) -> int:
+    return sum(2 if "\u4e00" <= ch <= "\u9fff" else 1 for ch in text if not ch.isspace())
+
+
+def _closeness(a: Claim, b: Claim) -> float:
+    if a.num is not None and b.num is not None and a.num and b.num:
+        return abs(math.log10(abs(float(a.num)) + 1e-9) - math.log10(abs(float(b.num)) + 1e-9))
+    return abs(a.start - b.start) / 1e6
+
+
+def _trivial(c: Claim) -> bool:
+    """Figures too small to be reported missing: 'one of', 两省 (both provinces), 1美元 (per dollar)."""
+    return c.num is not None and c.num <= 2 and c.kind in ("count", "money", "number")
+
+
+_ORDINAL_WORDS = {w: n for n, w in enumerate("zeroth first second third fourth fifth sixth seventh eighth ninth tenth "
+                                              "eleventh twelfth".split())}
+
+
+def _written_day(c: Claim) -> bool:
+    """A date whose day of the month is written as a figure (2月11日, 11日电, Feb. 11), not one
+    resolved from a word (当天, 上周五, yesterday): a translation that drops it loses a fact."""
+    return c.kind == "date" and c.date_parts[2] is not None and not c.extra.get("article") \
+        and bool(re.search(r"\d|[一二三四五六七八九十廿卅]\s*[日号號]", fold_width(c.text)))
+
+
+def _passages(doc: Document, spans: list[tuple[int, int]]) -> list[Claim]:
+    """The aligned sentences of the other document, cited beside a value they lack."""
+    out = []
+    for a, b in spans:
+        seg = doc.text[a:b]
+        a, b = a + len(seg) - len(seg.lstrip()), b - (len(seg) - len(seg.rstrip()))
+        if b > a:
+            out.append(Claim(doc=doc.doc, lang=doc.lang, kind="passage", start=a, end=b, text=doc.text[a:b],
+                             value="", line=doc.line_of(a)))
+    return out
+
+
+def _mentioned(c: Claim, texts: list[str], num: Decimal | int | None = None) -> bool:
+    """Is the claim's number (or `num`) written anywhere in these texts, in any form (8, eight, eighth, 8th)?"""
+    from .extract.quantities import _en_word_numbers, _number_tokens
+
+    if num is not None:
+        c = Claim(doc=c.doc, lang=c.lang, kind="number", start=c.start, end=c.end, text=c.text, value=str(num),
+                  num=Decimal(num))
+    if c.num is None:
+        return False
+    wanted = {c.num}
+    if c.scale_word or c.kind == "money":
+        # 1,100万 may appear as 11 million: compare leading digits too
+        wanted.add(Decimal(str(c.num)).normalize())
+    for text in texts:
+        folded = fold_width(text)
+        for tok in _number_tokens(folded):
+            if tok[2] in wanted or same_digits(tok[2], c.num):
+                return True
+        for tok in _en_word_numbers(folded):
+            if tok[2] in wanted:
+                return True
+        for w in re.findall(r"[A-Za-z]+", folded.lower()):
+            if w in _ORDINAL_WORDS and Decimal(_ORDINAL_WORDS[w]) == c.num:
+                return True
+    return False
