@@ -45,7 +45,10 @@ class Engine(PrecisePath, BroadPath):
     """Pairs the claims of a corpus and collects the findings of the rules: the precise path
     (checker.precise) for translation pairs, the broad path (checker.broad) for the rest."""
 
-    def __init__(self, docs: list[Document], claims: dict[str, list[Claim]], config: Config, glossary=None):
+    def __init__(self, docs: list[Document], claims: dict[str, list[Claim]], config: Config, glossary=None,
+                 aliases: bool = True):
+        """`aliases=False` for a renderer that only needs sentences and alignments: the claims'
+        subject terms are then left as they are."""
         self.docs = {d.doc: d for d in docs}
         self.claims = claims
         self.config = config
@@ -59,7 +62,8 @@ class Engine(PrecisePath, BroadPath):
             for c in claims.get(d.doc, []):
                 if c.kind == "name" and c.noun == "glossary":
                     c.extra["glossary"] = True
-        self._apply_aliases(docs, glossary)
+        if aliases:
+            self._apply_aliases(docs, glossary)
 
     def _apply_aliases(self, docs: list[Document], glossary) -> None:
         """Bridge names into the common term space: aliases the corpus states itself

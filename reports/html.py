@@ -329,7 +329,9 @@ class _Builder:
         if self._engine is None:
             from checker.engine import Engine
 
-            self._engine = Engine(self.docs, self.claims, self.report.config)
+            # the sentences and alignments the run used (they do not depend on aliases, and the
+            # report's claims must not be touched again)
+            self._engine = Engine(self.docs, self.claims, self.report.config, aliases=False)
         return self._engine
 
     def sentence_span(self, c) -> tuple[int, int]:
