@@ -35,6 +35,8 @@ ZH_MONTH_PARTS: dict[str, str] = dict(_ZH["month_parts"])
 ZH_DAY_PRECEDERS = frozenset(_ZH["day_preceders"])
 ZH_RANGE_SEPS = tuple(_ZH["range_separators"])
 ZH_DAY_NOT_BEFORE = tuple(_ZH["day_not_before"])
+ZH_BARE_DAY_NOT_AFTER = tuple(_ZH["bare_day_not_after"])
+ZH_BARE_DAY_NOT_BEFORE = tuple(_ZH["bare_day_not_before"])
 ZH_YEAR_PARTS: dict[str, str] = dict(_ZH["year_parts"])
 EN_REL_PREFIX: dict[str, int] = dict(_EN["relative_prefix"])
 EN_WEEKDAY_POS: dict[str, int] = dict(_EN["weekday_positions"])
@@ -158,7 +160,7 @@ EN_YEAR = re.compile(rf"\b(?P<pre>in|from|since|by|until|of|for|during|early|lat
 EN_YEAR_PART = re.compile(rf"\b(?:the\s{{1,3}})?(?P<part>{_alt(EN_YEAR_PARTS)})[\s-]{{0,3}}$", re.I)
 _COUNT = rf"(?P<n>\d{{1,3}}|{_CARDW}|{_alt(EN_VAGUE_COUNTS)})"
 _DUR_UNIT = rf"(?P<unit>{_alt(EN_DURATION_UNITS)}|(?P<wu>{_WD_WORDS})s?(?![A-Za-z]))"
-EN_DURATION_REL = re.compile(rf"\b{_COUNT}\s{{1,3}}{_DUR_UNIT}\s{{1,3}}(?P<dir>{_alt(EN_DURATION_DIRS)})\b", re.I)
+EN_DURATION_REL = re.compile(rf"\b(?<![0-9][,.]){_COUNT}\s{{1,3}}{_DUR_UNIT}\s{{1,3}}(?P<dir>{_alt(EN_DURATION_DIRS)})\b", re.I)
 EN_BASELINE_BEFORE = re.compile(rf"\b(?:{_alt(_EN['baseline_words'])})\s{{1,3}}$", re.I)
 EN_IN_DURATION = re.compile(rf"\bin\s{{1,3}}(?:the\s{{1,3}}next\s{{1,3}})?{_COUNT}\s{{1,3}}{_DUR_UNIT}(?![A-Za-z])", re.I)
 EN_DURATION_PART = re.compile(rf"{_COUNT}\s{{1,3}}(?P<unit>{_alt(EN_DURATION_UNITS)})(?:,\s{{0,3}}|\s{{1,3}}and\s{{1,3}}|\s{{1,3}})$", re.I)
@@ -329,6 +331,20 @@ def _future_context(text: str, start: int, end: int) -> bool:
     return any(mk in window for mk in FUTURE)
 
 
+_FUTURE_WORDS = re.compile("|".join(rf"\b{re.escape(w)}\b" if w[:1].isalpha() else re.escape(w)
+                                     for w in sorted(FUTURE, key=len, reverse=True)), re.I)
+
+
+def _future_clause(text: str, start: int, end: int) -> bool:
+    """Does the whole clause holding [start, end) speak of the future ('the storm will bring rain from
+    Friday to Sunday')? Wider than _future_context, for a range whose words sit far from the verb."""
+    left = text[max(0, start - 80):start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(left)), default=0)
+    right = text[end:min(len(text), end + 40)]
+    rm = _CLAUSE_BREAK.search(right)
+    return bool(_FUTURE_WORDS.search(left[cut:] + " " + (right[:rm.start()] if rm else right)))
+
+
 def _year_context(text: str, start: int, ref: dt.date) -> int | None:
     """A year stated nearby: 今年/去年/this year/last year in the words before the date."""
     window = text[max(0, start - 30):start]
@@ -359,6 +375,15 @@ def resolve_month_day(m: int, d: int | None, ref: dt.date | None, future: bool, 
         if best_score is None or score < best_score:
             best, best_score = y, score
     return best, "document-date"
+
+
+def _subject_day(text: str, mt: re.Match[str]) -> bool:
+    """朝鲜8日晚间, 网站11日消息: an Arabic day with 日 right after its subject (a Chinese word) is a date,
+    unless the words around make it a span of days (持续8日, 3日内) or part of another word."""
+    s, e = mt.start(), mt.end()
+    if not (mt.group("d").isdigit() and text[e - 1] == "日" and "\u4e00" <= text[s - 1] <= "\u9fff"):
+        return False
+    return not text.endswith(ZH_BARE_DAY_NOT_AFTER, 0, s) and not text.startswith(ZH_BARE_DAY_NOT_BEFORE, e)
 
 
 def resolve_day(d: int, ref: dt.date | None, future: bool) -> tuple[int | None, int | None]:
@@ -556,6 +581,7 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray, lang: str | 
         return mt.end()
 
     scan = _Scanner(text)
+    _year_ranges(text, free, add)
     _zh_pass(scan, ref, found, free, add, future, month_day, bare_day_end)
     _en_pass(scan, ref, found, free, add, future, month_day, lang)
     _times_pass(text, found, taken, free)
@@ -721,7 +747,8 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
             continue
         prev = text[s - 1:s] if s else ""
         marked = mt.group("pre") or mt.group("rm") or mt.group("ry")
-        if prev and (prev.isdigit() or prev in "月第每") or (prev and not marked and prev not in ZH_DAY_PRECEDERS):
+        if prev and (prev.isdigit() or prev in "月第每") or (prev and not marked and prev not in ZH_DAY_PRECEDERS
+                                                              and not _subject_day(text, mt)):
             continue
         if mt.group("ry") and not mt.group("rm"):
             continue  # 今年5日 is not a date
@@ -924,6 +951,17 @@ def _en_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
         rel = rel if rel in EN_REL_PREFIX else ""
         day = resolve_weekday(w, ref, rel, future(mt.start(), mt.end()))
         s = mt.start() if rel else mt.start("w")
+        first = found[-1] if found and not rel else None
+        if first is not None and first.weekday is not None and first.day is not None and first.year and first.month \
+                and _WEEKDAY_RANGE_GAP.fullmatch(text, first.end, s):
+            # from Friday to Sunday: the end of a range of weekdays is the first such day after its start
+            start_day = dt.date(first.year, first.month, first.day)
+            day = start_day + dt.timedelta(days=(w - start_day.weekday()) % 7 or 7)
+            if day > ref and not future(first.start, mt.end()) and not _future_clause(text, first.start, mt.end()):
+                # 'rain fell from Thursday to Monday': a told range lies before the document date
+                start_day -= dt.timedelta(days=7)
+                day -= dt.timedelta(days=7)
+                first.year, first.month, first.day = start_day.year, start_day.month, start_day.day
         add(DateMention(s, mt.end("w"), day.year, day.month, day.day, resolved="document-date", weekday=w))
     for mt in EN_RELDAY.finditer(text):
         if not free(*mt.span()):
@@ -941,6 +979,9 @@ def _en_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
             y, mo = _add_months(ref.year, ref.month, off)
             add(DateMention(mt.start(), mt.end(), y, mo, None, resolved="document-date"))
     _en_years(scan, found, free, add)
+
+
+_WEEKDAY_RANGE_GAP = re.compile(r"\s{0,2}(?:-|–|to|through|thru|until|till)\s{0,2}", re.I)
 
 
 def _weekday_word_ok(text: str, mt: re.Match[str], g: str) -> bool:
@@ -1093,7 +1134,11 @@ def _en_durations(scan: _Scanner, ref: dt.date, free: Callable[[int, int], bool]
             if any(p is None for p in parts):
                 continue
             day = shift_duration(ref + dt.timedelta(days=base), [p for p in parts if p], sign)
-        add(DateMention(start, mt.end(), day.year, day.month, day.day, resolved="document-date"))
+        dm = DateMention(start, mt.end(), day.year, day.month, day.day, resolved="document-date")
+        if not mt.group("wu"):
+            # '3 days ago' also states a span of 3 days: the quantity reader may read those words too
+            dm.extra["duration_span"] = (start, mt.start("dir"))
+        add(dm)
     for mt in EN_IN_DURATION.finditer(text):
         if not free(*mt.span()) or mt.group("wu"):
             continue
@@ -1106,7 +1151,7 @@ def _en_durations(scan: _Scanner, ref: dt.date, free: Callable[[int, int], bool]
 
 
 _EN_STANDALONE_DAY = re.compile(
-    rf"\b(?P<pre>on|for|by|until|till|since|from|before|after)\s{{1,3}}(?:(?P<the>the)\s{{1,3}})?"
+    rf"\b(?P<pre>on|for|by|until|till|since|from|before|after|(?:{_alt(_EN['day_parts'])})\s{{1,3}}of)\s{{1,3}}(?:(?P<the>the)\s{{1,3}})?"
     rf"(?:(?P<d>{_DAYNUM})(?P<suf>{_SUF})?|(?P<dw>{_ORDW})|(?P<dc>{_CARDW}))"
     rf"(?=\s{{0,2}}(?:$|[.,](?![0-9])|[;!?)]|\s(?:at|in|of|and|or|to|until|when|we|i|you|he|she|they)\b))", re.I)
 
@@ -1153,8 +1198,67 @@ def _merge_weekday_prefixes(text: str, found: list[DateMention], free: Callable[
         found.remove(dm)
         add(dm)
 
+# a range of years: 2015-2019, 2015–19, from 2015 to 2019, between 2010 and 2020, 2015至2019年
+YEAR_RANGE = re.compile(r"(?<![0-9A-Za-z_.,/$€£¥-])(?P<between>between\s{1,3})?(?P<y1>(?:1[5-9]|20)\d\d)\s{0,2}"
+                        r"(?P<sep>-|to|through|thru|until|till|and|至|到)\s{0,2}(?P<y2>(?:1[5-9]|20)\d\d|\d\d)"
+                        r"(?P<nian>年)?(?![0-9A-Za-z_%]|[.,/-]\d)", re.I)
+_YEAR_RANGE_NOT_AFTER = re.compile(r"(?:年)?(?:[0-9零一二三四五六七八九十]|%s)|\s{0,2}(?:%s)|\s[a-z]+s\b" % (
+    _alt(ZH_YEAR_PARTS), "|".join(re.escape(k) for k in ("$", "€", "£", "¥"))))
+
+
+def _year_ranges(text: str, free: Callable[[int, int], bool], add: Callable[[DateMention], None]) -> None:
+    """'for the years 2015–2019': two years, the start and the end of a span (DESIGN §2: each bound is a
+    date). A 2-digit end takes the start's century (2020-21). Amounts are left alone: 1800-1900 people."""
+    for mt in YEAR_RANGE.finditer(text):
+        y1 = int(mt.group("y1"))
+        y2s = mt.group("y2")
+        y2 = int(y2s) if len(y2s) == 4 else y1 // 100 * 100 + int(y2s)
+        sep = mt.group("sep").lower()
+        if not y1 < y2 <= y1 + 100 or sep == "and" and not mt.group("between") or len(y2s) == 2 and sep != "-":
+            continue
+        if _UNIT_OR_NOUN_AFTER_YEARS.match(text, mt.end()) or mt.group("nian") and _YEAR_RANGE_NOT_AFTER.match(text, mt.end()):
+            continue
+        s1, e1, s2, e2 = mt.start("y1"), mt.end("y1"), mt.start("y2"), mt.end()
+        if not free(s1, e2):
+            continue
+        add(DateMention(s1, e1, y1, None, None, extra={"range": "start"}))
+        add(DateMention(s2, e2, y2, None, None, extra={"range": "end"}))
+
+
+# after a range of 'years', a plural noun, a unit or a currency says it is an amount (1800-1900 people)
+_UNIT_OR_NOUN_AFTER_YEARS = re.compile(r"\s{0,2}(?:[a-z]+s\b|(?:%s)\b|%%|km|kg|m\b|mm\b|cm\b|t\b|[$€£¥]|元|美元|人|个|個|名|吨|公里|万|萬|亿|億)" % "|".join(map(re.escape, _EN["amount_nouns"])), re.I)
+
+
+# the 2002 census, a 2016 election, their 2019 report: a year figure before a singular noun names the year
+EN_YEAR_BEFORE_NOUN = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|whose)\s{1,3}(?P<y>1\d\d\d|20\d\d|2100)"
+                                 r"\s{1,3}(?P<noun>[A-Za-z][a-z]{2,})(?:\s{1,3}(?P<next>[a-z]+))?\b", re.I)
+_EN_AMOUNT_NOUNS = frozenset(_EN["amount_nouns"])
+
+
+def _plural(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("s") and not w.endswith(("ss", "us", "is"))
+
+
+def _en_year_before_noun(scan: _Scanner, free: Callable[[int, int], bool], add: Callable[[DateMention], None]) -> None:
+    """A 4-digit figure 1000-2100 after a determiner and before a singular noun (the 2002 census) is a
+    year; before a plural (the 2000 soldiers, the 1000 member states) or a unit it is an amount."""
+    for mt in scan.near(EN_YEAR_BEFORE_NOUN, _A_YEAR, _EN_REACH):
+        noun, nxt = mt.group("noun"), mt.group("next") or ""
+        if not free(mt.start("y"), mt.end("y")) or _plural(noun) or noun.lower() in _EN_AMOUNT_NOUNS \
+                or noun.lower() in _EN_UNIT_WORDS or (nxt and _plural(nxt) and nxt.lower() not in _EN_NOT_PLURAL_NEXT):
+            continue
+        add(DateMention(mt.start("y"), mt.end("y"), int(mt.group("y")), None, None))
+
+
+_EN_UNIT_WORDS = frozenset(w.lower() for w in load("en", "units")["units"]) | frozenset(
+    w.lower() for w in load("en", "currencies")["words"])
+_EN_NOT_PLURAL_NEXT = frozenset({"was", "has", "is", "its", "this", "his", "as", "us", "does", "yes"})
+
+
 def _en_years(scan: _Scanner, found: list[DateMention], free: Callable[[int, int], bool], add: Callable[[DateMention], None]) -> None:
     text = scan.text
+    _en_year_before_noun(scan, free, add)
     for mt in scan.near(EN_YEAR, _A_YEAR, _EN_REACH):
         if not free(mt.start("y"), mt.end("y")):
             continue

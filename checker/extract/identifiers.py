@@ -45,7 +45,14 @@ _CURRENCY_SYMBOLS = {k for k in load("en", "currencies")["symbols"] if k.isalpha
 # model numbers and designations: F-35, Covid-19, A4, 802.11g, H5N1, Boeing 737 MAX is not one (space)
 # a figure with a unit (180.25ml) is a measure, not a version number like 802.11g
 _UNIT_WORDS = frozenset(w.lower() for w in load("en", "units")["units"] if len(w) >= 2)
-CODE = re.compile(r"(?<![A-Za-z0-9_.-])(?P<code>[A-Z][A-Za-z]{0,9}-?\d{1,5}(?:[A-Za-z]\d{0,3})?|\d{3}\.\d{1,3}[a-z]{1,2})(?![A-Za-z0-9_-]|\.\d)")
+_ALL_UNIT_WORDS = frozenset(w.lower() for w in load("en", "units")["units"])
+CODE = re.compile(r"(?<![A-Za-z0-9_.-])(?P<code>[A-Z][A-Za-z]{0,9}-?\d{1,5}(?:[A-Za-z]\d{0,3})?|\d{3}\.\d{1,3}[a-z]{1,2}"
+                  # iPhone6, eBay2: a lower-case brand with a capital inside; covid-19, level-3: a word, hyphen, number
+                  r"|[a-z][A-Z][A-Za-z]{0,8}\d{1,4}|(?P<lower>[a-z]{3,8})-\d{1,4})(?![A-Za-z0-9_-]|[.,]\d)")
+_EN_IDS = load("en", "numbers")
+# lower-case words before a hyphen and a number that make a compound, not a name: top-10, under-21, post-2008
+_LOWER_CODE_NOT = frozenset(_EN_IDS["lower_code_not_prefix"])
+_SCALE_OR_UNIT_AFTER = re.compile(r"[ ]?(?:million|billion|trillion|thousand|bn|mn|m|k|%)(?![A-Za-z])", re.I)
 
 
 _ZH_CENTURY_WORD = re.compile("世纪|世紀")
@@ -54,6 +61,22 @@ _ZH_CENTURY_WORD = re.compile("世纪|世紀")
 EN_DECADE = re.compile(r"(?<![\w.,$€£¥-])['’]?(?P<n>(?:1[5-9]|20)?[0-9]0)['’]?s(?![A-Za-z0-9'’-])")
 ZH_DECADE = re.compile(r"(?<![0-9])(?P<n>(?:1[5-9]|20)?[0-9]0)\s?年代")
 _EN_CENTURY_WORD = re.compile(r"centur(?:y|ies)(?![A-Za-z])", re.I)
+
+
+# 第十次超过100人: a qualifier after the classifier belongs to the figure after it, not to the ordinal
+_ZH_QUALIFIER_WORDS = tuple(sorted(load("zh", "qualifiers")["prefix"], key=len, reverse=True))
+_ZH_NUMERAL_CHARS = frozenset("0123456789零〇一二三四五六七八九十百千万亿两")
+
+
+def _noun_is_qualifier(text: str, start: int, end: int) -> bool:
+    """The characters after an ordinal's classifier start a qualifier (超过, 约) or run into a figure."""
+    return text.startswith(_ZH_QUALIFIER_WORDS, start) or any(c in _ZH_NUMERAL_CHARS for c in text[start:end + 1])
+
+
+def _unit_after(text: str, end: int) -> bool:
+    """A unit word right after a figure ('hole-30 kilometers', 'robots-8 feet')."""
+    m = re.match(r"[ ]?([A-Za-z]+)", text[end:end + 20])
+    return bool(m) and m.group(1).lower() in _ALL_UNIT_WORDS
 
 
 def _ending_at(rx: re.Pattern[str], text: str, anchor: re.Pattern[str], back: int = 40) -> list[re.Match[str]]:
@@ -105,6 +128,8 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         cls = mt.group("cls") or ""
         noun = mt.group("noun") or ""
         end = mt.end("cls") if cls else mt.end("n")
+        if noun and _noun_is_qualifier(text, mt.start("noun"), mt.end("noun")):
+            noun = ""
         if noun and cls in ("号", "號", "条", "次", "届", ""):
             end = mt.end("noun")
         unit = _ZH_CLS_UNIT.get(cls, "ordinal")
@@ -116,8 +141,11 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         if code[:1].isdigit() and code.lstrip("0123456789.").lower() in _UNIT_WORDS:
             continue
         prefix = re.match(r"[A-Za-z]*", code).group(0)
-        if prefix.lower() in ("no", "art", "sec") or (prefix in ("Q", "H") and len(code) == 2) or prefix in _CURRENCY_SYMBOLS:
-            continue  # No.5, Q3, H1 are numbered items or periods, handled elsewhere
+        if mt.group("lower") and (prefix in _LOWER_CODE_NOT or prefix.endswith("s") or _unit_after(text, mt.end())):
+            continue  # top-10, post-2008, points-10, hole-30 kilometers: a compound, a plural or a measure
+        if prefix.lower() in ("no", "art", "sec") or (prefix in ("Q", "H") and len(code) == 2) or prefix in _CURRENCY_SYMBOLS and (
+                len(prefix) > 1 or _SCALE_OR_UNIT_AFTER.match(text, mt.end())):
+            continue  # No.5, Q3, H1 are numbered items or periods, handled elsewhere; R5 million is money
         add(IdMention(mt.start(), mt.end(), 0, "code", False, code.upper().replace("-", "")))
     for mt in EN_ID.finditer(text):
         if any(taken[mt.start():mt.end()]):

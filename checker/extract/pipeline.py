@@ -37,10 +37,14 @@ def _range_tables():
     between_start = re.compile(rf"(?:{_alternation(en['between_start'])})\s{{1,2}}$", re.I)
     joiners = re.compile(rf"\s{{0,2}}(?:(?:{_alternation(zh['bound_joiners'] + en['bound_joiners'])})\s{{0,2}})?")
     change = re.compile(rf"(?:{_alternation(zh['change_verbs'])})|\b(?:{_alternation(en['change_verbs'])})\b", re.I)
-    return between, between_end, between_start, joiners, change
+    # a change verb right before the first figure: 'fell 26 cents to $108.58', '上涨5%至100亿元'
+    change_before = re.compile(rf"(?:(?:{_alternation(zh['change_verbs'])})了?\s{{0,2}}"
+                               rf"|\b(?:{_alternation(en['change_verbs'])})(?:\s{{1,2}}by)?\s{{1,2}})$", re.I)
+    return between, between_end, between_start, joiners, change, change_before
 
 
-_BETWEEN, _BETWEEN_END, _BETWEEN_START, _BOUND_JOINERS, _CHANGE_VERB = _range_tables()
+_BETWEEN, _BETWEEN_END, _BETWEEN_START, _BOUND_JOINERS, _CHANGE_VERB, _CHANGE_VERB_BEFORE = _range_tables()
+_TO_WORDS = frozenset({"to", "至", "到"})
 _LOWER_BOUNDS = ("over", "min")
 _UPPER_BOUNDS = ("under", "max")
 
@@ -88,6 +92,10 @@ def _joined(text: str, a: Quantity, b: Quantity) -> Quantity | None:
             return None  # 从90%降到60%, rose from 5% to 7%: a change, two values
         if a.kind == "number" and _is_year(a) and _is_year(b):
             return None  # 2020-2025: years
+        if a.kind != "number" and between.strip().lower() in _TO_WORDS and not m and _CHANGE_VERB_BEFORE.search(text, max(0, a.start - 24), a.start):
+            # fell 26 cents to $108.58, 上涨5%至100亿元: a change, then the level reached (each with its
+            # own unit; 'rose by 3 to 5 percent' is a range of the change)
+            return None
         lo = a.num
         if a.kind == "number" and b.scale_word and not a.scale_word and b.num > 0:
             try:
@@ -188,6 +196,10 @@ def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
         for i in range(nm.start, nm.end):
             taken[i] = 1
     for dm in extract_dates(view, doc.date, taken, lang=doc.lang):
+        span = dm.extra.pop("duration_span", None)
+        if span is not None:
+            # '10 years ago' is a date and a measure (10 yr): a translation may state either
+            taken[span[0]:span[1]] = bytes(span[1] - span[0])
         c = Claim(doc=doc.doc, lang=doc.lang, kind="date", start=dm.start, end=dm.end, text="", value=dm.iso(),
                   resolved=dm.resolved, alt=dm.alt, date_parts=(dm.year, dm.month, dm.day), time=dm.time, tz=dm.tz,
                   weekday=dm.weekday, extra=dict(dm.extra))
@@ -208,7 +220,7 @@ def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
                             value=value, unit=q.unit, low=low, high=high, num=q.num,
                             qualifier=q.qualifier, scale_word=q.scale_word, figure=q.figure, noun=q.noun,
                             si=q.si, dimension=q.dimension, direction=direction,
-                            extra={"article": True} if q.article else {}))
+                            extra={**({"article": True} if q.article else {}), **(q.extra or {})}))
     for nm in names:
         claims.append(Claim(doc=doc.doc, lang=doc.lang, kind="name", start=nm.start, end=nm.end, text="",
                             value=nm.canonical, unit="", noun=nm.source, extra={"entity": nm.entity}))

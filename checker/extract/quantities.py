@@ -41,6 +41,7 @@ _ZH_QSUF = longest_first(ZH_QUAL_SUF)
 _ZH_CUR_PREFIX_KEYS = longest_first(ZH_CUR_PREFIX)
 _EN_NOUN_MODIFIERS = set(load("en", "numbers")["noun_modifiers"])
 _EN_QPRE = longest_first(EN_QUAL_PRE)
+_EN_MODIFIERS_BEFORE_UNIT = re.compile(r"(?:(?:%s)[ ]{1,2}){1,2}" % "|".join(map(re.escape, sorted(_EN_NOUN_MODIFIERS, key=len, reverse=True))), re.I)
 _EN_QSUF = re.compile(r"[ ]{1,2}(%s)(?![A-Za-z])(?![ ]{1,2}than\b)" % "|".join(re.escape(w) for w in longest_first(EN_QUAL_SUF)), re.I)
 _EN_INCLUSIVE = re.compile(r"[ ]{1,2}(?:%s)(?![A-Za-z])" % "|".join(
     re.escape(w) for w in longest_first(dict(load("en", "qualifiers")["inclusive_suffix"]))), re.I)
@@ -59,6 +60,8 @@ EN_UP = ("rose", "rise", "rises", "risen", "rising", "up", "increase", "increase
 EN_DOWN = ("fell", "fall", "falls", "fallen", "falling", "down", "decrease", "decreased", "decline", "declined", "dropped",
            "drop", "lower", "lighter", "less", "below", "shrank", "cut", "cuts", "slipped", "eased", "lost", "drier", "contracted", "reduced")
 _ZH_STOP_NOUN = set("的之在和与及等中里了是被将已为并而或到至于向从对以上下内外前后约近多余左右共计")
+# verbs of voting after a count of people: 6人赞成 (six in favour) counts votes
+_ZH_VOTE_VERBS = longest_first(load("zh", "classifiers")["vote_verbs"])
 # classifiers that are themselves the counted noun: 30国, 6人, 3省
 NOUN_CLASSIFIERS = set("国國人城省县市岁歲票席户戶例倍")
 
@@ -81,6 +84,7 @@ class Quantity:
     direction: int = 0
     ordinal: bool = False
     article: bool = False  # 一个, 一种: the indefinite article read as a count (the engine never compares it)
+    extra: dict | None = None  # more the claim states: a tally's minority ({"tally": (5, 2)})
 
 
 class _Table:
@@ -284,6 +288,11 @@ def _written_precision(figure: str, num: Decimal, mult: Decimal) -> Decimal:
     return (Decimal(10) ** exp if isinstance(exp, int) else Decimal(1)) * mult
 
 
+# a model designation after a count (32 F-35 Lightning II fighters, 5 MiG-29 jets), its name words, the noun
+_DESIGNATION_AFTER = re.compile(r"[ ](?P<code>[A-Z][A-Za-z]{0,9}-?\d{1,5}(?:[A-Za-z]\d{0,3})?)(?![A-Za-z0-9-])"
+                                r"(?:[ ](?:[A-Z][A-Za-z]*|[IVX]{1,4})(?![A-Za-z0-9-])){0,3}(?:[ ](?P<noun>[a-z]{3,})(?![A-Za-z0-9-]))?")
+
+
 def _en_noun(text: str, pos: int) -> tuple[str, int]:
     """The counted noun after an English number: '55 partner countries' → ('partner country', end)."""
     words = []
@@ -341,6 +350,9 @@ _ZH_DIRECTION_LASTS = frozenset(w[-1] for w in _ZH_DIRECTION)
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
+_TO_BEFORE = re.compile(r"\bto[ ]{1,2}$", re.I)
+
+
 def _direction_before(text: str, start: int, zh: bool) -> int:
     """The direction word closest before a figure (减重约15% is down although 重 alone is 'heavier')."""
     if zh:
@@ -359,12 +371,14 @@ def _direction_before(text: str, start: int, zh: bool) -> int:
     window = text[max(0, start - 30):start]
     if not _ASCII_LETTER.search(window):
         return 0
-    words = [w.lower() for w in _EN_WORD.findall(window)][-3:]
-    for w in reversed(words):
-        if w in EN_UP:
-            return 1
-        if w in EN_DOWN:
-            return -1
+    found = list(_EN_WORD.finditer(window))[-3:]
+    for m in reversed(found):
+        w = m.group(0).lower()
+        sign = 1 if w in EN_UP else -1 if w in EN_DOWN else 0
+        if sign:
+            # 'fell 2 percent to 3.5 percent': a figure after the verb took its change; this one is the level
+            level = _TO_BEFORE.search(window) and any(c.isdigit() for c in window[m.end():])
+            return 0 if level else sign
     return 0
 
 
@@ -387,6 +401,8 @@ _ZH_RUN = (rf"(?:{_ARABIC}|[{_ZH_ALL}])"
 # (bounded: no real numeral has more than 40 atoms, and parsing a run is not linear in its length)
 # vulgar fractions: ½, ¾, 1½
 _ZH_NUMERAL_GOES_ON = frozenset(_ZH_ALL + "点點") - {""}
+# a Chinese numeral character, then Arabic digits that end the run (一百万15, not 三千2百)
+_ZH_THEN_FIGURE = re.compile(rf"[{_ZH_ALL}][ ]{{0,2}}(\d[\d,]*(?:\.\d+)?)$")
 _PLAIN_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")  # one Arabic piece, as checker.numerals reads it
 _VULGAR = "".join(chr(c) for c in list(range(0xBC, 0xBF)) + list(range(0x2150, 0x215F)))
 NUMBER_TOKEN = re.compile(
@@ -410,6 +426,19 @@ _CODE_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}\d{1,4}$")
 _CODE_TAIL = re.compile(r"(?!x)[A-Za-z]{1,3}\d{2}|[ ][A-Za-z]\d{3}")  # not 4x10 (times); 24703 m212
 # '5k-20k': the word before the hyphen is a figure with a scale letter, not a name like F-35
 _FIGURE_WORD_BEFORE = re.compile(r"(?<![A-Za-z])\d[\d.,]*[A-Za-z]{1,3}$")
+
+
+_LOWER_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])[a-z]{3,}$")
+
+
+def _dash_then_measure(text: str, start: int, end: int) -> bool:
+    """'the black hole-30 kilometers away', 'robots-8-foot': a dash glued to a lowercase word sets off
+    a measure (a unit follows the figure); F-35 and covid-19 are names (no unit after them)."""
+    if not _LOWER_WORD_BEFORE.search(text, max(0, start - 20), start - 1):
+        return False
+    p = end + 1 if text[end:end + 1] == "-" else _skip_spaces(text, end, 1)
+    u = _match_any(text, p, _UNIT_KEYS, ignore_case=False, word=True)
+    return bool(u) and len(u) >= 2 and u.isascii() and u.lower() not in ("in", "am", "pm")
 
 
 def _sci_value(tok: str) -> Decimal | None:
@@ -506,6 +535,15 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
                 # trim what cannot end a numeral (点 at the end: 一点) and spaces
                 tok = tok.rstrip(" 点點")
                 end = start + len(tok)
+                tail = _ZH_THEN_FIGURE.search(tok)
+                if tail is not None and not any(c.isdigit() for c in tok[:tail.start(1)]):
+                    # 每一百万15起: a Chinese numeral never takes Arabic digits after it as its last
+                    # places (三千2百 goes on with a scale word, 一百万15 does not); the figure is read next
+                    nm = NUMBER_TOKEN.match(text, start + tail.start(1))
+                    if nm is not None and nm.end() <= raw_end:
+                        raw.insert(ri + 1, (nm.start(), nm.end(), nm.lastgroup, nm.group(0)))
+                    tok = tok[:tail.start(1)].rstrip()
+                    end = start + len(tok)
             approx = "over" if not plain and any(c in _ZH_APPROX_IN for c in tok) else ""
             clean = tok if plain else "".join(c for c in tok if c not in _ZH_APPROX_IN)
             fig = tok
@@ -532,7 +570,8 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
                     continue
                 if prev == "-" and start >= 2 and (text[start - 2].isalpha() and text[start - 2].isascii()
                                                    or _CODE_WORD_BEFORE.search(text, max(0, start - 12), start - 1)) \
-                        and not _FIGURE_WORD_BEFORE.search(text, max(0, start - 8), start - 1):
+                        and not _FIGURE_WORD_BEFORE.search(text, max(0, start - 8), start - 1) \
+                        and not _dash_then_measure(text, start, end):
                     continue  # F-35, SCP2-173: the number of a designation
                 if _CODE_TAIL.match(text, start + len(tok)):
                     continue  # 24703L202, 24703m212: a code, not a figure with a unit
@@ -591,6 +630,7 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
                 continue
         out.append((start, end, val, fig, scale, rng, approx))
     out = _zh_fractions(text, out)
+    out = _decimal_commas(text, out)
     final = []
     for start, end, val, fig, scale, rng, approx in out:
         if blocked[start] and not _FRACTION_AFTER.match(text, end):
@@ -603,6 +643,47 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
             start = neg
         final.append((start, end, val, fig, scale, rng, approx))
     return final
+
+
+_DECIMAL_COMMA_AFTER = re.compile(r"[ ]?(?:%|(?:per[ ]?cent|percent|pct|percentage points?|trillions?|billions?|millions?|thousands?|bn|mn|tn|m|k)(?![A-Za-z]))", re.I)
+_CJK_RX = re.compile("[\u4e00-\u9fff]")
+
+
+def _decimal_comma_stated(text: str, start: int, end: int) -> bool:
+    """What stands around '3,5' makes it a decimal comma: a scale word, currency, unit or % after it,
+    or a currency symbol before it (3,5 million; 12,5 euros; €12,5; 2,5 km). A bare '12,13' stays a list."""
+    if _DECIMAL_COMMA_AFTER.match(text, end):
+        return True
+    p = _skip_spaces(text, end, 1)
+    if p > end or text[end:end + 1].isalpha():
+        if _match_any(text, p, _EN_CUR_KEYS, ignore_case=True, word=True) or _match_any(text, p, _UNIT_KEYS, word=True):
+            return True
+    return bool(_ends_with_any(text, _back_spaces(text, start, 1), _SYM_KEYS))
+
+
+def _decimal_commas(text: str, toks: list) -> list:
+    """'3,5 million', '12,5 euros': a comma followed by one or two digits (not a group of three) is a
+    decimal comma when a scale word, currency or unit says the figure is an amount; Chinese text
+    (whose ， folds to ',') and lists written with a space ('3, 5') are left alone."""
+    out: list = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if i + 1 < len(toks) and text[t[1]:t[1] + 1] == ",":
+            nxt = toks[i + 1]
+            a, b = t[3], nxt[3]
+            if nxt[0] == t[1] + 1 and a.isdigit() and len(a) <= 3 and b.isdigit() and len(b) <= 2 and not t[4] and not nxt[4] \
+                    and t[2] == int(a) and text[t[0] - 1:t[0]] not in (",", ".") \
+                    and not (text[nxt[1]:nxt[1] + 1] in ",." and text[nxt[1] + 1:nxt[1] + 2].isdigit()) \
+                    and not _CJK_RX.search(text, max(0, t[0] - 12), min(len(text), nxt[1] + 6)) \
+                    and _decimal_comma_stated(text, t[0], nxt[1]):
+                fig = f"{a}.{b}"
+                out.append((t[0], nxt[1], Decimal(fig), fig, "", None, ""))
+                i += 2
+                continue
+        out.append(t)
+        i += 1
+    return out
 
 
 _PERCENT_PREFIX = re.compile(r"([百千万萬亿億佰仟]{1,4})[ ]{0,2}分[ ]{0,2}之[ ]{0,2}$")
@@ -879,13 +960,18 @@ _ZH_PERCENT_WORD_RX = re.compile("(%s)(?!%s)" % ("|".join(map(re.escape, longest
                                                    "|".join(map(re.escape, _ZH_NUMBERS["percent_words_not_before"]))))
 
 
-_TALLY = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3})[ ]?[-–][ ]?(?P<b>\d{1,3})(?![\w.,/-])[ ](?P<noun>%s)(?![A-Za-z])" % "|".join(
-    map(re.escape, longest_first(_EN_NUMBERS["tally_nouns"]))), re.I)
+_TALLY = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3})[ ]?[-–][ ]?(?P<b>\d{1,3})(?![\w.,/-])[ ](?P<noun>%s)(?![A-Za-z])"
+                    # 'the court voted 6-1', 'ruled 5-4': a verb of voting before the tally
+                    r"|\b(?P<verb>%s)[ ]{1,2}(?:by[ ]{1,2})?(?P<a2>\d{1,3})[ ]?[-–][ ]?(?P<b2>\d{1,3})(?![\w/%%-]|[.,]\d)" % (
+                        "|".join(map(re.escape, longest_first(_EN_NUMBERS["tally_nouns"]))),
+                        "|".join(map(re.escape, longest_first(_EN_NUMBERS["tally_verbs"])))), re.I)
 
 
 def _tallies(text: str, taken: bytearray, qs: list[Quantity]) -> list[Quantity]:
-    """'a 5-2 vote': a tally, not a range; it counts the majority's votes (5), the minority in extra."""
-    found = [m for m in _TALLY.finditer(text) if not any(taken[m.start():m.end()])]
+    """'a 5-2 vote', 'voted 6-1': a tally, not a range; it counts the majority's votes (5), and keeps
+    both sides in extra (tally = (5, 2))."""
+    found = [m for m in _TALLY.finditer(text) if not any(taken[m.start():m.end()])
+             and int(m.group("a") or m.group("a2")) >= int(m.group("b") or m.group("b2"))]
     if not found:
         return qs
     starts = [m.start() for m in found]
@@ -897,11 +983,10 @@ def _tallies(text: str, taken: bytearray, qs: list[Quantity]) -> list[Quantity]:
 
     kept = [q for q in qs if not inside_tally(q)]
     for m in found:
-        a, b = int(m.group("a")), int(m.group("b"))
-        if a < b:
-            continue
-        kept.append(Quantity(kind="count", start=m.start(), end=m.end(), num=Decimal(a), figure=m.group("a"),
-                             noun="vote", low=None, high=None))
+        ga, gb = ("a", "b") if m.group("a") else ("a2", "b2")
+        a, b = int(m.group(ga)), int(m.group(gb))
+        kept.append(Quantity(kind="count", start=m.start(ga), end=m.end(), num=Decimal(a), figure=m.group(ga),
+                             noun="vote", low=None, high=None, extra={"tally": (a, b)}))
     return sorted(kept, key=lambda q: q.start)
 
 
@@ -1233,6 +1318,11 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                 hyphen = text[pos:pos + 1] == "-" and text[pos + 1:pos + 2].isalpha()
                 p2 = pos + 1 if hyphen else _skip_spaces(text, pos, 1)
                 u = _match_any(text, p2, _UNIT_KEYS, word=True)
+                if not u and p2 > pos and not zh_numeral:
+                    mm = _EN_MODIFIERS_BEFORE_UNIT.match(text, p2)
+                    u2 = _match_any(text, mm.end(), _UNIT_KEYS, word=True) if mm else None
+                    if u2 and len(u2) > 2 and u2.isascii() and u2.isalpha():
+                        u, p2 = u2, mm.end()  # seven consecutive months, 20 additional kilometers
                 if u and (u[0].isascii() and u[0].isalpha()) and p2 == pos and not hyphen and len(u) > 2 and False:
                     u = None
                 if u and u in ("m", "g", "in", "ft") and (p2 != pos and not hyphen):
@@ -1245,8 +1335,6 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     u = "度电"
                 if u and zh_numeral and fig == "一" and UNITS[u][2] == "duration":
                     return None  # 一天, 一年: idiom more often than a measured duration
-                if u and UNITS[u][2] == "duration" and _RELATIVE_AFTER_DURATION.match(text, p2 + len(u)):
-                    return None  # two years later, 3 days ago: a relative time, not a measured duration
                 if u:
                     sym, factor, dim = UNITS[u]
                     q.kind, q.unit, q.dimension = "measure", sym, dim
@@ -1280,6 +1368,15 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     if noun.endswith(("国", "國")) and "country" not in q.noun:
                         q.noun = (q.noun + " country").strip()
                     pos = pos + len(cls) + len(noun)
+                    vote = _match_any(text, pos, _ZH_VOTE_VERBS) if cls in ("人", "票", "名", "位") else None
+                    if vote:
+                        q.noun = (q.noun + " vote").strip()  # 6人赞成, 3票反对: the people counted are votes
+                        pos += len(vote)
+                elif not zh_numeral and text[pos:pos + 1] == " " and (dm := _DESIGNATION_AFTER.match(text, pos)):
+                    # 32 F-35 Lightning II fighters: the count is of the craft the designation names; the
+                    # designation itself is an identifier, so the count's span ends at its figure
+                    q.kind = "count"
+                    q.noun = lemma(dm.group("noun")) if dm.group("noun") else dm.group("code").upper().replace("-", "")
                 elif not zh_numeral and text[pos:pos + 1] == " " and text[pos + 1:pos + 2].isalpha():
                     noun, after = _en_noun(text, pos)
                     if noun and not any(n in ("am", "pm", "gmt", "utc") for n in noun.split()) and fig.lower() not in ("one", "a", "an"):
