@@ -53,6 +53,9 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         return False
     if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
         return False
+    if strict and a.qualifier == "range" and b.qualifier == "range" \
+            and not (a.kind == "measure" and b.kind == "measure" and a.unit != b.unit):
+        return _range_bounds(a) == _range_bounds(b)  # 2–5 days against 3–5 days: a bound changed
     if strict and (a.qualifier or b.qualifier) and a.num is not None and b.num is not None:
         if not (a.qualifier and b.qualifier):
             return within(a, b)

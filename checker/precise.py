@@ -122,7 +122,7 @@ class PrecisePath:
                 _, t, (rule, verdict) = best
                 used.add(id(t))
                 self.emit(rule, verdict, [s, t], "precise")
-            elif (s.kind in ("money", "percent", "measure", "count") and not _trivial(s)
+            elif ((s.kind in ("money", "percent", "measure", "count") or _scaled_number(s)) and not _trivial(s)
                   and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans])) \
                     or (_written_day(s) and not any(comparable(s, t) and agree(s, t) for t in near_t)
                         and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans], s.date_parts[2])):
@@ -279,6 +279,13 @@ def _trivial(c: Claim) -> bool:
 
 _ORDINAL_WORDS = {w: n for n, w in enumerate("zeroth first second third fourth fifth sixth seventh eighth ninth tenth "
                                               "eleventh twelfth".split())}
+
+
+def _scaled_number(c: Claim) -> bool:
+    """A bare number written with a scale word (每一百万 'per million', 三千万): a magnitude the
+    sentence states, unlike a bare figure that may be a label or a score."""
+    return c.kind == "number" and c.num is not None and c.num >= 1000 and not year_like(c) \
+        and not (c.figure or "").replace(",", "").replace(".", "").isdigit()
 
 
 def _written_day(c: Claim) -> bool:

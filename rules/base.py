@@ -131,6 +131,8 @@ def consistent(p: Pair, a: Claim, b: Claim) -> bool:
     'about 500' conflict although their intervals touch, and so do 逾14万 and '150,000' (a
     translation may drop the qualifier, not change the figure); elsewhere overlapping intervals
     agree."""
+    if p.path == "precise" and a.qualifier == "range" and b.qualifier == "range":
+        return (a.low, a.high) == (b.low, b.high)
     if p.path == "precise" and (a.qualifier or b.qualifier) and a.num is not None and b.num is not None:
         if not (a.qualifier and b.qualifier):
             return within(a, b)

@@ -2,7 +2,8 @@
 
 What it flags:
     In a translation, a figure differs from the figure in the sentence it translates and no more
-    specific rule explains how: 下调至1.6% against "cut to 1.7%", 330多座 against "more than 340".
+    specific rule explains how: 下调至1.6% against "cut to 1.7%", 330多座 against "more than 340";
+    a range with one bound changed ("between 2 and 5 days" against "between 3 and 5 days").
 
 Why it matters:
     A translation must carry the original's values; any change is an error until a person clears it.
@@ -24,6 +25,9 @@ def check(p: Pair) -> Verdict | None:
     a, b = p.a, p.b
     if a.kind in ("name", "date", "identifier") or a.num is None or b.num is None:
         return None
+    if p.path == "precise" and a.qualifier == "range" and b.qualifier == "range" and a.unit == b.unit \
+            and (a.low, a.high) != (b.low, b.high):
+        return Verdict(f"{show(a)} vs {show(b)}: the ranges differ", 0.6)
     if a.kind == "measure" or b.kind == "measure":
         if a.kind != b.kind or a.dimension != b.dimension or a.si is None or b.si is None:
             return None
