@@ -151,7 +151,10 @@ def run_rules(extraction, config: Config) -> list[Finding]:
     findings.sort(key=lambda f: (order[f.severity], f.claims[0].doc, f.claims[0].start, f.rule, f.message))
     counts: Counter[str] = Counter()
     for f in findings:
-        basis = f.rule + "|" + "|".join(sorted(f"{c.doc}:{c.text}:{c.value}" for c in f.claims[:2]))
+        # the cited values, never the aligned passages: an edit elsewhere in a sentence that lacks
+        # a value must not change the finding's id (baselines and SARIF fingerprints rely on it)
+        cited = [c for c in f.claims if c.kind != "passage"][:2]
+        basis = f.rule + "|" + "|".join(sorted(f"{c.doc}:{c.text}:{c.value}" for c in cited))
         h = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
         counts[h] += 1
         f.id = f"{f.rule}-{h}" + (f"-{counts[h]}" if counts[h] > 1 else "")

@@ -68,3 +68,12 @@ def test_sarif_puts_an_extra_value_in_the_translation_and_relates_the_passage(ma
     [related] = result["relatedLocations"]
     assert related["physicalLocation"]["artifactLocation"]["uri"].endswith("a.zh.md")
     assert related["message"]["text"] == "aligned passage"
+
+
+def test_a_missing_value_keeps_its_id_when_the_rest_of_the_sentence_is_edited(make_corpus, tmp_path):
+    root = make_corpus({"a.zh.md": ZH, "b.en.md": EN})
+    [before] = _findings(root, "FC012")
+    (root / "b.en.md").write_text(EN.replace("the Chinese rescue team", "China's rescue team"), encoding="utf-8")
+    [after] = _findings(root, "FC012")
+    assert after.claims[1].text != before.claims[1].text   # the cited passage changed…
+    assert after.id == before.id                            # …the finding is the same one
