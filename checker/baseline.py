@@ -66,6 +66,7 @@ def baseline_json(findings, status: str = "accepted") -> dict:
         "schema_version": 1,
         "tool": "factcheck",
         "findings": [{"id": f.id, "rule": f.rule, "status": status, "comment": "",
-                      "claims": [{"doc": c.doc, "text": c.text, "value": c.value} for c in f.claims[:2]]}
+                      "claims": [{"doc": c.doc, "text": c.text, "value": c.value}
+                                 for c in [c for c in f.claims if c.kind != "passage"][:2]]}
                      for f in findings],
     }
