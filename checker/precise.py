@@ -125,7 +125,9 @@ class PrecisePath:
             elif ((s.kind in ("money", "percent", "measure", "count") or _scaled_number(s)) and not _trivial(s)
                   and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans])) \
                     or (_written_day(s) and not any(comparable(s, t) and agree(s, t) for t in near_t)
-                        and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans], s.date_parts[2])):
+                        and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans], s.date_parts[2])) \
+                    or (_written_year(s) and not any(comparable(s, t) and agree(s, t) for t in near_t)
+                        and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans], s.date_parts[0])):
                 verdict = MISSING_RULE.check(Pair(s, s, 1.0, "precise")) or Verdict("", 0.5)
                 if s.kind != "date" and not (s.figure or "")[:1].isdigit() and (s.num is None or s.num < 10):
                     # 三国赛 (Tri-Nations), 两天 (two-day): small numerals in words often live inside names
@@ -286,6 +288,12 @@ def _scaled_number(c: Claim) -> bool:
     sentence states, unlike a bare figure that may be a label or a score."""
     return c.kind == "number" and c.num is not None and c.num >= 1000 and not year_like(c) \
         and not (c.figure or "").replace(",", "").replace(".", "").isdigit()
+
+
+def _written_year(c: Claim) -> bool:
+    """A year written in four digits (2019年, 2015–2019), not one resolved from a word (去年, last year)."""
+    return c.kind == "date" and c.date_parts[0] is not None and not c.extra.get("article") \
+        and str(c.date_parts[0]) in fold_width(c.text)
 
 
 def _written_day(c: Claim) -> bool:

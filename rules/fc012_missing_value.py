@@ -3,7 +3,7 @@
 What it flags:
     A value stated in a source sentence that appears nowhere in the aligned part of the translation:
     倾角53度 dropped from "entered their planned orbit at an altitude of about 550 km"; a date whose
-    day is written as a figure (中新网2月11日电) that the translation leaves out. The finding cites
+    day or year is written as a figure (中新网2月11日电, 2015–2019) that the translation leaves out. The finding cites
     the aligned sentences of the translation (kind "passage") so a reviewer sees where it is missing.
 
 Why it matters:
