@@ -3,13 +3,12 @@ shared by the precise and the broad path."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal
 
 from rules import PAIR_RULES, Pair, Rule, Verdict
 from rules.fc002_date_conflict import dates_agree
-from rules.base import overlap, weekday_only, within, year_like
+from rules.base import overlap, same_weekday, weekday_only, within, year_like
 
 from .model import Claim
 
@@ -31,17 +30,8 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         date, num = (a, b) if a.kind == "date" else (b, a)
         return num.num == date.date_parts[0]
     if a.kind == "date" or b.kind == "date":
-        if strict and a.kind == b.kind and weekday_only(a) and weekday_only(b):
-            return a.weekday == b.weekday  # "on Saturday" is "on Saturday", however each was resolved
-        if strict and a.kind == b.kind and (weekday_only(a) or weekday_only(b)):
-            # 7日 rendered "Sunday": right when the 7th is a Sunday, whatever day "Sunday" resolved to
-            wd, full = (a, b) if weekday_only(a) else (b, a)
-            y, m, d = full.date_parts
-            if y and m and d and full.weekday is None:
-                try:
-                    return dt.date(y, m, d).weekday() == wd.weekday
-                except ValueError:
-                    return False
+        if strict and a.kind == b.kind and (weekday_only(a) or weekday_only(b)) and same_weekday(a, b):
+            return True  # "on Saturday" is "on Saturday" however each was resolved; 7日 as "Sunday"
         if a.kind != b.kind or not dates_agree(a, b):
             return False
         return not (strict and a.time and b.time and a.time != b.time and (a.tz == b.tz or not a.tz or not b.tz))

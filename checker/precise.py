@@ -64,7 +64,8 @@ class PrecisePath:
                    near_src_spans: list[tuple[int, int]] = (),
                    bead_spans: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])) -> None:
         used: set[int] = set()
-        owner: dict[int, Claim] = {}  # a matched figure of the translation → the original's figure it answers
+        owner: dict[int, Claim] = {}     # a matched figure of the translation → the original's figure it answers
+        answered: dict[int, Claim] = {}  # and the other way round
         pending: list[Claim] = []
         # figures stated identically pair first, so that an approximate agreement cannot take the
         # counterpart of an exact one ("about 15 miles (20 km)" against "about 20 km (15 miles)")
@@ -85,6 +86,7 @@ class PrecisePath:
             if match is not None:
                 used.add(id(match))
                 owner[id(match)] = s
+                answered[id(s)] = match
                 if same_value(s, match):
                     self.aligned_support[s.key].append(match)
                     self.aligned_support[match.key].append(s)
@@ -122,12 +124,7 @@ class PrecisePath:
                 _, t, (rule, verdict) = best
                 used.add(id(t))
                 self.emit(rule, verdict, [s, t], "precise")
-            elif ((s.kind in ("money", "percent", "measure", "count") or _scaled_number(s)) and not _trivial(s)
-                  and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans])) \
-                    or (_written_day(s) and not any(comparable(s, t) and agree(s, t) for t in near_t)
-                        and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans], s.date_parts[2])) \
-                    or (_written_year(s) and not any(comparable(s, t) and agree(s, t) for t in near_t)
-                        and not _mentioned(s, [tgt.text[a:b] for a, b in near_spans], s.date_parts[0])):
+            elif _lacks(s, near_t, [tgt.text[a:b] for a, b in near_spans]):
                 verdict = MISSING_RULE.check(Pair(s, s, 1.0, "precise")) or Verdict("", 0.5)
                 if s.kind != "date" and not (s.figure or "")[:1].isdigit() and (s.num is None or s.num < 10):
                     # 三国赛 (Tri-Nations), 两天 (two-day): small numerals in words often live inside names
@@ -135,7 +132,6 @@ class PrecisePath:
                 self.emit(MISSING_RULE, verdict, [s, *_passages(tgt, bead_spans[1])], "precise", docs=(tgt.doc,))
         # figures of the translation that answer nothing in the original
         s_spans = [src.text[a:b] for a, b in near_src_spans]
-        answered = {id(x): t for t_id, x in owner.items() for t in T if id(t) == t_id}
         for t in T:
             if id(t) in used or t.extra.get("article") or t.kind not in ("money", "percent", "measure", "count") or _trivial(t) \
                     or year_like(t):  # "the 1992 Consensus" (九二共识): a year, and added dates are not judged
@@ -283,6 +279,19 @@ _ORDINAL_WORDS = {w: n for n, w in enumerate("zeroth first second third fourth f
                                               "eleventh twelfth".split())}
 
 
+def _lacks(s: Claim, near_t: list[Claim], texts: list[str]) -> bool:
+    """Is a figure of the original missing from the aligned passage of the translation? Amounts,
+    and dates whose day or year is written in figures, when no claim there agrees with them and
+    their number is written nowhere in it (five, 5th, 5 all count)."""
+    if s.kind in ("money", "percent", "measure", "count") or _scaled_number(s):
+        return not _trivial(s) and not _mentioned(s, texts)
+    for written, part in ((_written_day, 2), (_written_year, 0)):
+        if written(s) and not any(comparable(s, t) and agree(s, t) for t in near_t) \
+                and not _number_written(Decimal(s.date_parts[part]), texts):
+            return True
+    return False
+
+
 def _scaled_number(c: Claim) -> bool:
     """A bare number written with a scale word (每一百万 'per million', 三千万): a magnitude the
     sentence states, unlike a bare figure that may be a label or a score."""
@@ -315,28 +324,27 @@ def _passages(doc: Document, spans: list[tuple[int, int]]) -> list[Claim]:
     return out
 
 
-def _mentioned(c: Claim, texts: list[str], num: Decimal | int | None = None) -> bool:
-    """Is the claim's number (or `num`) written anywhere in these texts, in any form (8, eight, eighth, 8th)?"""
-    from .extract.quantities import _en_word_numbers, _number_tokens
-
-    if num is not None:
-        c = Claim(doc=c.doc, lang=c.lang, kind="number", start=c.start, end=c.end, text=c.text, value=str(num),
-                  num=Decimal(num))
+def _mentioned(c: Claim, texts: list[str]) -> bool:
+    """Is the claim's number written anywhere in these texts, in any form (8, eight, eighth, 8th)?"""
     if c.num is None:
         return False
-    wanted = {c.num}
-    if c.scale_word or c.kind == "money":
-        # 1,100万 may appear as 11 million: compare leading digits too
-        wanted.add(Decimal(str(c.num)).normalize())
+    # 1,100万 may appear as 11 million: compare leading digits too
+    return _number_written(c.num, texts, scaled=bool(c.scale_word or c.kind == "money"))
+
+
+def _number_written(num: Decimal, texts: list[str], scaled: bool = False) -> bool:
+    from .extract.quantities import _en_word_numbers, _number_tokens
+
+    wanted = {num, Decimal(str(num)).normalize()} if scaled else {num}
     for text in texts:
         folded = fold_width(text)
         for tok in _number_tokens(folded):
-            if tok[2] in wanted or same_digits(tok[2], c.num):
+            if tok[2] in wanted or same_digits(tok[2], num):
                 return True
         for tok in _en_word_numbers(folded):
             if tok[2] in wanted:
                 return True
         for w in re.findall(r"[A-Za-z]+", folded.lower()):
-            if w in _ORDINAL_WORDS and Decimal(_ORDINAL_WORDS[w]) == c.num:
+            if w in _ORDINAL_WORDS and Decimal(_ORDINAL_WORDS[w]) == num:
                 return True
     return False

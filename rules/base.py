@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -113,6 +114,24 @@ def weekday_only(c: Claim) -> bool:
     resolving against the document date, which two versions of one text may do differently."""
     return c.kind == "date" and c.weekday is not None and not any(ch.isdigit() for ch in c.text) \
         and not re.search(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[月日号]", c.text)
+
+
+def same_weekday(a: Claim, b: Claim) -> bool:
+    """Do two dates, one of them named by its weekday alone, fall on the same weekday? (7日 rendered
+    "Sunday" when the 7th is a Sunday.) A date that names its own weekday is compared as a date."""
+    days = []
+    for c in (a, b):
+        if weekday_only(c):
+            days.append(c.weekday)
+        elif c.weekday is not None:
+            return False  # "Monday, the 24th" states its own weekday: compare the dates
+        else:
+            y, m, d = c.date_parts
+            try:
+                days.append(dt.date(y, m, d).weekday() if y and m and d else None)
+            except ValueError:
+                days.append(None)
+    return days[0] is not None and days[0] == days[1]
 
 
 def within(a: Claim, b: Claim) -> bool:

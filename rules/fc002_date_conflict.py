@@ -15,9 +15,7 @@ Not flagged:
     2月4日 against "Feb. 4"; 周四（2月26日）against "on Thursday" in a report dated that week.
 """
 
-import datetime as dt
-
-from .base import Pair, Verdict, rule, weekday_only, year_like
+from .base import Pair, Verdict, rule, same_weekday, weekday_only, year_like
 
 
 def _parts(c):
@@ -44,23 +42,6 @@ def _compatible(x: str, y: str) -> bool:
     return x.startswith(y) or y.startswith(x)
 
 
-def _same_weekday(a, b) -> bool:
-    """Do two dates, one of them named by its weekday alone, fall on the same weekday?"""
-    days = []
-    for c in (a, b):
-        if weekday_only(c):
-            days.append(c.weekday)
-        elif c.weekday is not None:
-            return False  # "Monday, the 24th" states its own weekday: compare the dates
-        else:
-            y, m, d = c.date_parts
-            try:
-                days.append(dt.date(y, m, d).weekday() if y and m and d else None)
-            except ValueError:
-                days.append(None)
-    return days[0] is not None and days[0] == days[1]
-
-
 @rule("FC002", "date-conflict", "error")
 def check(p: Pair) -> Verdict | None:
     a, b = p.a, p.b
@@ -72,7 +53,7 @@ def check(p: Pair) -> Verdict | None:
         return None
     if a.kind != "date" or b.kind != "date":
         return None
-    if p.path == "precise" and (weekday_only(a) or weekday_only(b)) and _same_weekday(a, b):
+    if p.path == "precise" and (weekday_only(a) or weekday_only(b)) and same_weekday(a, b):
         return None  # the same weekday named in a text and its translation (or 7日 as "Sunday")
     if dates_agree(a, b):
         if a.time and b.time and a.time != b.time and (a.tz == b.tz or not a.tz or not b.tz) \
