@@ -203,7 +203,8 @@ class PrecisePath:
         # adjacent capitalized words are one name (Noam Chomsky, Anup Kumar)
         runs: list[tuple[str, int]] = []
         for w, at in offenders:
-            if runs and re.fullmatch(r"\s+", tgt.view[runs[-1][1] + len(runs[-1][0]):at] or "x"):
+            gap = tgt.view[runs[-1][1] + len(runs[-1][0]):at] if runs else "-"
+            if gap and not gap.strip():
                 runs[-1] = (tgt.view[runs[-1][1]:at + len(w)], runs[-1][1])
             else:
                 runs.append((w, at))
