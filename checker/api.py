@@ -138,6 +138,7 @@ class _Extractor:
                         self.cache.put_many(pending)
                         pending = []
         finally:
+            results.close()   # the worker pool stops now, not whenever the generator is collected
             if self.cache is not None and pending:
                 self.cache.put_many(pending)
             if self.progress is not None and todo:

@@ -14,6 +14,7 @@ from rules import PAIR_RULES, Pair, Verdict
 
 from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, comparable, first_verdict, same_value
 from .model import Claim
+from .parallel import start_pool
 
 
 NUMERIC = ("money", "count", "percent", "measure", "number")
@@ -550,7 +551,7 @@ class _Workers:
 
             if "fork" in mp.get_all_start_methods() and sys.platform != "darwin":
                 try:
-                    self.pool = mp.get_context("fork").Pool(self.jobs)
+                    self.pool = start_pool(mp.get_context("fork"), self.jobs)
                 except OSError:
                     self.pool = None
         return self.run

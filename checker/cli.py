@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -99,18 +100,33 @@ def main(debug: bool) -> None:
     """Find the places where sources disagree about a fact."""
 
 
+def _interrupted() -> NoReturn:
+    """Ctrl-C: exit 130 at once. Reports are written through a temporary file, so nothing is left
+    half-written; worker processes still alive are stopped here rather than by the pools' exit
+    handlers, which can wait forever on a queue a stopped worker was reading."""
+    import multiprocessing
+
+    click.echo("factcheck: interrupted", err=True)
+    children = multiprocessing.active_children()
+    if not children:
+        sys.exit(130)
+    for child in children:
+        child.kill()
+    for child in children:
+        child.join(5)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(130)
+
+
 def entry() -> None:
     """Console-script entry point: Ctrl-C exits 130, an unexpected failure is one clear line
     (exit 2) unless --debug asks for the traceback."""
     debug = "--debug" in sys.argv[1:]
     try:
         main.main(prog_name="factcheck", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("factcheck: interrupted", err=True)
-        sys.exit(130)
-    except KeyboardInterrupt:
-        click.echo("factcheck: interrupted", err=True)
-        sys.exit(130)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        _interrupted()
     except click.ClickException as exc:
         exc.show()
         sys.exit(2)

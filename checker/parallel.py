@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -64,13 +66,30 @@ def compact(claims: list[Claim], table: dict | None = None) -> list[Claim]:
     return claims
 
 
-def _init_worker(glossary: Glossary | None) -> None:
-    import signal
+def ignore_sigint() -> None:
+    """In a worker: Ctrl-C is the parent's to handle; it stops the pool (no traceback from every
+    worker, and no worker dying while it holds the pool's task queue)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
+
+def start_pool(ctx: Any, processes: int, initializer: Callable[..., None] = ignore_sigint,
+               initargs: tuple = ()) -> Any:
+    """A process pool whose workers ignore Ctrl-C. Ctrl-C is held back while the workers are being
+    started: one landing between a fork and its worker's initializer, or half-way through the
+    pool's construction, could leave the parent waiting forever on a pool it cannot stop."""
+    hold = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if hold else None
+    try:
+        return ctx.Pool(processes=processes, initializer=initializer, initargs=initargs)
+    finally:
+        if hold:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)   # a Ctrl-C held back lands now
+
+
+def _init_worker(glossary: Glossary | None) -> None:
     global _worker_glossary
     _worker_glossary = glossary
-    # Ctrl-C is the parent's to handle: it stops the pool (no traceback from every worker)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_sigint()
 
 
 def _extract_chunk(docs: list[Document]) -> list[Result]:
@@ -106,7 +125,7 @@ def extract_local(docs: list[Document], glossary: Glossary | None, jobs: int,
             progress(1)
     ctx = mp.get_context(method)
     chunks = _chunks(docs, jobs)
-    with ctx.Pool(processes=min(jobs, len(chunks)), initializer=_init_worker, initargs=(glossary,)) as pool:
+    with start_pool(ctx, min(jobs, len(chunks)), _init_worker, (glossary,)) as pool:
         for results in pool.imap(_extract_chunk, chunks):
             yield from results
             if progress:

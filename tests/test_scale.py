@@ -56,6 +56,39 @@ def test_grouping_over_two_processes_gives_the_report_of_one(corpus, serial_repo
     assert _report(corpus, jobs=2) == serial_report
 
 
+def _pid_of_worker(task: int) -> int:
+    import os
+    import time
+
+    time.sleep(0.05)   # long enough that both workers take tasks
+    return os.getpid()
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="POSIX signals")
+def test_pool_workers_leave_ctrl_c_to_the_parent():
+    """A terminal's Ctrl-C reaches every process of the group. A worker that died of it could take
+    the pool's task queue with it and leave the parent waiting forever: workers ignore it."""
+    import multiprocessing as mp
+    import os
+    import signal
+
+    from checker import broad, parallel
+
+    with parallel.start_pool(mp.get_context("fork"), 2) as pool:
+        pids = set(pool.map(_pid_of_worker, range(8), chunksize=1))
+        for pid in pids:
+            os.kill(pid, signal.SIGINT)
+        assert pool.map(abs, [-1, -2, -3]) == [1, 2, 3]
+        assert {p.pid for p in mp.active_children()} >= pids   # the same workers, still alive
+    with broad._Workers(None, 2) as run:
+        pids = set(run(_pid_of_worker, list(range(8))))
+        assert os.getpid() not in pids
+        for pid in pids:
+            os.kill(pid, signal.SIGINT)
+        assert run(abs, [-4, -5]) == [4, 5]
+        assert {p.pid for p in mp.active_children()} >= pids
+
+
 def test_shared_features_give_the_similarity_and_affinity_of_each_pair(corpus):
     """The broad path's per-run tables (_FeatureTable, _affinity_key) are exact stand-ins for
     _similarity and _affinity, value for value."""
