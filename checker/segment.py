@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .extract.scan import finditer as fast_finditer
+
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "no", "nos", "vs", "etc", "inc", "ltd", "co",
            "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
            "u.s", "u.k", "e.g", "i.e", "gen", "gov", "sen", "rep", "lt", "col", "capt", "fig", "approx",
@@ -16,7 +18,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """[(start, end)] of sentences covering `text`; whitespace-only pieces are dropped."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _BREAK.finditer(text):
+    for m in fast_finditer(_BREAK, text):
         end = m.end()
         if m.group(0).startswith("."):
             # abbreviation or initial: 'U.S. Department', 'Feb. 4', 'No. 61'
@@ -36,11 +38,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CLAUSE_BREAK = re.compile(r"(?<!\d),(?!\d{3})\s*|[，、:：;；]\s*|\s[-–—]\s")
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clauses of a sentence, split at commas and semicolons (both scripts)."""
     out = []
     s = start
-    for m in re.finditer(r"(?<!\d),(?!\d{3})\s*|[，、:：;；]\s*|\s[-–—]\s", text[start:end]):
+    for m in _CLAUSE_BREAK.finditer(text[start:end]):
         e = start + m.start()
         if e > s:
             out.append((s, e))

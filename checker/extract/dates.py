@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterator
 
 from ..numerals import parse_zh
 from ..resources import load, longest_first
+from .scan import finditer as fast_finditer, literal_trie
 
 _ZH = load("zh", "dates")
 _EN = load("en", "dates")
@@ -49,14 +50,15 @@ FUTURE = list(_ZH["future_markers"]) + list(_EN["future_markers"])
 
 
 def _alt(words: Any, spaced: bool = True) -> str:
-    """A regex alternation of literal words, longest first; a space matches any run of spaces."""
-    out = []
-    for w in longest_first(list(words)):
-        pat = re.escape(w)
-        if spaced:
-            pat = pat.replace(r"\ ", r"\s{1,3}")
-        out.append(pat)
-    return "|".join(out)
+    """A regex alternation of literal words, longest first, written as a tree (see
+    scan.literal_trie); a space matches any run of spaces. Words that differ in letter case only
+    would share a path in a case-blind pattern and not in another: those keep the plain list."""
+    ws = list(words)
+    space = r"\s{1,3}" if spaced else None
+    tree = literal_trie(ws, space=space)
+    if tree != literal_trie(ws, fold=True, space=space):
+        return "|".join(re.escape(w).replace(r"\ ", space) if space else re.escape(w) for w in longest_first(ws))
+    return tree
 
 
 def _day_words() -> tuple[dict[str, int], dict[str, int]]:
@@ -171,7 +173,7 @@ _RATIO_BEFORE = re.compile(r"(?:ratio|scale|odds|比例|比分|比)\s{0,3}(?:of\
 ZH_CLOCK = re.compile(r"(?P<part>凌晨|早上|上午|中午|下午|晚上|傍晚|夜间)?\s{0,2}(?<![0-9零一二三四五六七八九十])(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}(?P<u>时|點|点)"
                       r"(?:\s{0,2}(?:(?P<mi>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}分|(?P<half>半)))?(?![0-9零一二三四五六七八九十])")
 # where EN_TIME and ZH_CLOCK can match (see _Scanner)
-_A_EN_TIME = re.compile(r"[AaPp]\.?[Mm]|GMT|UTC|BST|EST|EDT|CET|KST|JST", re.I)
+_A_EN_TIME = re.compile(r"(?<![A-Za-z])(?:[AaPp]\.?[Mm]|GMT|UTC|BST|EST|EDT|CET|KST|JST)(?![A-Za-z])", re.I)
 _A_ZH_CLOCK = re.compile("[时点點]")
 _TIME_GAP = re.compile(r"[\s,]{0,3}(?:on|at|local time)?[\s,]{0,3}")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
@@ -179,11 +181,12 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
 _ZH_BARE_DAY_STOP = set("0123456789.．%％零〇○一二三四五六七八九十百千万萬亿億两個个人元名位家只件次年岁度号日号")
 
 
-def _prefix_anchor(words: Any, size: int = 3) -> re.Pattern[str]:
-    """A case-blind pattern of the first `size` letters of these words, at a word start: a cheap
-    finder of where one of the words may be written."""
-    heads = sorted({w.split()[0][:size].lower() for w in words if w})
-    return re.compile(r"(?<![A-Za-z])(?:%s)" % "|".join(map(re.escape, heads)), re.I)
+def _word_anchor(words: Any) -> re.Pattern[str]:
+    """A case-blind pattern of the first word of each of these, whole (not inside a longer word):
+    a cheap finder of where one of the words is written. Every pattern scanned near it writes the
+    word between non-letters."""
+    heads = {w.split()[0].lower() for w in words if w}
+    return re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % literal_trie(heads, fold=True), re.I)
 
 
 class _Scanner:
@@ -205,7 +208,7 @@ class _Scanner:
         if out is None:
             out = []
             n = len(self.text)
-            for a in anchor.finditer(self.text):
+            for a in fast_finditer(anchor, self.text):
                 s, e = max(0, a.start() - reach), min(n, a.end() + reach)
                 if out and s <= out[-1][1]:
                     out[-1] = (out[-1][0], max(out[-1][1], e))
@@ -216,15 +219,15 @@ class _Scanner:
 
     def near(self, rx: re.Pattern[str], anchor: re.Pattern[str], reach: int) -> Iterator[re.Match[str]]:
         for s, e in self.windows(anchor, reach):
-            yield from rx.finditer(self.text, s, e)
+            yield from fast_finditer(rx, self.text, s, e)
 
 
 # where the patterns below can match at all (see _Scanner)
-_A_MONTH = _prefix_anchor(EN_MONTHS)
-_A_WEEKDAY = _prefix_anchor(EN_WEEKDAYS)
-_A_DUR_DIR = _prefix_anchor(EN_DURATION_DIRS, 99)
-_A_MONTH_WORD = re.compile(r"month", re.I)
-_A_PERIOD = re.compile(r"month|year", re.I)
+_A_MONTH = _word_anchor(EN_MONTHS)
+_A_WEEKDAY = _word_anchor(EN_WEEKDAYS)
+_A_DUR_DIR = _word_anchor(EN_DURATION_DIRS)
+_A_MONTH_WORD = _word_anchor(["month"])
+_A_PERIOD = _word_anchor(["month", "year"])
 _A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _A_ZH_YEAR = re.compile("年")
 _A_ZH_MONTH = re.compile("[月%s]" % re.escape(_ZH["lunar_new_year"][0]))
@@ -624,7 +627,7 @@ def _anchored_days(text: str, ref: dt.date, found: list[DateMention], free: Call
             return ref, "document-date"  # 'I will leave here 2 years 21 days later': from today
         return None  # 'Two years later, the plant closed': from a day the text does not name
 
-    for mt in _ANCHORED_RX.finditer(text):
+    for mt in fast_finditer(_ANCHORED_RX, text):
         if not free(*mt.span()):
             continue
         words = mt.group(0)
@@ -641,7 +644,7 @@ def _anchored_days(text: str, ref: dt.date, found: list[DateMention], free: Call
             continue
         add(DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved=how))
         added = True
-    for dm in _EN_ANCHORED_DIR_RX.finditer(text) if _EN_ANCHORED_DIR_RX is not None else ():
+    for dm in fast_finditer(_EN_ANCHORED_DIR_RX, text) if _EN_ANCHORED_DIR_RX is not None else ():
         # the duration ends at the direction word: 'two days later'
         mt = _EN_DURATION_ANCHORED.search(text, max(0, dm.start() - 60), dm.end())  # type: ignore[union-attr]
         while mt is not None and mt.end() != dm.end():
@@ -714,7 +717,7 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
                     dm.extra["part"] = ZH_MONTH_PARTS[part.group(0)]
         _attach_time(text, dm, True)
         add(dm)
-    for mt in ZH_NUMERIC_SPACED.finditer(text):
+    for mt in fast_finditer(ZH_NUMERIC_SPACED, text):
         y, mo, d = int(mt.group("y")), int(mt.group("m")), int(mt.group("d"))
         if _valid(y, mo, d) and free(*mt.span()):
             add(DateMention(mt.start(), mt.end(), y, mo, d))
@@ -866,14 +869,14 @@ def _en_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
             first = DateMention(mt.start(), mt.end(), *readings[0])
             first.alt = tuple(DateMention(0, 0, *r).iso() for r in readings[1:])
             add(first)
-    for mt in EN_MD_SLASH.finditer(text):
+    for mt in fast_finditer(EN_MD_SLASH, text):
         a, b = int(mt.group("a")), int(mt.group("b"))
         if not free(*mt.span()) or mt.group(0) in EN_NUMERIC_IDIOMS or ref is None:
             continue
         if a < b <= 10 or (a < b and b in (12, 16, 32)):
             continue  # 1/2, 3/4, 5/8: fractions
         _add_month_day_pair(text, mt, a, b, lang, found, add, month_day)
-    for mt in EN_MD_AFTER_ON.finditer(text):
+    for mt in fast_finditer(EN_MD_AFTER_ON, text):
         s = mt.start("a")
         if not free(s, mt.end()) or ref is None:
             continue
@@ -963,7 +966,7 @@ def _en_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
                 day -= dt.timedelta(days=7)
                 first.year, first.month, first.day = start_day.year, start_day.month, start_day.day
         add(DateMention(s, mt.end("w"), day.year, day.month, day.day, resolved="document-date", weekday=w))
-    for mt in EN_RELDAY.finditer(text):
+    for mt in fast_finditer(EN_RELDAY, text):
         if not free(*mt.span()):
             continue
         day = ref + dt.timedelta(days=EN_REL_DAYS[re.sub(r"\s+", " ", mt.group(0).lower())])
@@ -1139,7 +1142,7 @@ def _en_durations(scan: _Scanner, ref: dt.date, free: Callable[[int, int], bool]
             # '3 days ago' also states a span of 3 days: the quantity reader may read those words too
             dm.extra["duration_span"] = (start, mt.start("dir"))
         add(dm)
-    for mt in EN_IN_DURATION.finditer(text):
+    for mt in fast_finditer(EN_IN_DURATION, text):
         if not free(*mt.span()) or mt.group("wu"):
             continue
         n = _en_count(mt.group("n"))
@@ -1159,7 +1162,7 @@ _EN_STANDALONE_DAY = re.compile(
 def _en_standalone_days(text: str, ref: dt.date, free: Callable[[int, int], bool], add: Callable[[DateMention], None],
                         future: Callable[[int, int], bool]) -> None:
     """'on the 4th', 'for the 27th', 'on the second': a day of the month alone, at the end of its phrase."""
-    for mt in _EN_STANDALONE_DAY.finditer(text):
+    for mt in fast_finditer(_EN_STANDALONE_DAY, text):
         if not mt.group("the") and not (mt.group("pre").lower() == "on" and (mt.group("d") or mt.group("dw"))):
             continue
         if mt.group("dc") and not mt.group("the"):
@@ -1209,7 +1212,7 @@ _YEAR_RANGE_NOT_AFTER = re.compile(r"(?:年)?(?:[0-9零一二三四五六七八�
 def _year_ranges(text: str, free: Callable[[int, int], bool], add: Callable[[DateMention], None]) -> None:
     """'for the years 2015–2019': two years, the start and the end of a span (DESIGN §2: each bound is a
     date). A 2-digit end takes the start's century (2020-21). Amounts are left alone: 1800-1900 people."""
-    for mt in YEAR_RANGE.finditer(text):
+    for mt in fast_finditer(YEAR_RANGE, text):
         y1 = int(mt.group("y1"))
         y2s = mt.group("y2")
         y2 = int(y2s) if len(y2s) == 4 else y1 // 100 * 100 + int(y2s)
@@ -1308,7 +1311,7 @@ def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Cal
         return False
 
     # clock times (13:00:05) are not figures of their own
-    for mt in _CLOCK.finditer(text):
+    for mt in fast_finditer(_CLOCK, text):
         if free(*mt.span()) and not _CLOCK_NOT_BEFORE.match(text, mt.end(), mt.end() + 5):
             near = sorted(i for e in range(mt.start() - 2, mt.start() + 1) for i in by_end.get(e, ()))
             joined = False

