@@ -24,6 +24,9 @@ def _anchor_keys(claims: list[Claim]) -> set[str]:
     return keys
 
 
+_MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))   # (source, target) sentences per bead
+
+
 def align(src_lens: list[int], tgt_lens: list[int], src_keys: list[set[str]], tgt_keys: list[set[str]],
           band: int = 40) -> list[tuple[list[int], list[int]]]:
     """Beads of (source sentence indices, target sentence indices) covering both sides in order."""
@@ -35,28 +38,36 @@ def align(src_lens: list[int], tgt_lens: list[int], src_keys: list[set[str]], tg
     cost = [[INF] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
+    # what a bead's cost needs of the up to three sentences it takes from each side, computed once
+    # per start and length instead of once per bead tried (the same expressions, so the same floats)
+    s_len = [[sum(src_lens[i:i + k]) * ratio for k in range(4)] for i in range(n + 1)]
+    t_len = [[sum(tgt_lens[j:j + k]) for k in range(4)] for j in range(m + 1)]
+    s_key = [[set().union(*src_keys[i:i + k]) for k in range(4)] for i in range(n + 1)]
+    t_key = [[set().union(*tgt_keys[j:j + k]) for k in range(4)] for j in range(m + 1)]
+    sqrt = math.sqrt
 
-    def bead_cost(i0: int, i1: int, j0: int, j1: int) -> float:
-        ls = sum(src_lens[i0:i1]) * ratio
-        lt = sum(tgt_lens[j0:j1])
-        if i1 == i0 or j1 == j0:
+    def bead_cost(i0: int, di: int, j0: int, dj: int) -> float:
+        ls = s_len[i0][di]
+        lt = t_len[j0][dj]
+        if di == 0 or dj == 0:
             return 4.0 + 0.002 * (ls + lt)
-        diff = abs(ls - lt) / math.sqrt(max(ls + lt, 1.0))
-        shared = set().union(*src_keys[i0:i1]) & set().union(*tgt_keys[j0:j1])
-        penalty = 0.0 if (i1 - i0 == 1 and j1 - j0 == 1) else 1.2
-        return diff * 0.6 + penalty - 1.5 * len(shared)
+        diff = abs(ls - lt) / sqrt(max(ls + lt, 1.0))
+        penalty = 0.0 if (di == 1 and dj == 1) else 1.2
+        return diff * 0.6 + penalty - 1.5 * len(s_key[i0][di] & t_key[j0][dj])
 
     for i in range(n + 1):
         center = i * m / n
         lo, hi = max(0, int(center) - band), min(m, int(center) + band)
+        row = cost[i]
         for j in range(lo, hi + 1):
-            if cost[i][j] == INF:
+            here = row[j]
+            if here == INF:
                 continue
-            for di, dj in ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)):
+            for di, dj in _MOVES:
                 ni, nj = i + di, j + dj
                 if ni > n or nj > m:
                     continue
-                c = cost[i][j] + bead_cost(i, ni, j, nj)
+                c = here + bead_cost(i, di, j, dj)
                 if c < cost[ni][nj]:
                     cost[ni][nj] = c
                     back[ni][nj] = (i, j)

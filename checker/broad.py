@@ -7,6 +7,9 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from itertools import compress
+from operator import not_
 
 from rapidfuzz import fuzz
 
@@ -29,7 +32,7 @@ MAX_CANDIDATE_DOCS = 24  # a fact is rarely reported by more sources than this i
 class BroadPath:
     """The corpus-wide grouping methods of checker.engine.Engine."""
 
-    def broad(self, linked: set[frozenset[str]]) -> None:
+    def broad(self, linked: set[frozenset[str]], meanwhile: Callable[["_Workers"], None] | None = None) -> None:
         """Candidate pairs across documents, block by block (claims of one dimension), found through
         an inverted index of subject terms, scored by similarity, then judged (_judge_broad).
 
@@ -40,7 +43,9 @@ class BroadPath:
         that no rule can compare (comparable() is false) is dropped before its similarity is
         computed, since the judge would skip it. With --jobs N on a large corpus, picking
         counterparts and scoring pairs run over N forked processes; the results are put back in
-        order, so the findings are the same whatever N is."""
+        order, so the findings are the same whatever N is. `meanwhile` (the precise path, which
+        needs nothing of this) is called with the worker runner once the pairs are being scored,
+        and may give the workers more tasks; it ends before the judge starts."""
         claims = [c for cs in self.claims.values() for c in cs]
         blocks: dict[str, list[int]] = defaultdict(list)
         n_blocks = [0] * len(claims)
@@ -117,10 +122,13 @@ class BroadPath:
                         pb.append(y)
                 del picks, chosen
             del seen_multi
-            # 3. their similarity (over processes)
+            # 3. their similarity (over processes; the precise path here in the meantime)
             ps = array("d")
-            for got in run(_sim_chunk, [(pa[lo:lo + _PAIR_CHUNK], pb[lo:lo + _PAIR_CHUNK])
-                                        for lo in range(0, len(pa), _PAIR_CHUNK)]):
+            scored = run.imap(_sim_chunk, [(pa[lo:lo + _PAIR_CHUNK], pb[lo:lo + _PAIR_CHUNK])
+                                           for lo in range(0, len(pa), _PAIR_CHUNK)])
+            if meanwhile is not None:
+                meanwhile(run)
+            for got in scored:
                 ps.extend(got)
         del state, blocks_members
         self._judge_broad((claims, cdoc, akeys, pa, pb, ps))
@@ -157,45 +165,47 @@ class BroadPath:
         state = _JudgeState(claims, akeys, pa, pb, ps, sentence_index(self.claims))
         jobs = self.config.jobs if self.config.jobs > 0 else _default_jobs()
         with _Workers(state, jobs if len(claims) >= PARALLEL_MIN_CLAIMS else 1) as run:
-            flags, scores = bytearray(), array("d")
-            for got, sc in run(_agree_chunk, [(lo, min(lo + _PAIR_CHUNK, len(pa))) for lo in range(0, len(pa), _PAIR_CHUNK)]):
-                flags += got
-                scores.extend(sc)
-            for p in range(len(pa)):
-                ga, gb, sim, f = pa[p], pb[p], ps[p], flags[p]
-                ok = f & 1
-                # support for a majority needs the same stated value, not merely compatible intervals
-                # ('up to 2,300' is compatible with 1,500 but does not say it)
-                if ok and sim >= support_min and f & 2:
-                    a, b = claims[ga], claims[gb]
-                    agree_count[a.key] += 1
-                    agree_count[b.key] += 1
-                    support[a.key].append(b)
-                    support[b.key].append(a)
-                if not ok or f & 4:
-                    judged.append(p)
-                score = (round(scores[p] * 100) * 2 + ok) << _CLAIM_BITS
-                for x, y in ((ga, gb), (gb, ga)):
-                    k = kid[x] * n_docs + cdoc[y]
-                    cur = best.get(k)
-                    if cur is None or score > cur >> _CLAIM_BITS << _CLAIM_BITS:
-                        best[k] = score | y
-            del flags, scores
+            tasks = [(lo, min(lo + _PAIR_CHUNK, len(pa))) for lo in range(0, len(pa), _PAIR_CHUNK)]
+            for (lo, hi), (flags, scores) in zip(tasks, run(_agree_chunk, tasks)):
+                for p in range(lo, hi):
+                    ga, gb, sim, f = pa[p], pb[p], ps[p], flags[p - lo]
+                    ok = f & 1
+                    # support for a majority needs the same stated value, not merely compatible intervals
+                    # ('up to 2,300' is compatible with 1,500 but does not say it)
+                    if ok and sim >= support_min and f & 2:
+                        a, b = claims[ga], claims[gb]
+                        agree_count[a.key] += 1
+                        agree_count[b.key] += 1
+                        support[a.key].append(b)
+                        support[b.key].append(a)
+                    if not ok or f & 4:
+                        judged.append(p)
+                    score = (round(scores[p - lo] * 100) * 2 + ok) << _CLAIM_BITS
+                    for x, y in ((ga, gb), (gb, ga)):
+                        k = kid[x] * n_docs + cdoc[y]
+                        cur = best.get(k)
+                        if cur is None or score > cur >> _CLAIM_BITS << _CLAIM_BITS:
+                            best[k] = score | y
             # pairs in order of similarity, then of their claims' keys
             rank = {k: r for r, k in enumerate(sorted(key_id))}
             krank = [rank[c.key] for c in claims]
             del rank
-            judged.sort(key=lambda p: (-ps[p], krank[pa[p]], krank[pb[p]]))
             # within one document a fact is often repeated, so 'closest counterpart' means nothing there;
-            # same-document pairs face the stricter same-document thresholds instead
+            # same-document pairs face the stricter same-document thresholds instead (kept before
+            # sorting: the filter keeps the order it is given, and leaves fewer pairs to sort)
             mask = (1 << _CLAIM_BITS) - 1
             judged = [p for p in judged if cdoc[pa[p]] == cdoc[pb[p]]
                       or (best[kid[pa[p]] * n_docs + cdoc[pb[p]]] & mask == pb[p]
                           and best[kid[pb[p]] * n_docs + cdoc[pa[p]]] & mask == pa[p])]
+            judged.sort(key=lambda p: (-ps[p], krank[pa[p]], krank[pb[p]]))
             del best, krank
-            verdicts = [v for got in run(_verdict_chunk, [judged[lo:lo + _PAIR_CHUNK // 4]
-                                                          for lo in range(0, len(judged), _PAIR_CHUNK // 4)])
-                        for v in got]
+            verdicts = (v for got in run.imap(_verdict_chunk, [judged[lo:lo + _PAIR_CHUNK // 4]
+                                                               for lo in range(0, len(judged), _PAIR_CHUNK // 4)])
+                        for v in got)   # emitted in order as the workers return them
+            self._emit_broad(claims, pa, pb, ps, judged, verdicts, agree_count, support)
+
+    def _emit_broad(self, claims, pa, pb, ps, judged, verdicts, agree_count, support) -> None:
+        """The findings of the judged pairs whose verdict (in the same order) is not None."""
         for p, got in zip(judged, verdicts):
             if got is None:
                 continue
@@ -330,6 +340,12 @@ def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> floa
             return None
         return BROAD_MIN["FC005"]
     return None
+
+
+def _may_need_nothing(a: Claim, b: Claim) -> bool:
+    """Whether _broad_threshold can ask less than min(BROAD_MIN) of this pair: only its thresholds
+    of 0.0 (a count of one document off by one; two launch designators). Keep in step with it."""
+    return a.doc == b.doc or (a.unit == "designator" and b.unit == "designator")
 
 
 def _near_overlap(a: Claim, b: Claim) -> bool:
@@ -523,6 +539,7 @@ class _BroadState:
         self.claims, self.cdoc, self.csent, self.akeys, self.linked_to = claims, cdoc, csent, akeys, linked_to
         self.idf, self.work = idf, work
         self.feats = _FeatureTable(idf, claims)
+        self.affinity = _AffinityMemo(akeys)
 
 
 _STATE = None   # the state of the running _Workers (a _BroadState or _JudgeState)
@@ -542,7 +559,7 @@ class _Workers:
     def __init__(self, state: object, jobs: int):
         self.state, self.jobs, self.pool = state, jobs, None
 
-    def __enter__(self):
+    def __enter__(self) -> "_Workers":
         global _STATE
         _STATE = self.state
         if self.jobs > 1:
@@ -554,12 +571,27 @@ class _Workers:
                     self.pool = start_pool(mp.get_context("fork"), self.jobs)
                 except OSError:
                     self.pool = None
-        return self.run
+        return self
 
     def run(self, fn, tasks: list) -> list:
         if self.pool is None or len(tasks) < 2:
             return [fn(t) for t in tasks]
         return self.pool.map(fn, tasks, chunksize=1)
+
+    __call__ = run
+
+    @property
+    def parallel(self) -> bool:
+        return self.pool is not None
+
+    def imap(self, fn, tasks: list) -> Iterator:
+        """The results one by one in task order, as they come: the workers start on all the tasks at
+        once while this process goes on with other work (in one process: all computed first).
+        Only for results this process takes while it waits or does little: large results sent to
+        a process busy computing wait for it to let go of the GIL, and the workers for them."""
+        if self.pool is None or len(tasks) < 2:
+            return iter([fn(t) for t in tasks])
+        return self.pool.imap(fn, tasks, chunksize=1)
 
     def __exit__(self, *exc) -> None:
         global _STATE
@@ -600,10 +632,12 @@ def _verdict_chunk(task: list[int]) -> list:
     st = _STATE
     claims, pa, pb, ps, by_sentence = st.claims, st.pa, st.pb, st.ps, st.by_sentence
     out: list = []
+    floor = min(BROAD_MIN.values())
     for p in task:
         a, b, sim = claims[pa[p]], claims[pb[p]], ps[p]
-        if _arithmetic_relation(a, b, by_sentence):
-            out.append(None)
+        # the tests are pure: the cheapest that can say None go first (the same outcome in any order)
+        if sim < floor and not _may_need_nothing(a, b):
+            out.append(None)   # below every threshold _broad_threshold can ask
             continue
         got = first_verdict(Pair(a, b, sim, "broad"))
         if got is None:
@@ -611,8 +645,27 @@ def _verdict_chunk(task: list[int]) -> list:
             continue
         rule, verdict = got
         need = _broad_threshold(rule.id, verdict, a, b)
-        out.append(None if need is None or sim < need else (PAIR_RULES.index(rule), verdict))
+        if need is None or sim < need or _arithmetic_relation(a, b, by_sentence):
+            out.append(None)
+            continue
+        out.append((PAIR_RULES.index(rule), verdict))
     return out
+
+
+class _AffinityMemo:
+    """_affinity_of(akeys[x], akeys[y], False) remembered per pair of distinct keys: a corpus states
+    far fewer distinct figures than it has claims, and picking counterparts asks about millions of
+    pairs of claims."""
+
+    def __init__(self, akeys: list[tuple]):
+        distinct: dict[tuple, int] = {}
+        self.akeys = akeys
+        self.ids = [distinct.setdefault(k, len(distinct)) for k in akeys]
+        self.memo: dict[int, float] = {}
+
+    def unequal(self, x: int, y: int) -> float:
+        got = self.memo[self.ids[x] << 32 | self.ids[y]] = _affinity_of(self.akeys[x], self.akeys[y], False)
+        return got
 
 
 def _pick_chunk(task: tuple[int, int, int]) -> tuple[array, array]:
@@ -623,22 +676,25 @@ def _pick_chunk(task: tuple[int, int, int]) -> tuple[array, array]:
     b, lo, hi = task
     st = _STATE
     members, index = st.work[b]
-    claims, cdoc, csent, akeys, linked_to = st.claims, st.cdoc, st.csent, st.akeys, st.linked_to
+    claims, cdoc, csent, linked_to = st.claims, st.cdoc, st.csent, st.linked_to
+    aid, memo, affinity = st.affinity.ids, st.affinity.memo, st.affinity.unequal
     idf_get = st.idf.get
     counts, flat = array("l"), array("l")
     for i in range(lo, hi):
         ga = members[i]
         a = claims[ga]
         cand: dict[int, float] = defaultdict(float)
-        for t in _subject_terms(a):
+        # terms in sorted order: the scores are float sums, and their order must not depend on the
+        # hash seed (equal weights summed in another order can break a tie the other way)
+        for t in sorted(_subject_terms(a)):
             post = index[t]
             if len(post) > MAX_POSTING:
                 continue
             w = idf_get(t, 1.0)
             for j in post:
-                if j != i:
-                    cand[j] += w
-        da, sa, ka = cdoc[ga], csent[ga], akeys[ga]
+                cand[j] += w
+        cand.pop(i, None)   # the claim itself (added with the rest: one test less per posting)
+        da, sa, ia = cdoc[ga], csent[ga], aid[ga] << 32
         other_sent_only = a.kind in ("count", "number")
         lk = linked_to.get(da, ())
         per_doc: dict[int, list[tuple[float, int]]] = {}
@@ -650,7 +706,10 @@ def _pick_chunk(task: tuple[int, int, int]) -> tuple[array, array]:
                     continue
             elif db in lk:
                 continue
-            item = (-(score + 0.5 * _affinity_of(ka, akeys[gb], False)), j)
+            aff = memo.get(ia | aid[gb])
+            if aff is None:
+                aff = affinity(ga, gb)
+            item = (-(score + 0.5 * aff), j)
             got = per_doc.get(db)
             if got is None:
                 per_doc[db] = [item]
@@ -750,7 +809,8 @@ class _FeatureTable:
 
 def _hit_fast(groups: tuple, weights: tuple, terms: frozenset[str], other_terms: frozenset[str]) -> float:
     """_hit of a feature's groups and weights, where `terms` are all their terms: nothing to add
-    up when they have none in common with `other_terms`."""
+    up when they have none in common with `other_terms`; else the weights of the groups that meet
+    them, picked and added in C (the same groups in the same order as _hit, so the same float)."""
     if terms.isdisjoint(other_terms):
         return 0
-    return sum([w for g, w in zip(groups, weights) if not g.isdisjoint(other_terms)])
+    return sum(compress(weights, map(not_, map(other_terms.isdisjoint, groups))))

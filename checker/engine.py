@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 
-from rules import Rule, Verdict
+from rules import REGISTRY, Rule, Verdict
 
 from .broad import BroadPath
 from .config import Config
@@ -27,6 +28,54 @@ from .textnorm import fold_width
 
 # 金库计划(Project Vault), “战略资源合作论坛”（缩写为FORGE）: a Chinese name followed by its English form
 _STATED_ALIAS = re.compile(r"([\u4e00-\u9fff]{2,20})[”\"]?\s?[（(](?:缩写为|简称|英文名?)?\s?([A-Za-z][A-Za-z .&'-]{1,60})[)）]")
+
+
+class _KeyFinder:
+    """Which of many (non-empty) names occur in a text: the text is scanned once, each place where
+    a name can start walked along a trie of the names, instead of searching the text once per name
+    (a corpus of 10,000 articles states thousands of aliases, and every article would be searched
+    for each)."""
+
+    _END = None   # a trie node's entry for the name that ends there
+
+    def __init__(self, keys: list[str]):
+        self.rank = {k: r for r, k in enumerate(keys)}
+        self.trie: dict = {}
+        for k in keys:
+            node = self.trie
+            for ch in k:
+                node = node.setdefault(ch, {})
+            node[self._END] = k
+        firsts = sorted(ch for ch in self.trie if ch is not self._END)
+        self.firsts = re.compile("[" + "".join(re.escape(ch) for ch in firsts) + "]") if firsts else None
+
+    def occurrences(self, text: str) -> tuple[list[int], list[tuple[int, str]]]:
+        """The start of every occurrence of every name (overlapping ones too), in order, and its
+        (end, name)."""
+        starts: list[int] = []
+        found: list[tuple[int, str]] = []
+        if self.firsts is None:
+            return starts, found
+        n, end = len(text), self._END
+        for m in self.firsts.finditer(text):
+            i = j = m.start()
+            node = self.trie
+            while j < n:
+                node = node.get(text[j])
+                if node is None:
+                    break
+                j += 1
+                k = node.get(end)
+                if k is not None:
+                    starts.append(i)
+                    found.append((j, k))
+        return starts, found
+
+    def within(self, occurrences: tuple[list[int], list[tuple[int, str]]], a: int, b: int) -> list[str]:
+        """The names that `name in text[a:b]` finds, in the order of the names given."""
+        starts, found = occurrences
+        got = {k for j, k in found[bisect_left(starts, a):bisect_left(starts, b)] if j <= b}
+        return sorted(got, key=self.rank.__getitem__)
 
 
 def _subject(c: Claim, doc: Document | None) -> str:
@@ -82,19 +131,35 @@ class Engine(PrecisePath, BroadPath):
         if not aliases:
             return
         keys = sorted(aliases, key=len, reverse=True)
+        finder = _KeyFinder(keys)
         for d in docs:
             view = d.view or d.text
-            if not any(k in view for k in keys):
+            found = finder.occurrences(view)
+            if not found[0]:
                 continue
             spans = self.sent_spans[d.doc]
+            # per sentence: its aliases, their words, and the new groups and terms of its claims
+            # (claims of one sentence mostly share them: computed once, and still shared after)
+            in_sentence: dict[int, tuple[tuple, frozenset[str], dict]] = {}
             for c in self.claims.get(d.doc, []):
                 if not 0 <= c.sent < len(spans):
                     continue
-                a, b = spans[c.sent]
-                extra = [aliases[k] for k in keys if k in view[a:b]]
+                got = in_sentence.get(c.sent)
+                if got is None:
+                    a, b = spans[c.sent]
+                    extra = tuple(aliases[k] for k in finder.within(found, a, b))
+                    got = in_sentence[c.sent] = (extra, frozenset().union(*extra), {})
+                extra, words, memo = got
                 if extra:
-                    c.extra["groups"] = tuple(c.extra.get("groups", ())) + tuple(extra)
-                    c.terms = c.terms | frozenset().union(*extra)
+                    groups = c.extra.get("groups", ())
+                    new = memo.get(("g", id(groups)))
+                    if new is None:
+                        new = memo[("g", id(groups))] = (tuple(groups) + extra, groups)
+                    c.extra["groups"] = new[0]
+                    terms = memo.get(("t", id(c.terms)))
+                    if terms is None:
+                        terms = memo[("t", id(c.terms))] = (c.terms | words, c.terms)
+                    c.terms = terms[0]
 
     # ---- findings ----------------------------------------------------------------------
     def emit(self, rule: Rule, verdict: Verdict, claims: list[Claim], path: str, outlier: Claim | None = None,
@@ -116,6 +181,96 @@ class Engine(PrecisePath, BroadPath):
                                      claims=claims, outlier=outlier, docs=docs, path=path, similarity=similarity))
 
 
+_PRECISE_CHUNK = 8   # translation pairs per task when the precise path runs over processes
+_PRECISE: "_PrecisePaths | None" = None   # what forked workers read (set before broad() forks them)
+
+
+class _PrecisePaths:
+    """The precise path over every translation pair, in this process or on the broad path's forked
+    workers (Engine.broad calls it with its worker runner). Each pair's work depends only on the
+    corpus, never on another pair's; a worker records what a pair emits and which aligned claims it
+    found, in order, naming the corpus's claims by position, and this process replays the records
+    in pair order: the same findings, deduplicated in the same order, as running the pairs here."""
+
+    def __init__(self, engine: Engine, translations: list[tuple[Document, Document]]):
+        global _PRECISE
+        self.engine, self.translations = engine, translations
+        self.where: dict[int, tuple[str, int]] = {}
+        self.claims: dict[str, list[Claim]] = engine.claims
+        self.rules = {id(r): r.id for r in REGISTRY}
+        self.done = False
+        _PRECISE = self
+
+    def __call__(self, run) -> None:
+        self.done = True
+        try:
+            if not run.parallel or len(self.translations) < 2:
+                for original, translation in self.translations:
+                    self.engine.precise(original, translation)
+                return
+            tasks = [(lo, min(lo + _PRECISE_CHUNK, len(self.translations)))
+                     for lo in range(0, len(self.translations), _PRECISE_CHUNK)]
+            for records in run.imap(_precise_chunk, tasks):
+                for emitted, support in records:
+                    self._replay(emitted, support)
+        finally:
+            self.release()
+
+    @staticmethod
+    def release() -> None:
+        """Forget the run (its workers have their copy): the engine is not kept alive after it."""
+        global _PRECISE
+        _PRECISE = None
+
+    def ref(self, c: Claim | None):
+        """A claim of the corpus as (document, position); any other (a passage) as itself."""
+        if c is None:
+            return None
+        if not self.where:
+            self.where = {id(x): (doc, i) for doc, cs in self.claims.items() for i, x in enumerate(cs)}
+        return self.where.get(id(c), c)
+
+    def claim(self, ref) -> Claim | None:
+        if isinstance(ref, tuple):
+            doc, i = ref
+            return self.claims[doc][i]
+        return ref
+
+    def record(self, original: Document, translation: Document) -> tuple[list, list]:
+        """In a worker: run one pair with emit and the aligned support recorded instead of applied."""
+        engine, ref = self.engine, self.ref
+        emitted: list[tuple] = []
+
+        def emit(rule, verdict, claims, path, outlier=None, docs=(), subject="", similarity=None) -> None:
+            emitted.append((self.rules.get(id(rule), rule), verdict, [ref(c) for c in claims], path, ref(outlier),
+                            docs, subject, similarity))
+
+        engine.emit = emit   # this worker's copy of the engine only
+        engine.aligned_support = defaultdict(list)
+        engine.precise(original, translation)
+        support = [(key, [ref(c) for c in cs]) for key, cs in engine.aligned_support.items()]
+        return emitted, support
+
+    def _replay(self, emitted: list[tuple], support: list[tuple]) -> None:
+        engine, claim = self.engine, self.claim
+        for key, refs in support:
+            engine.aligned_support[key].extend(claim(r) for r in refs)
+        for rule, verdict, refs, path, outlier, docs, subject, similarity in emitted:
+            rule = _RULES[rule] if isinstance(rule, str) else rule
+            engine.emit(rule, verdict, [claim(r) for r in refs], path, outlier=claim(outlier), docs=docs,
+                        subject=subject, similarity=similarity)
+
+
+_RULES = {r.id: r for r in REGISTRY}
+
+
+def _precise_chunk(task: tuple[int, int]) -> list[tuple[list, list]]:
+    """In a forked worker: the records (_PrecisePaths.record) of translation pairs lo..hi."""
+    lo, hi = task
+    paths = _PRECISE
+    return [paths.record(*paths.translations[k]) for k in range(lo, hi)]
+
+
 def _suppressed(f: Finding, docs: dict[str, Document]) -> bool:
     """An inline comment in a source turns the finding off (factcheck-disable[-next-line] [IDS])."""
     for c in f.claims[:2]:
@@ -134,11 +289,20 @@ def run_rules(extraction, config: Config) -> list[Finding]:
     engine = Engine(docs, extraction.claims, config, extraction.glossary)
     linked: set[frozenset[str]] = set()
     by_name = {d.doc: d for d in docs}
+    translations = []
     for d in docs:
         if d.translation_of and d.translation_of in by_name:
             linked.add(frozenset((d.doc, d.translation_of)))
-            engine.precise(by_name[d.translation_of], d)
-    engine.broad(linked)
+            translations.append((by_name[d.translation_of], d))
+    # the precise path's findings and aligned support come before the broad path's, as always; it
+    # runs inside broad() once that has its worker processes, which it then shares
+    paths = _PrecisePaths(engine, translations)
+    try:
+        engine.broad(linked, meanwhile=paths)
+    finally:
+        paths.release()
+    if not paths.done:   # broad() always calls it; this only guards the invariant
+        raise RuntimeError("the precise path did not run")
     engine.names_broad()
     findings = [f for f in engine.findings
                 if (config.rules_enabled is None or f.rule in config.rules_enabled) and f.rule not in config.rules_disabled]

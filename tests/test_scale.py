@@ -48,11 +48,12 @@ def test_two_processes_give_the_report_of_one(corpus, serial_report):
 
 
 def test_grouping_over_two_processes_gives_the_report_of_one(corpus, serial_report, monkeypatch):
-    from checker import broad
+    from checker import broad, engine
 
     monkeypatch.setattr(broad, "PARALLEL_MIN_CLAIMS", 0)
     monkeypatch.setattr(broad, "_CHUNK", 7)          # many small tasks: results must come back in order
     monkeypatch.setattr(broad, "_PAIR_CHUNK", 50)
+    monkeypatch.setattr(engine, "_PRECISE_CHUNK", 1)  # the precise path's translation pairs too
     assert _report(corpus, jobs=2) == serial_report
 
 
@@ -278,3 +279,43 @@ def test_progress_bar_appears_only_after_a_while():
     finally:
         prog.SHOW_AFTER_SECONDS = saved
     assert "extracting" in stream.getvalue()
+
+
+def test_the_alias_finder_finds_what_substring_tests_find():
+    """Engine._apply_aliases looks every stated alias up in every sentence through _KeyFinder (one
+    scan of the text): the same names, in the same order, as testing `name in sentence` for each."""
+    import random
+
+    from checker.engine import _KeyFinder
+
+    rng = random.Random(5)
+    alphabet = "金库计划论坛资源合作战略ab"
+    for _ in range(200):
+        keys = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 12))},
+                      key=len, reverse=True)
+        text = "".join(rng.choice(alphabet + " 。") for _ in range(rng.randint(0, 60)))
+        finder = _KeyFinder(keys)
+        found = finder.occurrences(text)
+        for a in range(0, len(text) + 1, 3):
+            for b in range(a, len(text) + 1, 4):
+                assert finder.within(found, a, b) == [k for k in keys if k in text[a:b]]
+
+
+def test_the_judge_skips_only_pairs_below_every_threshold(corpus):
+    """_verdict_chunk skips a pair whose similarity is below min(BROAD_MIN) unless _may_need_nothing:
+    _broad_threshold must never ask less of any other pair."""
+    from checker import broad
+    from rules import PAIR_RULES, Verdict
+
+    ex = extract_paths([corpus])
+    claims = [c for cs in ex.claims.values() for c in cs][:300]
+    floor = min(broad.BROAD_MIN.values())
+    for a in claims:
+        for b in claims:
+            if a is b or not broad.comparable(a, b):
+                continue
+            for rule in PAIR_RULES:
+                for message in ("differ", "day and month swapped"):
+                    need = broad._broad_threshold(rule.id, Verdict(message, 0.5), a, b)
+                    if need is not None and need < floor:
+                        assert broad._may_need_nothing(a, b), (rule.id, a, b)
