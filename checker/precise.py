@@ -61,6 +61,7 @@ class PrecisePath:
             self._pair_bead(src, tgt, S, T, near_t, near_spans, near_s, near_src_spans,
                             bead_spans=([s_sents[i] for i in si], [t_sents[j] for j in ti]))
             self._proper_nouns(src, tgt, [s_sents[i] for i in si], [t_sents[j] for j in ti])
+            self._added_names(src, tgt, [s_sents[i] for i in si], [t_sents[j] for j in ti], T)
 
     def _pair_bead(self, src: Document, tgt: Document, S: list[Claim], T: list[Claim], near_t: list[Claim],
                    near_spans: list[tuple[int, int]], near_s: list[Claim] = (),
@@ -238,6 +239,27 @@ class PrecisePath:
         rule = next(r for r in PAIR_RULES if r.id == "FC010")
         self.emit(rule, Verdict(f"{w} is {expected.title()}; the translation names {name} instead", 0.5, "warning"),
                   [a, b], "precise", subject=f"name: {w}")
+
+    def _added_names(self, src: Document, tgt: Document, s_spans: list[tuple[int, int]],
+                     t_spans: list[tuple[int, int]], T: list[Claim]) -> None:
+        """A place or person the translation names (CC-CEDICT knows it: Austria = 奥地利) that the
+        original names nowhere, in none of its written forms: an entity swapped or invented. A
+        name inside an amount is its currency ("110 million Singapore dollars" for 1.1亿新元)."""
+        from .added_names import added_names
+
+        if src.lang != "zh" or tgt.lang != "en" or not s_spans or not t_spans:
+            return
+        rule = next(r for r in PAIR_RULES if r.id == "FC010")
+        for a, b in t_spans:
+            for start, end, name, forms in added_names(src.view, tgt.view[a:b]):
+                start, end = a + start, a + end
+                if any(t.kind == "money" and t.start <= start and end <= t.end + 12 for t in T):
+                    continue
+                claim = Claim(doc=tgt.doc, lang=tgt.lang, kind="name", start=start, end=end,
+                              text=tgt.text[start:end], value=name, line=tgt.line_of(start))
+                shown = "/".join(sorted(f for f in forms if len(f) >= 2)[:2])
+                self.emit(rule, Verdict(f"the translation names {name} ({shown}), which the original does not name", 0.5,
+                                        "warning"), [claim, *_passages(src, s_spans)], "precise", subject=f"name: {name}")
 
     def _names(self, S: list[Claim], T: list[Claim], tgt: Document) -> None:
         expected = [s for s in S if s.kind == "name" and s.extra.get("glossary") and not s.extra.get("entity")
