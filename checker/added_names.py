@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from .agreement import CALENDAR_WORDS
-from .lexicon import _cedict, char_pinyin, is_person, is_place, pinyin_explains, proper_names
+from .lexicon import _NOT_PLACE, _cedict, char_pinyin, is_person, is_place, pinyin_explains, proper_names
 from .resources import load
 
 _GLOSS_NAME = re.compile(r"[A-Z][a-z'’-]+(?:[ ](?:of |the |and )?[A-Z][a-z'’-]+)*")
@@ -68,8 +68,8 @@ def known_name(name: str) -> frozenset[str]:
     forms, lower, by_prefix = _tables()
     if len(name) < 3 or " " not in name and lower.get(name, 0) >= _EVERYDAY or not _place_or_person(name):
         return frozenset()
-    if " " not in name and _DEMONYM_END.search(name) and any(
-            p != name and len(p) <= len(name) + 1 and _place_or_person(p) for p in by_prefix.get(name[:4], ())):
+    if " " not in name and any(p != name and _demonym_of(name, p) and _place_or_person(p)
+                               for p in by_prefix.get(name[:4], ())):
         return frozenset()
     return forms[name]
 
@@ -77,21 +77,38 @@ def known_name(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1 << 14)
 def _place_or_person(name: str) -> bool:
     words = forms_of(name)
-    if any(d.lower().startswith(f"{name} (language)") for w in words for d in _cedict().get(w, ())):
-        return False  # Latin, Swahili: a language
+    if any(d.lower().startswith((f"{name} (language)", f"{name} (name)")) for w in words for d in _cedict().get(w, ())):
+        return False  # Latin, Swahili: a language; John, Mike: a given name
     for word in words:
         names = proper_names(word)
         if is_person(word):
             if name in names or any(" " in n and n.rsplit(" ", 1)[1] == name and len(name) > 3 for n in names):
                 return True
-        elif name in names and is_place(word) and not any(_NOT_A_PLACE.search(d) for d in _cedict().get(word, ())):
+            continue
+        defs = [_XREF.sub("", d) for d in _cedict().get(word, ())]   # 沪[Hu4]: a reading, not a number
+        if any(_NOT_A_PLACE.search(d) or _NOT_PLACE.search(d) for d in defs):
+            continue
+        if name in names and is_place(word) or any(_gloss_head(d) == name for d in defs):
             return True
     return False
 
 
+_XREF = re.compile(r"\S*[\u3400-\u9fff]\S*\[[^\]]*\]")
+_HEAD_TAIL = re.compile(r"\s+(?:city|province|county|prefecture|municipality|state|us state)$")
+
+
+def _gloss_head(gloss: str) -> str:
+    """The name a gloss starts with: 'Alabama, US state' → alabama; 'Shanghai municipality,
+    central east China' → shanghai; '' when the gloss does not start with a capitalized name."""
+    head = re.split(r"\s*[,(;]|\s+or\s+", gloss, maxsplit=1)[0].strip()
+    if not _GLOSS_NAME.fullmatch(re.sub(_HEAD_TAIL, "", head)):
+        return ""
+    return re.sub(_HEAD_TAIL, "", head.lower())
+
+
 # glosses of given names and things, which lexicon.is_place lets through: 'John (name)',
 # 'Polo (car made by Volkswagen)', '(Warren) Christopher'
-_NOT_A_PLACE = re.compile(r"\(name\)|\bname\b|^\(|\b(?:car|model|product|software|website|magazine|newspaper|"
+_NOT_A_PLACE = re.compile(r"\(name\)|\bgiven name\b|^\(|\b(?:car|model|product|software|website|magazine|newspaper|"
                           r"song|opera|play|ship|horse|dog|rocket|satellite)\b", re.I)
 
 # a word CC-CEDICT's glosses use this often in lower case is an everyday word (east: 248 times,
@@ -99,7 +116,15 @@ _NOT_A_PLACE = re.compile(r"\(name\)|\bname\b|^\(|\b(?:car|model|product|softwar
 _EVERYDAY = 20
 
 
-_DEMONYM_END = re.compile(r"(?:an|ian|ean|ese|ish|ic|i|ite)$")
+_DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ean", "ese", "ish", "ic", "i", "ite"})
+
+
+def _demonym_of(word: str, place: str) -> bool:
+    """china → chinese, germany → german, russia → russian, islam → islamic; a vowel or y may give
+    way to the ending, nothing else (shanghang → shanghai is no demonym)."""
+    return len(word) >= len(place) - 1 and any(
+        word.startswith(place[:len(place) - k]) and word[len(place) - k:] in _DEMONYM_ENDINGS
+        and (k == 0 or place[-1] in "aeiouy") for k in (0, 1))
 
 
 # names a Chinese original implies without writing them (国内, 我国, 全国 for China)
