@@ -40,6 +40,6 @@ def check(p: Pair) -> Verdict | None:
         counted, word = count.extra.get("counted"), size.extra.get("compound")
         if not counted or not word or count.num != size.num or word in counted.split() or word in count.noun.split():
             return None
-        return Verdict(f"{count.text} ({count.num} {counted}) vs {size.text}-{word}: the count became a size "
-                       f"(one thing of {size.num} {word})", 0.75)
+        return Verdict(f"{count.text} counts {count.num} ({counted}) but {size.text}-{word} is the size of one thing: "
+                       "the count became a size", 0.75)
     return None
