@@ -131,10 +131,12 @@ def _demonym_of(word: str, place: str) -> bool:
 _IMPLICIT = frozenset(n.lower() for n in load("zh", "names")["implicit"])
 
 
-def added_names(source_text: str, target_text: str) -> list[tuple[int, int, str, frozenset[str]]]:
-    """(start, end, name, Chinese forms) of known names in `target_text` that `source_text` does
-    not write in any of their forms (nor in Latin letters, nor by sound: 哈勃 / 哈伯)."""
-    source = _Source(source_text)
+def added_names(source: Original | str, target_text: str) -> list[tuple[int, int, str, frozenset[str]]]:
+    """(start, end, name, Chinese forms) of known names in `target_text` that the original does
+    not write in any of their forms (nor in Latin letters, nor by sound: 哈勃 / 哈伯). Pass one
+    `Original` for the many passages of one translation: what it was asked is remembered."""
+    if isinstance(source, str):
+        source = Original(source)
     out = []
     for m in _CAPS.finditer(target_text):
         written = m.group(0).split(" ")
@@ -172,15 +174,22 @@ def _key(words: list[str]) -> str:
     return " ".join(words).replace("’", "'").lower()
 
 
-class _Source:
+class Original:
     """The original's text, asked whether it writes a name: in Latin letters, in one of the
     Chinese forms CC-CEDICT gives, in other characters of the same sound (迈克 / 麦克), in a
     transliteration close in sound (霍普金斯 / 霍金斯), or as a state's short name (佛州 for 佛罗里达)."""
 
     def __init__(self, text: str) -> None:
         self.text, self.lower = text, text.lower()
-        self.sound = " ".join(char_pinyin(ch) or "|" for ch in text)
+        self._sound: str | None = None
         self.cache: dict[str, bool] = {}
+
+    @property
+    def sound(self) -> str:
+        """The text's pinyin, syllables apart ('|' for what has none); made when first needed."""
+        if self._sound is None:
+            self._sound = " ".join(char_pinyin(ch) or "|" for ch in self.text)
+        return self._sound
 
     def names(self, name: str) -> bool:
         got = self.cache.get(name)
@@ -193,13 +202,26 @@ class _Source:
             return True
         if all(pinyin_explains(tok, self.text) for tok in name.split()):
             return True  # Xinjiang, Chen Guangming: romanized from the original's characters
-        for form in forms_of(name):
-            if form in self.text or len(form) >= 2 and form[0] + "州" in self.text:
-                return True
-            syllables = [char_pinyin(ch) for ch in form if ch != "·"]
-            if len(syllables) < 2 or not all(syllables):
-                continue  # a sound is compared whole: 獅城 has no reading for 獅 here
-            sound = " ".join(syllables)
-            if sound in self.sound or len(syllables) >= 3 and fuzz.partial_ratio(sound, self.sound) >= 88:
+        forms = forms_of(name)
+        if any(form in self.text or form[0] + "州" in self.text for form in forms):
+            return True
+        # by sound, only the words that are the name itself (not every word whose gloss mentions it)
+        for sound, long in _sounds(name):
+            if sound in self.sound or long and fuzz.partial_ratio(sound, self.sound) >= 88:
                 return True
         return False
+
+
+@lru_cache(maxsize=1 << 14)
+def _sounds(name: str) -> tuple[tuple[str, bool], ...]:
+    """The pinyin of the Chinese words that write the name itself (普京 for Putin, not 二毛子 whose
+    gloss mentions Ukraine), and whether it is long enough (3 syllables) to compare loosely."""
+    out = []
+    for form in forms_of(name):
+        if name not in proper_names(form) and not any(_gloss_head(d) == name for d in _cedict().get(form, ())):
+            continue
+        syllables = [char_pinyin(ch) for ch in form if ch != "·"]
+        if len(syllables) < 2 or not all(syllables):
+            continue  # a sound is compared whole: 獅城 has no reading for 獅 here
+        out.append((" ".join(syllables), len(syllables) >= 3))
+    return tuple(sorted(set(out)))

@@ -50,6 +50,11 @@ class PrecisePath:
         s_sents, t_sents = self.sent_spans[src.doc], self.sent_spans[tgt.doc]
         by_s, by_t = self._by_sentence(src), self._by_sentence(tgt)
         beads = self.beads(src, tgt)
+        original = None
+        if src.lang == "zh" and tgt.lang == "en":
+            from .added_names import Original
+
+            original = Original(src.view)
         for k, (si, ti) in enumerate(beads):
             S = [c for i in si for c in by_s[i]]
             T = [c for j in ti for c in by_t[j]]
@@ -61,7 +66,8 @@ class PrecisePath:
             self._pair_bead(src, tgt, S, T, near_t, near_spans, near_s, near_src_spans,
                             bead_spans=([s_sents[i] for i in si], [t_sents[j] for j in ti]))
             self._proper_nouns(src, tgt, [s_sents[i] for i in si], [t_sents[j] for j in ti])
-            self._added_names(src, tgt, [s_sents[i] for i in si], [t_sents[j] for j in ti], T)
+            if original is not None:
+                self._added_names(original, src, tgt, [s_sents[i] for i in si], [t_sents[j] for j in ti], T)
 
     def _pair_bead(self, src: Document, tgt: Document, S: list[Claim], T: list[Claim], near_t: list[Claim],
                    near_spans: list[tuple[int, int]], near_s: list[Claim] = (),
@@ -240,18 +246,18 @@ class PrecisePath:
         self.emit(rule, Verdict(f"{w} is {expected.title()}; the translation names {name} instead", 0.5, "warning"),
                   [a, b], "precise", subject=f"name: {w}")
 
-    def _added_names(self, src: Document, tgt: Document, s_spans: list[tuple[int, int]],
+    def _added_names(self, original, src: Document, tgt: Document, s_spans: list[tuple[int, int]],
                      t_spans: list[tuple[int, int]], T: list[Claim]) -> None:
         """A place or person the translation names (CC-CEDICT knows it: Austria = 奥地利) that the
         original names nowhere, in none of its written forms: an entity swapped or invented. A
         name inside an amount is its currency ("110 million Singapore dollars" for 1.1亿新元)."""
         from .added_names import added_names
 
-        if src.lang != "zh" or tgt.lang != "en" or not s_spans or not t_spans:
+        if not s_spans or not t_spans:
             return
         rule = next(r for r in PAIR_RULES if r.id == "FC010")
         for a, b in t_spans:
-            for start, end, name, forms in added_names(src.view, tgt.view[a:b]):
+            for start, end, name, forms in added_names(original, tgt.view[a:b]):
                 start, end = a + start, a + end
                 if any(t.kind == "money" and t.start <= start and end <= t.end + 12 for t in T):
                     continue
