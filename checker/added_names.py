@@ -82,7 +82,10 @@ def _place_or_person(name: str) -> bool:
     for word in words:
         names = proper_names(word)
         if is_person(word):
-            if name in names or any(" " in n and n.rsplit(" ", 1)[1] == name and len(name) > 3 for n in names):
+            # by the last word of the name too (Putin), when it is long enough not to be a common
+            # surname of many people (Lee, Kim, Park: 李, 金, 朴 are written in one character)
+            if (name in names or any(" " in n and n.rsplit(" ", 1)[1] == name for n in names)) \
+                    and (" " in name or len(name) >= 5):
                 return True
             continue
         defs = [_XREF.sub("", d) for d in _cedict().get(word, ())]   # 沪[Hu4]: a reading, not a number

@@ -53,7 +53,8 @@ def test_everyday_words_and_demonyms_are_no_known_names():
     # glossed 'Alabama, US state', 'Shanghai municipality, …', 'Yellow River or Huang He'
     for name in ("austria", "putin", "michigan", "alabama", "shanghai", "yellow river", "germany", "japan"):
         assert known_name(name), name
-    for word in ("republic", "east", "chinese", "european", "german", "islamic", "john", "latin"):
+    # nor a one-word surname shared by millions (Lee: 李在明 is Lee Jae-myung)
+    for word in ("republic", "east", "chinese", "european", "german", "islamic", "john", "latin", "lee"):
         assert not known_name(word), word
 
 
