@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from .agreement import CALENDAR_WORDS
-from .lexicon import _NOT_PLACE, _cedict, char_pinyin, is_person, is_place, pinyin_explains, proper_names
+from .lexicon import _NOT_PLACE, _cedict, _defs, char_pinyin, is_person, is_place, pinyin_explains, proper_names
 from .resources import load
 
 _GLOSS_NAME = re.compile(r"[A-Z][a-z'’-]+(?:[ ](?:of |the |and )?[A-Z][a-z'’-]+)*")
@@ -33,17 +33,16 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, int], dict[str, tupl
     by their first four letters (to tell a demonym from its place)."""
     table = _cedict()
     forms: dict[str, set[str]] = {}
-    for word, defs in table.items():
+    for word, glosses in table.items():   # all of a word's glosses in one string: 'Sudan/sultan (…)'
         if len(word) < 2:
             continue  # one-character abbreviations (越 for Vietnam) are everyday characters too
-        for d in defs:
-            for m in _GLOSS_NAME.finditer(d):
-                name = m.group(0).lower()
-                forms.setdefault(name, set()).add(word)
-                if " " in name:
-                    forms.setdefault(name.rsplit(" ", 1)[1], set()).add(word)
+        for m in _GLOSS_NAME.finditer(glosses):
+            name = m.group(0).lower()
+            forms.setdefault(name, set()).add(word)
+            if " " in name:
+                forms.setdefault(name.rsplit(" ", 1)[1], set()).add(word)
     lower: dict[str, int] = {}
-    for tok in _LOWER_WORD.findall("\n".join(d for defs in table.values() for d in defs)):
+    for tok in _LOWER_WORD.findall("\n".join(table.values())):
         if tok in forms:
             lower[tok] = lower.get(tok, 0) + 1
     by_prefix: dict[str, list[str]] = {}
@@ -77,7 +76,7 @@ def known_name(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1 << 14)
 def _place_or_person(name: str) -> bool:
     words = forms_of(name)
-    if any(d.lower().startswith((f"{name} (language)", f"{name} (name)")) for w in words for d in _cedict().get(w, ())):
+    if any(d.lower().startswith((f"{name} (language)", f"{name} (name)")) for w in words for d in _defs(w)):
         return False  # Latin, Swahili: a language; John, Mike: a given name
     for word in words:
         names = proper_names(word)
@@ -88,7 +87,7 @@ def _place_or_person(name: str) -> bool:
                     and (" " in name or len(name) >= 5):
                 return True
             continue
-        defs = [_XREF.sub("", d) for d in _cedict().get(word, ())]   # 沪[Hu4]: a reading, not a number
+        defs = [_XREF.sub("", d) for d in _defs(word)]   # 沪[Hu4]: a reading, not a number
         if any(_NOT_A_PLACE.search(d) or _NOT_PLACE.search(d) for d in defs):
             continue
         if name in names and is_place(word) or any(_gloss_head(d) == name for d in defs):
@@ -221,7 +220,7 @@ def _sounds(name: str) -> tuple[tuple[str, bool], ...]:
     gloss mentions Ukraine), and whether it is long enough (3 syllables) to compare loosely."""
     out = []
     for form in forms_of(name):
-        if name not in proper_names(form) and not any(_gloss_head(d) == name for d in _cedict().get(form, ())):
+        if name not in proper_names(form) and not any(_gloss_head(d) == name for d in _defs(form)):
             continue
         syllables = [char_pinyin(ch) for ch in form if ch != "·"]
         if len(syllables) < 2 or not all(syllables):

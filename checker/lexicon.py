@@ -447,8 +447,8 @@ def known_place_tokens() -> frozenset[str]:
     """Every word of every place name CC-CEDICT knows (austria, singapore, …); person names are
     left out: they are what transliteration varies, and a glossary is needed to judge them."""
     out: set[str] = set()
-    for word, defs in _cedict().items():
-        if len(word) < 2 or not any(_CAPITAL.search(d) for d in defs):
+    for word, glosses in _cedict().items():
+        if len(word) < 2 or not _CAPITAL.search(glosses):
             continue  # no capital letter in any gloss: no proper name (most of the dictionary)
         # the uncached forms: filling the per-word caches with the whole dictionary costs 50 MB
         names = _proper_names(word)
