@@ -82,7 +82,10 @@ _DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 def _alt_nums(c: Claim) -> list[Decimal]:
-    """Other readings of a figure: '272.000' written with dots as thousands separators."""
+    """Other readings of a figure: '272.000' written with dots as thousands separators; the other
+    multiple of 增长两倍 (grew by two times: three times the level, often meant as twice)."""
+    if c.extra.get("also"):
+        return list(c.extra["also"])
     if c.figure and _DOT_THOUSANDS.match(c.figure) and c.num is not None:
         base = Decimal(c.figure.replace(".", ""))
         return [base * (c.num / Decimal(c.figure))] if Decimal(c.figure) else []

@@ -360,8 +360,8 @@ def _arithmetic_relation(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], 
     if a.num is None or b.num is None or a.kind not in NUMERIC or b.kind not in NUMERIC:
         return False
     diff = abs(a.num - b.num)
-    if diff == 0:
-        return False
+    if diff == 0 or a.extra.get("tally") or b.extra.get("tally"):
+        return False  # a tally (a 5-2 vote) states the whole split: another count of the votes is no part of it
     for c in (a, b):
         for sent in (c.sent - 1, c.sent, c.sent + 1):
             for other in by_sentence.get((c.doc, sent), ()):

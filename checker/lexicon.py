@@ -439,14 +439,19 @@ def _is_place(word: str, names: frozenset[str]) -> bool:
     return len(word) >= 2 and bool(names) and not any(_NOT_PLACE.search(d) for d in defs)
 
 
+_CAPITAL = re.compile("[A-Z]")
+
+
 @cache
 def known_place_tokens() -> frozenset[str]:
     """Every word of every place name CC-CEDICT knows (austria, singapore, …); person names are
     left out: they are what transliteration varies, and a glossary is needed to judge them."""
     out: set[str] = set()
-    for word in _cedict():
+    for word, glosses in _cedict().items():
+        if len(word) < 2 or not _CAPITAL.search(glosses):
+            continue  # no capital letter in any gloss: no proper name (most of the dictionary)
         # the uncached forms: filling the per-word caches with the whole dictionary costs 50 MB
-        names = _proper_names(word) if len(word) >= 2 else frozenset()
+        names = _proper_names(word)
         if names and _is_place(word, names):
             for name in names:
                 out.update(tok for tok in name.split() if len(tok) > 3)

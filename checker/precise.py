@@ -20,6 +20,9 @@ from .model import Claim, Document
 from .textnorm import fold_width
 
 
+_AGREEING_RULES = [PAIR_RULES[0], *(r for r in PAIR_RULES if r.id == "FC008")]
+
+
 class PrecisePath:
     """The translation-pair methods of checker.engine.Engine."""
 
@@ -47,6 +50,11 @@ class PrecisePath:
         s_sents, t_sents = self.sent_spans[src.doc], self.sent_spans[tgt.doc]
         by_s, by_t = self._by_sentence(src), self._by_sentence(tgt)
         beads = self.beads(src, tgt)
+        original = None
+        if src.lang == "zh" and tgt.lang == "en":
+            from .added_names import Original
+
+            original = Original(src.view)
         for k, (si, ti) in enumerate(beads):
             S = [c for i in si for c in by_s[i]]
             T = [c for j in ti for c in by_t[j]]
@@ -58,6 +66,8 @@ class PrecisePath:
             self._pair_bead(src, tgt, S, T, near_t, near_spans, near_s, near_src_spans,
                             bead_spans=([s_sents[i] for i in si], [t_sents[j] for j in ti]))
             self._proper_nouns(src, tgt, [s_sents[i] for i in si], [t_sents[j] for j in ti])
+            if original is not None:
+                self._added_names(original, src, tgt, [s_sents[i] for i in si], [t_sents[j] for j in ti], T)
 
     def _pair_bead(self, src: Document, tgt: Document, S: list[Claim], T: list[Claim], near_t: list[Claim],
                    near_spans: list[tuple[int, int]], near_s: list[Claim] = (),
@@ -90,9 +100,7 @@ class PrecisePath:
                 if same_value(s, match):
                     self.aligned_support[s.key].append(match)
                     self.aligned_support[match.key].append(s)
-                flip = PAIR_RULES[0].check(Pair(s, match, 1.0, "precise"))
-                if flip:
-                    self.emit(PAIR_RULES[0], flip, [s, match], "precise")
+                self._agreeing(s, match)
                 continue
             # a figure of a neighbouring sentence, or one already matched here when this one
             # repeats the figure it answered (今年 twice, "this year" once) and no figure of the
@@ -101,9 +109,7 @@ class PrecisePath:
             near = next((t for t in near_t if comparable(s, t) and agree(s, t, strict=True)
                          and (id(t) not in owner or (not spare and agree(s, owner[id(t)], strict=True)))), None)
             if near is not None:
-                flip = PAIR_RULES[0].check(Pair(s, near, 1.0, "precise"))
-                if flip:
-                    self.emit(PAIR_RULES[0], flip, [s, near], "precise")
+                self._agreeing(s, near)
                 continue
             pending.append(s)
         in_bead = {id(t) for t in T}
@@ -124,9 +130,11 @@ class PrecisePath:
                 _, t, (rule, verdict) = best
                 used.add(id(t))
                 self.emit(rule, verdict, [s, t], "precise")
-            elif _lacks(s, near_t, [tgt.text[a:b] for a, b in near_spans]):
+            elif _lacks(s, near_t, [tgt.text[a:b] for a, b in near_spans]) \
+                    and not any(_same_change(s, t) for t in [*T, *near_t]):
                 verdict = MISSING_RULE.check(Pair(s, s, 1.0, "precise")) or Verdict("", 0.5)
-                if s.kind != "date" and not (s.figure or "")[:1].isdigit() and (s.num is None or s.num < 10):
+                if s.kind != "date" and not (s.figure or "")[:1].isdigit() and (s.num is None or s.num < 10) \
+                        and not s.extra.get("multiplier") and not _numbered(s):
                     # 三国赛 (Tri-Nations), 两天 (two-day): small numerals in words often live inside names
                     verdict = Verdict(verdict.message, 0.35, "info")
                 self.emit(MISSING_RULE, verdict, [s, *_passages(tgt, bead_spans[1])], "precise", docs=(tgt.doc,))
@@ -136,7 +144,9 @@ class PrecisePath:
             if id(t) in used or t.extra.get("article") or t.kind not in ("money", "percent", "measure", "count") or _trivial(t) \
                     or year_like(t):  # "the 1992 Consensus" (九二共识): a year, and added dates are not judged
                 continue
-            if not (t.figure or "")[:1].isdigit():
+            if not ((t.figure or "")[:1].isdigit() or t.extra.get("multiplier")):
+                continue
+            if any(_same_change(x, t) for x in near_s):
                 continue
             # an equal figure of the original counts unless it already answers another figure of
             # this sentence that counts something else ("7只产品" against "7 products from 7 institutions")
@@ -148,6 +158,17 @@ class PrecisePath:
                 self.emit(EXTRA_RULE, EXTRA_RULE.check(Pair(t, t, 1.0, "precise")) or Verdict("", 0.5),
                           [t, *_passages(src, bead_spans[0])], "precise", docs=(src.doc,))
         self._names(S, T, tgt)
+
+    def _agreeing(self, s: Claim, t: Claim) -> None:
+        """Counterparts of equal value can still disagree: a flipped direction (rose 5% / 下降5%), or
+        a count become a size (15栋建筑 / "a 15-storey block")."""
+        for rule in _AGREEING_RULES:
+            if rule.id == "FC008" and {s.kind, t.kind} != {"count", "number"}:
+                continue  # agreeing measures and amounts are conversions ("100 yards (100 meters)"), judged already
+            verdict = rule.check(Pair(s, t, 1.0, "precise"))
+            if verdict:
+                self.emit(rule, verdict, [s, t], "precise")
+                return
 
     def _proper_nouns(self, src: Document, tgt: Document, s_spans: list[tuple[int, int]],
                       t_spans: list[tuple[int, int]]) -> None:
@@ -225,6 +246,27 @@ class PrecisePath:
         self.emit(rule, Verdict(f"{w} is {expected.title()}; the translation names {name} instead", 0.5, "warning"),
                   [a, b], "precise", subject=f"name: {w}")
 
+    def _added_names(self, original, src: Document, tgt: Document, s_spans: list[tuple[int, int]],
+                     t_spans: list[tuple[int, int]], T: list[Claim]) -> None:
+        """A place or person the translation names (CC-CEDICT knows it: Austria = 奥地利) that the
+        original names nowhere, in none of its written forms: an entity swapped or invented. A
+        name inside an amount is its currency ("110 million Singapore dollars" for 1.1亿新元)."""
+        from .added_names import added_names
+
+        if not s_spans or not t_spans:
+            return
+        rule = next(r for r in PAIR_RULES if r.id == "FC010")
+        for a, b in t_spans:
+            for start, end, name, forms in added_names(original, tgt.view[a:b]):
+                start, end = a + start, a + end
+                if any(t.kind == "money" and t.start <= start and end <= t.end + 12 for t in T):
+                    continue
+                claim = Claim(doc=tgt.doc, lang=tgt.lang, kind="name", start=start, end=end,
+                              text=tgt.text[start:end], value=name, line=tgt.line_of(start))
+                shown = "/".join(sorted(f for f in forms if len(f) >= 2)[:2])
+                self.emit(rule, Verdict(f"the translation names {name} ({shown}), which the original does not name", 0.5,
+                                        "warning"), [claim, *_passages(src, s_spans)], "precise", subject=f"name: {name}")
+
     def _names(self, S: list[Claim], T: list[Claim], tgt: Document) -> None:
         expected = [s for s in S if s.kind == "name" and s.extra.get("glossary") and not s.extra.get("entity")
                     and not s.value.isascii() is False and s.lang != "en"]
@@ -272,8 +314,18 @@ def _closeness(a: Claim, b: Claim) -> float:
 
 
 def _trivial(c: Claim) -> bool:
-    """Figures too small to be reported missing: 'one of', 两省 (both provinces), 1美元 (per dollar)."""
-    return c.num is not None and c.num <= 2 and c.kind in ("count", "money", "number")
+    """Figures too small to be reported missing: 'one of', 两省 (both provinces), 1美元 (per dollar).
+    A multiple stated in words ('doubled', 减半) is a change, never trivial."""
+    return c.num is not None and c.num <= 2 and c.kind in ("count", "money", "number") and not c.extra.get("multiplier")
+
+
+def _same_change(a: Claim, b: Claim) -> bool:
+    """A multiple and a percentage change that say the same: 'doubled' is +100%, 减半 is -50%."""
+    m, p = (a, b) if a.extra.get("multiplier") else (b, a)
+    if not m.extra.get("multiplier") or p.kind != "percent" or p.num is None or p.dimension == "pp":
+        return False
+    change = -p.num if p.direction < 0 else p.num
+    return m.num == 1 + change / 100
 
 
 _ORDINAL_WORDS = {w: n for n, w in enumerate("zeroth first second third fourth fifth sixth seventh eighth ninth tenth "
@@ -284,13 +336,19 @@ def _lacks(s: Claim, near_t: list[Claim], texts: list[str]) -> bool:
     """Is a figure of the original missing from the aligned passage of the translation? Amounts,
     and dates whose day or year is written in figures, when no claim there agrees with them and
     their number is written nowhere in it (five, 5th, 5 all count)."""
-    if s.kind in ("money", "percent", "measure", "count") or _scaled_number(s):
+    if s.kind in ("money", "percent", "measure", "count") or _scaled_number(s) or _numbered(s):
         return not _trivial(s) and not _mentioned(s, texts)
     for written, part in ((_written_day, 2), (_written_year, 0)):
         if written(s) and not any(comparable(s, t) and agree(s, t) for t in near_t) \
                 and not _number_written(Decimal(s.date_parts[part]), texts):
             return True
     return False
+
+
+def _numbered(c: Claim) -> bool:
+    """A numbered item (第61号公告, Resolution 2231, 第三轮, 四论: the fourth commentary): its number
+    identifies it; codes, decades and centuries are names of their own."""
+    return c.kind == "identifier" and c.unit not in ("code", "designator", "decade", "century") and c.num is not None
 
 
 def _scaled_number(c: Claim) -> bool:

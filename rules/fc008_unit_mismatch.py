@@ -1,7 +1,8 @@
 """The same figure is given in another currency or unit, without conversion.
 
 What it flags:
-    18亿欧元 against 18亿美元; 1,100公里 against "1,100-mile"; 45米/秒 against "45 kilometres per hour".
+    18亿欧元 against 18亿美元; 1,100公里 against "1,100-mile"; 45米/秒 against "45 kilometres per hour";
+    15栋建筑 (15 buildings) against "a 15-storey block" (one block: the count became a size).
 
 Why it matters:
     The number survives but its meaning changes: a euro figure in dollars, metres per second in
@@ -34,4 +35,11 @@ def check(p: Pair) -> Verdict | None:
         if ratio < Decimal("1.05"):
             return None
         return Verdict(f"{a.text} ({a.unit}) vs {b.text} ({b.unit}): same number, different unit", 0.85)
+    if a.kind == "count" and b.kind == "number" or a.kind == "number" and b.kind == "count":
+        count, size = (a, b) if a.kind == "count" else (b, a)
+        counted, word = count.extra.get("counted"), size.extra.get("compound")
+        if not counted or not word or count.num != size.num or word in counted.split() or word in count.noun.split():
+            return None
+        return Verdict(f"{count.text} counts {count.num} ({counted}) but {size.text}-{word} is the size of one thing: "
+                       "the count became a size", 0.75)
     return None

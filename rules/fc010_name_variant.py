@@ -2,7 +2,10 @@
 
 What it flags:
     贝森特 (Bessent in the glossary) rendered "Bessem"; "Andreas Hofmann" against "Andreas Hoffmann";
-    "Shin Hyun-woo" against "Shin Hyun-soo".
+    "Shin Hyun-woo" against "Shin Hyun-soo". On a translation pair without a glossary (the
+    precise path): a place or person CC-CEDICT knows that the original names while the translation
+    names another (普京 → "Medvedev"), and a known place or person the translation names while
+    the original writes it in no form ("Austria" where the original says 地球).
 
 Why it matters:
     A misspelled name is an error readers notice and a different name misattributes a statement.

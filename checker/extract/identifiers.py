@@ -17,6 +17,10 @@ EN_ID = re.compile(r"\b(?P<noun>Article|Art\.|Section|Sec\.|Resolution|Decree|Or
                    # (not inside a grouped figure, and possessive: 123,123,123… is one scan, not one per group)
                    r"|\b(?<!\d,)(?P<ord>\d{1,3}(?:,\d{3})++|\d{1,4})(?:st|nd|rd|th)\s+(?P<noun2>[a-z]+)"
                    r"|(?<![0-9A-Za-z-])(?P<cospar>(?:19|20)\d\d-\d{3}[A-Z]{0,3})(?![0-9A-Za-z-])")
+# a numbered commentary of a series, at the head of a title: ——四论深刻领会…, 再论… (the second)
+_ZH_SERIES = load("zh", "classifiers")["series"]
+ZH_SERIES = re.compile(r"(?:^|(?<=[—–\-：:\s“「『《]))(?P<n>[一二三四五六七八九十]{1,2}|%s)(?P<cls>%s)(?=[\u4e00-\u9fff]{2})" % (
+    "|".join(_ZH_SERIES["second"]), "|".join(_ZH_SERIES["markers"])), re.M)
 _ZH_CLS_UNIT = {"号": "no", "號": "no", "号令": "no", "条": "article", "條": "article", "款": "clause", "章": "chapter",
                 "节": "section", "届": "session", "次": "time", "轮": "round", "批": "batch", "期": "issue", "版": "edition"}
 
@@ -135,6 +139,12 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
             end = mt.end("noun")
         unit = _ZH_CLS_UNIT.get(cls, "ordinal")
         add(IdMention(mt.start(), end, int(n), unit, unit in ("ordinal", "time", "round", "session", "batch"), noun))
+    for mt in ZH_SERIES.finditer(text):
+        if any(taken[mt.start():mt.end()]):
+            continue
+        n = 2 if mt.group("n") in _ZH_SERIES["second"] else parse_zh(mt.group("n"))
+        if n is not None and 1 <= int(n) <= 20:
+            add(IdMention(mt.start(), mt.end(), int(n), "ordinal", True, "commentary"))
     for mt in CODE.finditer(text):
         if any(taken[mt.start():mt.end()]):
             continue

@@ -10,12 +10,13 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 from ..glossary import Glossary
-from ..lexicon import SentenceTerms, term_groups
+from ..lexicon import SentenceTerms, lemma, term_groups
 from ..model import Claim, Document, fmt_decimal
 from ..segment import clauses, sentences
 from ..textnorm import fold_width
 from .dates import extract_dates
 from .identifiers import extract_identifiers
+from .multipliers import also_reads, extract_multipliers
 from .names import extract_names
 from .quantities import Quantity, extract_quantities
 from .scan import finditer as fast_finditer
@@ -144,6 +145,16 @@ _AFTER_DOWN = re.compile(r"\s?(?:below|lower|down|less than (?:usual|normal|aver
 _AFTER_UP = re.compile(r"\s?(?:above|higher|up|more than (?:usual|normal|average|expected)|larger|wetter|heavier|increase|rise|gain|jump)\b|的?(?:涨幅|增幅|升幅)")
 
 
+# a figure joined by a hyphen to the word after it and followed by a noun: 'a 15-storey block',
+# 'a 10-member delegation'; the figure describes one thing instead of counting things
+_COMPOUND = re.compile(r"-(?P<w>[A-Za-z]{3,20})\s{1,2}[A-Za-z]")
+
+
+def _compound_word(text: str, q: Quantity) -> str:
+    m = _COMPOUND.match(text, q.end) if q.kind == "number" else None
+    return lemma(m.group("w").lower()) if m else ""
+
+
 def _direction_after(text: str, end: int) -> int:
     """A direction stated right after a change: '30 percent below normal', '4.1%的降幅'."""
     if _AFTER_DOWN.match(text, end):
@@ -213,7 +224,8 @@ def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
         value = im.noun if im.unit in ("designator", "code") else str(im.number)
         claims.append(Claim(doc=doc.doc, lang=doc.lang, kind="identifier", start=im.start, end=im.end, text="",
                             value=value, unit=im.unit, num=Decimal(im.number), ordinal=im.ordinal, noun=im.noun))
-    qs = _merge_ranges(view, extract_quantities(view, taken))
+    multiples = extract_multipliers(view, taken)
+    qs = _merge_ranges(view, extract_quantities(view, taken)) + multiples
     for q in qs:
         direction = q.direction or _direction_after(view, q.end)
         value, low, high = _quantity_value(q), q.low, q.high
@@ -225,7 +237,9 @@ def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
                             value=value, unit=q.unit, low=low, high=high, num=q.num,
                             qualifier=q.qualifier, scale_word=q.scale_word, figure=q.figure, noun=q.noun,
                             si=q.si, dimension=q.dimension, direction=direction,
-                            extra={**({"article": True} if q.article else {}), **(q.extra or {})}))
+                            extra={**({"article": True} if q.article else {}), **(q.extra or {}),
+                                   **({"also": also} if (also := also_reads(view, q)) else {}),
+                                   **({"compound": word} if (word := _compound_word(view, q)) else {})}))
     for nm in names:
         claims.append(Claim(doc=doc.doc, lang=doc.lang, kind="name", start=nm.start, end=nm.end, text="",
                             value=nm.canonical, unit="", noun=nm.source, extra={"entity": nm.entity}))

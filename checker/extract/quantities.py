@@ -78,6 +78,7 @@ _ZH_STOP_NOUN = set("的之在和与及等中里了是被将已为并而或到�
 _ZH_VOTE_VERBS = longest_first(load("zh", "classifiers")["vote_verbs"])
 # classifiers that are themselves the counted noun: 30国, 6人, 3省
 NOUN_CLASSIFIERS = set("国國人城省县市岁歲票席户戶例倍")
+OBJECT_CLASSIFIERS = frozenset(load("zh", "classifiers")["object_classifiers"])
 
 
 @dataclass
@@ -1510,6 +1511,9 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     noun, after = _zh_noun(text, pos + len(cls)) if cls not in NOUN_CLASSIFIERS \
                         and text[after_cls:after_cls + 1] not in ZH_DIGITS else ("", pos + len(cls))  # 五双九点九: a figure, no noun
                     q.noun = (zh_head_gloss(noun) if noun else "") or CLASSIFIERS[cls] or cls
+                    if cls in OBJECT_CLASSIFIERS:
+                        # counted one by one: a translation writing "a 15-storey block" lost the count
+                        q.extra = {**(q.extra or {}), "counted": CLASSIFIERS[cls]}
                     if noun.endswith(("国", "國")) and "country" not in q.noun:
                         q.noun = (q.noun + " country").strip()
                     pos = pos + len(cls) + len(noun)

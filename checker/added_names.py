@@ -1,0 +1,229 @@
+"""Names a translation adds: a place or a person CC-CEDICT knows (Austria = 奥地利, Putin = 普京)
+that the translation names while its original names it nowhere, in no written form.
+
+A swapped entity ("地球" rendered "Austria", 格里沃里 rendered "Putin") leaves no figure behind,
+so the value checks cannot see it; without a glossary, the dictionary's own proper names are
+the evidence. Transliterated names CC-CEDICT does not know are left alone: they vary too much
+to judge.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from rapidfuzz import fuzz
+
+from .agreement import CALENDAR_WORDS
+from .lexicon import _NOT_PLACE, _cedict, _defs, char_pinyin, is_person, is_place, pinyin_explains, proper_names
+from .resources import load
+
+_GLOSS_NAME = re.compile(r"[A-Z][a-z'’-]+(?:[ ](?:of |the |and )?[A-Z][a-z'’-]+)*")
+# runs of capitalized words: 'Donald Trump', 'Lower Austria', 'South China Morning Post'
+_CAPS = re.compile(r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*(?:[ ][A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*)*")
+# a place before 'time' names a time zone the original implies (2时47分 → 2:47 Beijing time)
+_TIME_ZONE_AFTER = re.compile(r"\s+time\b", re.I)
+
+
+@cache
+def _tables() -> tuple[dict[str, frozenset[str]], dict[str, int], dict[str, tuple[str, ...]]]:
+    """From one pass over CC-CEDICT's glosses: every name a gloss mentions → the words glossed with
+    it (英国 for 'United Kingdom', though 英国 is also 'England'; 密歇根 for 'Michigan, US state';
+    a person's last name too: putin → 普京); how often each word appears in lower case; the names
+    by their first four letters (to tell a demonym from its place)."""
+    table = _cedict()
+    forms: dict[str, set[str]] = {}
+    for word, glosses in table.items():   # all of a word's glosses in one string: 'Sudan/sultan (…)'
+        if len(word) < 2:
+            continue  # one-character abbreviations (越 for Vietnam) are everyday characters too
+        for m in _GLOSS_NAME.finditer(glosses):
+            name = m.group(0).lower()
+            forms.setdefault(name, set()).add(word)
+            if " " in name:
+                forms.setdefault(name.rsplit(" ", 1)[1], set()).add(word)
+    lower: dict[str, int] = {}
+    for tok in _LOWER_WORD.findall("\n".join(table.values())):
+        if tok in forms:
+            lower[tok] = lower.get(tok, 0) + 1
+    by_prefix: dict[str, list[str]] = {}
+    for k in forms:
+        if " " not in k:
+            by_prefix.setdefault(k[:4], []).append(k)
+    return ({k: frozenset(v) for k, v in forms.items()}, lower,
+            {k: tuple(v) for k, v in by_prefix.items()})
+
+
+def forms_of(name: str) -> frozenset[str]:
+    """The Chinese words CC-CEDICT glosses with a (lowercased) name."""
+    return _tables()[0].get(name, frozenset())
+
+
+@lru_cache(maxsize=1 << 14)
+def known_name(name: str) -> frozenset[str]:
+    """The Chinese forms of a (lowercased) English name when CC-CEDICT knows it as a place or a
+    person (Austria = 奥地利, Putin = 普京); empty for anything else: an everyday word
+    ('Republic', 'East', 'It' from a truncated 'Itō'), a given name ('John (name)'), a demonym
+    (华人 is glossed 'Chinese': china → chinese, germany → german)."""
+    forms, lower, by_prefix = _tables()
+    if len(name) < 3 or " " not in name and lower.get(name, 0) >= _EVERYDAY or not _place_or_person(name):
+        return frozenset()
+    if " " not in name and any(p != name and _demonym_of(name, p) and _place_or_person(p)
+                               for p in by_prefix.get(name[:4], ())):
+        return frozenset()
+    return forms[name]
+
+
+@lru_cache(maxsize=1 << 14)
+def _place_or_person(name: str) -> bool:
+    words = forms_of(name)
+    if any(d.lower().startswith((f"{name} (language)", f"{name} (name)")) for w in words for d in _defs(w)):
+        return False  # Latin, Swahili: a language; John, Mike: a given name
+    for word in words:
+        names = proper_names(word)
+        if is_person(word):
+            # by the last word of the name too (Putin), when it is long enough not to be a common
+            # surname of many people (Lee, Kim, Park: 李, 金, 朴 are written in one character)
+            if (name in names or any(" " in n and n.rsplit(" ", 1)[1] == name for n in names)) \
+                    and (" " in name or len(name) >= 5):
+                return True
+            continue
+        defs = [_XREF.sub("", d) for d in _defs(word)]   # 沪[Hu4]: a reading, not a number
+        if any(_NOT_A_PLACE.search(d) or _NOT_PLACE.search(d) for d in defs):
+            continue
+        if name in names and is_place(word) or any(_gloss_head(d) == name for d in defs):
+            return True
+    return False
+
+
+_XREF = re.compile(r"\S*[\u3400-\u9fff]\S*\[[^\]]*\]")
+_HEAD_TAIL = re.compile(r"\s+(?:city|province|county|prefecture|municipality|state|us state)$")
+
+
+def _gloss_head(gloss: str) -> str:
+    """The name a gloss starts with: 'Alabama, US state' → alabama; 'Shanghai municipality,
+    central east China' → shanghai; '' when the gloss does not start with a capitalized name."""
+    head = re.split(r"\s*[,(;]|\s+or\s+", gloss, maxsplit=1)[0].strip()
+    if not _GLOSS_NAME.fullmatch(re.sub(_HEAD_TAIL, "", head)):
+        return ""
+    return re.sub(_HEAD_TAIL, "", head.lower())
+
+
+# glosses of given names and things, which lexicon.is_place lets through: 'John (name)',
+# 'Polo (car made by Volkswagen)', '(Warren) Christopher'
+_NOT_A_PLACE = re.compile(r"\(name\)|\bgiven name\b|^\(|\b(?:car|model|product|software|website|magazine|newspaper|"
+                          r"song|opera|play|ship|horse|dog|rocket|satellite)\b", re.I)
+
+# a word CC-CEDICT's glosses use this often in lower case is an everyday word (east: 248 times,
+# republic: 28), not a name (china: 7, turkey: 8, trump: 11)
+_EVERYDAY = 20
+
+
+_DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ean", "ese", "ish", "ic", "i", "ite"})
+
+
+def _demonym_of(word: str, place: str) -> bool:
+    """china → chinese, germany → german, russia → russian, islam → islamic; a vowel or y may give
+    way to the ending, nothing else (shanghang → shanghai is no demonym)."""
+    return len(word) >= len(place) - 1 and any(
+        word.startswith(place[:len(place) - k]) and word[len(place) - k:] in _DEMONYM_ENDINGS
+        and (k == 0 or place[-1] in "aeiouy") for k in (0, 1))
+
+
+# names a Chinese original implies without writing them (国内, 我国, 全国 for China)
+_IMPLICIT = frozenset(n.lower() for n in load("zh", "names")["implicit"])
+
+
+def added_names(source: Original | str, target_text: str) -> list[tuple[int, int, str, frozenset[str]]]:
+    """(start, end, name, Chinese forms) of known names in `target_text` that the original does
+    not write in any of their forms (nor in Latin letters, nor by sound: 哈勃 / 哈伯). Pass one
+    `Original` for the many passages of one translation: what it was asked is remembered."""
+    if isinstance(source, str):
+        source = Original(source)
+    out = []
+    for m in _CAPS.finditer(target_text):
+        written = m.group(0).split(" ")
+        words = [_POSSESSIVE.sub("", w) for w in written]   # Austria's: Austria
+        offsets = [m.start()]
+        for w in written[:-1]:
+            offsets.append(offsets[-1] + len(w) + 1)
+        spans = [(i, j) for i in range(len(words)) for j in range(len(words), i, -1)]
+        i = 0
+        while i < len(words):
+            # the longest known name starting at this word: 'Lower Austria' → 'Austria'
+            for j in range(len(words), i, -1):
+                name = _key(words[i:j])
+                forms = known_name(name)
+                if not forms:
+                    continue
+                # the entity counts as named when the name, or a longer or shorter name it is part
+                # of or holds, is written in the original (Hubble / Hubble Space Telescope)
+                end = offsets[j - 1] + len(words[j - 1])
+                if name not in CALENDAR_WORDS and name not in _IMPLICIT and not _TIME_ZONE_AFTER.match(target_text, end) and not any(
+                        source.names(_key(words[a:b])) for a, b in spans if a <= i and b >= j or a >= i and b <= j):
+                    out.append((offsets[i], offsets[j - 1] + len(words[j - 1]), " ".join(words[i:j]), forms))
+                i = j
+                break
+            else:
+                i += 1
+    return out
+
+
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _key(words: list[str]) -> str:
+    return " ".join(words).replace("’", "'").lower()
+
+
+class Original:
+    """The original's text, asked whether it writes a name: in Latin letters, in one of the
+    Chinese forms CC-CEDICT gives, in other characters of the same sound (迈克 / 麦克), in a
+    transliteration close in sound (霍普金斯 / 霍金斯), or as a state's short name (佛州 for 佛罗里达)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.lower = text, text.lower()
+        self._sound: str | None = None
+        self.cache: dict[str, bool] = {}
+
+    @property
+    def sound(self) -> str:
+        """The text's pinyin, syllables apart ('|' for what has none); made when first needed."""
+        if self._sound is None:
+            self._sound = " ".join(char_pinyin(ch) or "|" for ch in self.text)
+        return self._sound
+
+    def names(self, name: str) -> bool:
+        got = self.cache.get(name)
+        if got is None:
+            got = self.cache[name] = self._names(name)
+        return got
+
+    def _names(self, name: str) -> bool:
+        if name in self.lower:
+            return True
+        if all(pinyin_explains(tok, self.text) for tok in name.split()):
+            return True  # Xinjiang, Chen Guangming: romanized from the original's characters
+        forms = forms_of(name)
+        if any(form in self.text or form[0] + "州" in self.text for form in forms):
+            return True
+        # by sound, only the words that are the name itself (not every word whose gloss mentions it)
+        for sound, long in _sounds(name):
+            if sound in self.sound or long and fuzz.partial_ratio(sound, self.sound) >= 88:
+                return True
+        return False
+
+
+@lru_cache(maxsize=1 << 14)
+def _sounds(name: str) -> tuple[tuple[str, bool], ...]:
+    """The pinyin of the Chinese words that write the name itself (普京 for Putin, not 二毛子 whose
+    gloss mentions Ukraine), and whether it is long enough (3 syllables) to compare loosely."""
+    out = []
+    for form in forms_of(name):
+        if name not in proper_names(form) and not any(_gloss_head(d) == name for d in _defs(form)):
+            continue
+        syllables = [char_pinyin(ch) for ch in form if ch != "·"]
+        if len(syllables) < 2 or not all(syllables):
+            continue  # a sound is compared whole: 獅城 has no reading for 獅 here
+        out.append((" ".join(syllables), len(syllables) >= 3))
+    return tuple(sorted(set(out)))

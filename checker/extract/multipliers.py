@@ -1,0 +1,52 @@
+"""Multiples stated without a figure: 'exports doubled', 'a threefold rise', 翻了一番, 减半.
+
+They are counts of times (noun 'times', as 3倍 and 'three times' are), with a direction: a
+translation that renders 双降 (both fell) as "doubled" states a value its original does not.
+The words live in resources/<lang>/multipliers.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..resources import load, longest_first
+from .quantities import Quantity
+
+
+def _tables() -> tuple[re.Pattern[str], dict[str, Decimal]]:
+    en, zh = load("en", "multipliers")["multipliers"], load("zh", "multipliers")["multipliers"]
+    values = {w.lower(): Decimal(str(v)) for w, v in {**en, **zh}.items()}
+    en_alt = "|".join(re.escape(w) for w in longest_first(en))
+    zh_alt = "|".join(re.escape(w) for w in longest_first(zh))
+    # English words stand alone (no 'redoubled', no 'doubled-edged'); Chinese forms are whole words
+    pattern = re.compile(rf"(?<![\w-])(?:{en_alt})(?![\w-])|(?:{zh_alt})", re.I)
+    return pattern, values
+
+
+_PATTERN, _VALUES = _tables()
+INCREASE_VERBS = tuple(longest_first(load("zh", "multipliers")["increase_verbs"]))
+
+
+def extract_multipliers(text: str, taken: bytearray) -> list[Quantity]:
+    """The multiples stated in words in `text`, outside spans already taken; marks their spans."""
+    out: list[Quantity] = []
+    for m in _PATTERN.finditer(text):
+        if any(taken[m.start():m.end()]):
+            continue
+        value = _VALUES[m.group(0).lower()]
+        out.append(Quantity(kind="count", start=m.start(), end=m.end(), num=value, noun="times",
+                            direction=1 if value > 1 else -1, extra={"multiplier": True}))
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    return out
+
+
+def also_reads(text: str, q: Quantity) -> tuple[Decimal, ...]:
+    """Other multiples a Chinese 'grew by N倍' may mean: N + 1 times the level before (增长两倍
+    is three times), besides the N times it is often used for."""
+    if q.kind != "count" or q.noun != "times" or q.direction <= 0 or not text.startswith("倍", q.end - 1):
+        return ()
+    before = text[max(0, q.start - 6):q.start].rstrip("了 ")
+    if before.endswith(INCREASE_VERBS):
+        return (q.num + 1,)
+    return ()

