@@ -158,9 +158,9 @@ def added_names(source: Original | str, target_text: str) -> list[tuple[int, int
                 # the entity counts as named when the name, or a longer or shorter name it is part
                 # of or holds, is written in the original (Hubble / Hubble Space Telescope)
                 end = offsets[j - 1] + len(words[j - 1])
-                if name not in CALENDAR_WORDS and name not in _IMPLICIT and not _TIME_ZONE_AFTER.match(target_text, end) and not any(
-                        source.names(_key(words[a:b])) for a, b in spans if a <= i and b >= j or a >= i and b <= j):
-                    out.append((offsets[i], offsets[j - 1] + len(words[j - 1]), " ".join(words[i:j]), forms))
+                if name not in CALENDAR_WORDS and name not in _IMPLICIT and not _TIME_ZONE_AFTER.match(target_text, end) \
+                        and not any(source.names(_key(words[a:b])) for a, b in spans if a <= i and b >= j or a >= i and b <= j):
+                    out.append((offsets[i], end, " ".join(words[i:j]), forms))
                 i = j
                 break
             else:
@@ -204,24 +204,32 @@ class Original:
             return True
         if all(pinyin_explains(tok, self.text) for tok in name.split()):
             return True  # Xinjiang, Chen Guangming: romanized from the original's characters
-        forms = forms_of(name)
-        if any(form in self.text or form[0] + "州" in self.text for form in forms):
+        if any(form in self.text for form in forms_of(name)):
             return True
-        # by sound, only the words that are the name itself (not every word whose gloss mentions it)
-        for sound, long in _sounds(name):
+        # short names and sounds only for the words that are the name itself (普京 for Putin, not
+        # 二毛子 whose gloss mentions Ukraine)
+        own = _own_forms(name)
+        if any(form[0] + "州" in self.text for form in own):
+            return True
+        for sound, long in _sounds(own):
             if sound in self.sound or long and fuzz.partial_ratio(sound, self.sound) >= 88:
                 return True
         return False
 
 
 @lru_cache(maxsize=1 << 14)
-def _sounds(name: str) -> tuple[tuple[str, bool], ...]:
-    """The pinyin of the Chinese words that write the name itself (普京 for Putin, not 二毛子 whose
-    gloss mentions Ukraine), and whether it is long enough (3 syllables) to compare loosely."""
+def _own_forms(name: str) -> tuple[str, ...]:
+    """The Chinese words that write the name itself: their glosses give it as a proper name or
+    start with it."""
+    return tuple(sorted(form for form in forms_of(name)
+                        if name in proper_names(form) or any(_gloss_head(d) == name for d in _defs(form))))
+
+
+@lru_cache(maxsize=1 << 14)
+def _sounds(forms: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    """The pinyin of each form, and whether it is long enough (3 syllables) to compare loosely."""
     out = []
-    for form in forms_of(name):
-        if name not in proper_names(form) and not any(_gloss_head(d) == name for d in _defs(form)):
-            continue
+    for form in forms:
         syllables = [char_pinyin(ch) for ch in form if ch != "·"]
         if len(syllables) < 2 or not all(syllables):
             continue  # a sound is compared whole: 獅城 has no reading for 獅 here
