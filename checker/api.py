@@ -146,8 +146,7 @@ class _Extractor:
         # corpus order, whatever order the results came in; equal term sets and word groups of
         # different documents shared (a quarter less memory for the claims of a large corpus)
         table: dict = {}
-        result = {d.doc: parallel.compact(out[d.doc], table) for d in docs if d.doc in out}
-        return result
+        return {d.doc: parallel.compact(out[d.doc], table) for d in docs if d.doc in out}
 
     def _advance(self, n: int) -> None:
         if self.progress is not None:

@@ -20,7 +20,10 @@ from .model import Claim, Document
 from .textnorm import fold_width
 
 
-_AGREEING_RULES = [PAIR_RULES[0], *(r for r in PAIR_RULES if r.id == "FC008")]
+_RULE = {r.id: r for r in PAIR_RULES}
+_NAME_RULE = _RULE["FC010"]
+# counterparts of equal value can still disagree: a flipped direction, a count become a size
+_FLIP_RULE, _SIZE_RULE = PAIR_RULES[0], _RULE["FC008"]
 
 
 class PrecisePath:
@@ -63,11 +66,11 @@ class PrecisePath:
             near_spans = [t_sents[j] for kk in near_beads for j in beads[kk][1]]
             near_s = [c for kk in near_beads for i in beads[kk][0] for c in by_s[i]]
             near_src_spans = [s_sents[i] for kk in near_beads for i in beads[kk][0]]
-            self._pair_bead(src, tgt, S, T, near_t, near_spans, near_s, near_src_spans,
-                            bead_spans=([s_sents[i] for i in si], [t_sents[j] for j in ti]))
-            self._proper_nouns(src, tgt, [s_sents[i] for i in si], [t_sents[j] for j in ti])
+            s_spans, t_spans = [s_sents[i] for i in si], [t_sents[j] for j in ti]
+            self._pair_bead(src, tgt, S, T, near_t, near_spans, near_s, near_src_spans, bead_spans=(s_spans, t_spans))
+            self._proper_nouns(src, tgt, s_spans, t_spans)
             if original is not None:
-                self._added_names(original, src, tgt, [s_sents[i] for i in si], [t_sents[j] for j in ti], T)
+                self._added_names(original, src, tgt, s_spans, t_spans, T)
 
     def _pair_bead(self, src: Document, tgt: Document, S: list[Claim], T: list[Claim], near_t: list[Claim],
                    near_spans: list[tuple[int, int]], near_s: list[Claim] = (),
@@ -162,9 +165,11 @@ class PrecisePath:
     def _agreeing(self, s: Claim, t: Claim) -> None:
         """Counterparts of equal value can still disagree: a flipped direction (rose 5% / 下降5%), or
         a count become a size (15栋建筑 / "a 15-storey block")."""
-        for rule in _AGREEING_RULES:
-            if rule.id == "FC008" and {s.kind, t.kind} != {"count", "number"}:
-                continue  # agreeing measures and amounts are conversions ("100 yards (100 meters)"), judged already
+        rules = [_FLIP_RULE]
+        if {s.kind, t.kind} == {"count", "number"}:
+            # (agreeing measures and amounts are conversions, "100 yards (100 meters)", judged already)
+            rules.append(_SIZE_RULE)
+        for rule in rules:
             verdict = rule.check(Pair(s, t, 1.0, "precise"))
             if verdict:
                 self.emit(rule, verdict, [s, t], "precise")
@@ -242,8 +247,7 @@ class PrecisePath:
                   line=src.line_of(at))
         b = Claim(doc=tgt.doc, lang=tgt.lang, kind="name", start=t_at, end=t_at + len(name), text=name, value=name,
                   line=tgt.line_of(t_at))
-        rule = next(r for r in PAIR_RULES if r.id == "FC010")
-        self.emit(rule, Verdict(f"{w} is {expected.title()}; the translation names {name} instead", 0.5, "warning"),
+        self.emit(_NAME_RULE, Verdict(f"{w} is {expected.title()}; the translation names {name} instead", 0.5, "warning"),
                   [a, b], "precise", subject=f"name: {w}")
 
     def _added_names(self, original, src: Document, tgt: Document, s_spans: list[tuple[int, int]],
@@ -255,7 +259,6 @@ class PrecisePath:
 
         if not s_spans or not t_spans:
             return
-        rule = next(r for r in PAIR_RULES if r.id == "FC010")
         for a, b in t_spans:
             for start, end, name, forms in added_names(original, tgt.view[a:b]):
                 start, end = a + start, a + end
@@ -264,29 +267,26 @@ class PrecisePath:
                 claim = Claim(doc=tgt.doc, lang=tgt.lang, kind="name", start=start, end=end,
                               text=tgt.text[start:end], value=name, line=tgt.line_of(start))
                 shown = "/".join(sorted(f for f in forms if len(f) >= 2)[:2])
-                self.emit(rule, Verdict(f"the translation names {name} ({shown}), which the original does not name", 0.5,
+                self.emit(_NAME_RULE, Verdict(f"the translation names {name} ({shown}), which the original does not name", 0.5,
                                         "warning"), [claim, *_passages(src, s_spans)], "precise", subject=f"name: {name}")
 
     def _names(self, S: list[Claim], T: list[Claim], tgt: Document) -> None:
         expected = [s for s in S if s.kind == "name" and s.extra.get("glossary") and not s.extra.get("entity")
-                    and not s.value.isascii() is False and s.lang != "en"]
+                    and s.value.isascii() and s.lang != "en"]
         if not expected:
             return
-        t_text = " ".join(t.text for t in T)
         t_names = [t for t in T if t.kind == "name"]
         t_values = {t.value.lower() for t in t_names}
         missing = [s for s in expected if s.value.lower() not in t_values]
         spare = [t for t in t_names if not t.extra.get("glossary") and t.value.lower() not in {s.value.lower() for s in S}]
-        _ = t_text
-        name_rule = next(r for r in PAIR_RULES if r.id == "FC010")
         for s in missing:
             if not spare:
                 break
             best = max(spare, key=lambda t: (fuzz.ratio(s.value.lower(), t.value.lower()), -abs(t.start)))
             spare.remove(best)
-            v = name_rule.check(Pair(s, best, 1.0, "precise"))
+            v = _NAME_RULE.check(Pair(s, best, 1.0, "precise"))
             if v:
-                self.emit(name_rule, v, [s, best], "precise")
+                self.emit(_NAME_RULE, v, [s, best], "precise")
 
 
 def _segment_beads(s_segs, s_sents, t_segs, t_sents) -> list[tuple[list[int], list[int]]]:

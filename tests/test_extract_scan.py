@@ -18,11 +18,11 @@ import pytest
 from conftest import FIXTURES, claims_of
 
 from checker import lexicon, segment
-from checker.extract import dates, identifiers, names, pipeline, quantities, scan
+from checker.extract import dates, identifiers, multipliers, names, pipeline, quantities, scan
 from checker.segment import clauses, sentences
 from checker.textnorm import fold_width
 
-_MODULES = (dates, identifiers, names, pipeline, quantities, segment, lexicon)
+_MODULES = (dates, identifiers, multipliers, names, pipeline, quantities, segment, lexicon)
 _PATTERNS = sorted({(m.__name__.rsplit(".", 1)[-1] + "." + k, v) for m in _MODULES for k, v in vars(m).items()
                     if isinstance(v, re.Pattern)}, key=lambda kv: kv[0])
 
@@ -35,6 +35,7 @@ def _texts() -> list[str]:
         "2026年2月4日，当地时间4日，上周五，下午3点半，90%以上，第61号公告，1990年代，21世纪",
         "Article 5, No. 12, 3rd place, the 1990s, 6-1 vote, twenty-five dollars, a dozen eggs",
         "1,000,000,000,000 and 123,456,789 then 12/03/2026 or 2026-03-12 at 10:30 a.m. GMT",
+        "Exports DOUBLED, a threefold rise; 出口翻了一番，利润减半——四论深刻领会",
         "",
         "May",
         "3",

@@ -12,26 +12,30 @@ from decimal import Decimal
 
 from ..resources import load, longest_first
 from .quantities import Quantity
+from .scan import finditer as fast_finditer
+
+
+_EN, _ZH = load("en", "multipliers"), load("zh", "multipliers")
 
 
 def _tables() -> tuple[re.Pattern[str], dict[str, Decimal]]:
-    en, zh = load("en", "multipliers")["multipliers"], load("zh", "multipliers")["multipliers"]
+    en, zh = _EN["multipliers"], _ZH["multipliers"]
     values = {w.lower(): Decimal(str(v)) for w, v in {**en, **zh}.items()}
     en_alt = "|".join(re.escape(w) for w in longest_first(en))
     zh_alt = "|".join(re.escape(w) for w in longest_first(zh))
-    # English words stand alone (no 'redoubled', no 'doubled-edged'); Chinese forms are whole words
+    # English words stand alone (no 'redoubled', no 'doubled-edged'); Chinese has no spaces to wait for
     pattern = re.compile(rf"(?<![\w-])(?:{en_alt})(?![\w-])|(?:{zh_alt})", re.I)
     return pattern, values
 
 
 _PATTERN, _VALUES = _tables()
-INCREASE_VERBS = tuple(longest_first(load("zh", "multipliers")["increase_verbs"]))
+INCREASE_VERBS = tuple(longest_first(_ZH["increase_verbs"]))
 
 
 def extract_multipliers(text: str, taken: bytearray) -> list[Quantity]:
     """The multiples stated in words in `text`, outside spans already taken; marks their spans."""
     out: list[Quantity] = []
-    for m in _PATTERN.finditer(text):
+    for m in fast_finditer(_PATTERN, text):
         if any(taken[m.start():m.end()]):
             continue
         value = _VALUES[m.group(0).lower()]
