@@ -331,10 +331,11 @@ def _future_context(text: str, start: int, end: int) -> bool:
     rm = _CLAUSE_BREAK.search(right)
     right = right[:rm.start()] if rm else right
     window = left[-12:] + " " + right
-    return any(mk in window for mk in FUTURE)
+    return bool(_FUTURE_WORDS.search(window))   # whole words: 'willing' is no 'will
 
 
-_FUTURE_WORDS = re.compile("|".join(rf"\b{re.escape(w)}\b" if w[:1].isalpha() else re.escape(w)
+# English markers as whole words ('willing' is no 'will'); Chinese ones wherever they stand
+_FUTURE_WORDS = re.compile("|".join(rf"\b{re.escape(w)}\b" if w[:1].isascii() and w[:1].isalpha() else re.escape(w)
                                      for w in sorted(FUTURE, key=len, reverse=True)), re.I)
 
 
@@ -621,9 +622,7 @@ def _anchored_days(text: str, ref: dt.date, found: list[DateMention], free: Call
         if k >= 0 and _valid(full[k][1].year, full[k][1].month, full[k][1].day):
             m = full[k][1]
             return dt.date(m.year, m.month, m.day), ""  # type: ignore[arg-type]
-        left = text[max(0, at - 60):at]
-        left = left[max((m.end() for m in _CLAUSE_BREAK.finditer(left)), default=0):]
-        if any(mk in left for mk in FUTURE) or _future_context(text, at, end):
+        if _future_clause(text, at, end) or _future_context(text, at, end):
             return ref, "document-date"  # 'I will leave here 2 years 21 days later': from today
         return None  # 'Two years later, the plant closed': from a day the text does not name
 
