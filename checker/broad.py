@@ -17,7 +17,7 @@ from rules import PAIR_RULES, Pair, Verdict
 
 from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, comparable, first_verdict, same_value
 from .model import Claim
-from .parallel import start_pool
+from .parallel import default_jobs, start_pool
 
 
 NUMERIC = ("money", "count", "percent", "measure", "number")
@@ -85,8 +85,7 @@ class BroadPath:
                     index[t].append(i)
             work.append((members, dict(index)))
         state = _BroadState(claims, cdoc, csent, akeys, linked_to, idf, work)
-        jobs = self.config.jobs if self.config.jobs > 0 else _default_jobs()
-        with _Workers(state, jobs if len(claims) >= PARALLEL_MIN_CLAIMS else 1) as run:
+        with _Workers(state, self._broad_jobs(len(claims))) as run:
             # 1. the counterparts each claim picks (independent of one another: over processes)
             tasks = [(b, lo, min(lo + _CHUNK, len(members))) for b, (members, _) in enumerate(work)
                      for lo in range(0, len(members), _CHUNK)]
@@ -133,6 +132,12 @@ class BroadPath:
         del state, blocks_members
         self._judge_broad((claims, cdoc, akeys, pa, pb, ps))
 
+    def _broad_jobs(self, n_claims: int) -> int:
+        """Processes for the broad path: --jobs (all cores by default) from PARALLEL_MIN_CLAIMS on."""
+        if n_claims < PARALLEL_MIN_CLAIMS:
+            return 1
+        return self.config.jobs if self.config.jobs > 0 else default_jobs()
+
     def _judge_broad(self, pairs) -> None:
         """Keep mutual best matches between documents, then let pattern rules speak.
 
@@ -163,8 +168,7 @@ class BroadPath:
         support_min = BROAD_MIN["support"]
         judged: list[int] = []
         state = _JudgeState(claims, akeys, pa, pb, ps, sentence_index(self.claims))
-        jobs = self.config.jobs if self.config.jobs > 0 else _default_jobs()
-        with _Workers(state, jobs if len(claims) >= PARALLEL_MIN_CLAIMS else 1) as run:
+        with _Workers(state, self._broad_jobs(len(claims))) as run:
             tasks = [(lo, min(lo + _PAIR_CHUNK, len(pa))) for lo in range(0, len(pa), _PAIR_CHUNK)]
             for (lo, hi), (flags, scores) in zip(tasks, run(_agree_chunk, tasks)):
                 for p in range(lo, hi):
@@ -198,7 +202,8 @@ class BroadPath:
                       or (best[kid[pa[p]] * n_docs + cdoc[pb[p]]] & mask == pb[p]
                           and best[kid[pb[p]] * n_docs + cdoc[pa[p]]] & mask == pa[p])]
             judged.sort(key=lambda p: (-ps[p], krank[pa[p]], krank[pb[p]]))
-            del best, krank
+            del best
+            krank.clear()
             verdicts = (v for got in run.imap(_verdict_chunk, [judged[lo:lo + _PAIR_CHUNK // 4]
                                                                for lo in range(0, len(judged), _PAIR_CHUNK // 4)])
                         for v in got)   # emitted in order as the workers return them
@@ -545,10 +550,6 @@ class _BroadState:
 _STATE = None   # the state of the running _Workers (a _BroadState or _JudgeState)
 
 
-def _default_jobs() -> int:
-    from .parallel import default_jobs
-
-    return default_jobs()
 
 
 class _Workers:

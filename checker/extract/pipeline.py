@@ -233,13 +233,18 @@ def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
             # a fall is a negative change: 'fell 0.8%' is -0.8 (%), so it differs from 'rose 0.8%'
             value = "-" + value
             low, high = (-high if high is not None else None), (-low if low is not None else None)
+        extra = {"article": True} if q.article else {}
+        extra.update(q.extra or {})
+        also = also_reads(view, q)        # 增长两倍: two or three times
+        if also:
+            extra["also"] = also
+        word = _compound_word(view, q)    # 'a 15-storey block'
+        if word:
+            extra["compound"] = word
         claims.append(Claim(doc=doc.doc, lang=doc.lang, kind=q.kind, start=q.start, end=q.end, text="",
                             value=value, unit=q.unit, low=low, high=high, num=q.num,
                             qualifier=q.qualifier, scale_word=q.scale_word, figure=q.figure, noun=q.noun,
-                            si=q.si, dimension=q.dimension, direction=direction,
-                            extra={**({"article": True} if q.article else {}), **(q.extra or {}),
-                                   **({"also": also} if (also := also_reads(view, q)) else {}),
-                                   **({"compound": word} if (word := _compound_word(view, q)) else {})}))
+                            si=q.si, dimension=q.dimension, direction=direction, extra=extra))
     for nm in names:
         claims.append(Claim(doc=doc.doc, lang=doc.lang, kind="name", start=nm.start, end=nm.end, text="",
                             value=nm.canonical, unit="", noun=nm.source, extra={"entity": nm.entity}))
