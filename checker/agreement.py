@@ -10,12 +10,12 @@ from rules import PAIR_RULES, Pair, Rule, Verdict
 from rules.fc002_date_conflict import dates_agree
 from rules.base import overlap, same_weekday, weekday_only, within, year_like
 
+from .lexicon import MONTHS, WEEKDAYS
 from .model import Claim
 
 
 # month and weekday names: they date a claim, they say nothing of its subject
-CALENDAR_WORDS = frozenset("january february march april may june july august september october november december "
-                      "monday tuesday wednesday thursday friday saturday sunday".split())
+CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
 PATTERN_RULES = {"FC001", "FC004", "FC006", "FC007", "FC008"}
 
 

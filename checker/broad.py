@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from rules import PAIR_RULES, Pair, Verdict
 
 from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, comparable, first_verdict, same_value
+from .lexicon import MONTHS, WEEKDAYS
 from .model import Claim
 from .parallel import default_jobs, start_pool
 
@@ -442,17 +443,15 @@ def _group_weight(g: frozenset[str], idf: dict[str, float]) -> float:
 
 CLAUSE_WEIGHT = 2.0
 NEAR_WEIGHT = 2.0
-_MONTH_NAMES = ("january february march april may june july august september october november december").split()
-_DAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday".split()
 
 
 def _calendar_terms(c: Claim) -> frozenset[str]:
     """The month and weekday names a date claim states: its value, which says nothing of its subject."""
     out = set()
     if c.date_parts[1]:
-        out.add(_MONTH_NAMES[c.date_parts[1] - 1])
+        out.add(MONTHS[c.date_parts[1] - 1])
     if c.weekday is not None:
-        out.add(_DAY_NAMES[c.weekday])
+        out.add(WEEKDAYS[c.weekday])
     return frozenset(out)
 
 

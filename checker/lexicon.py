@@ -195,9 +195,10 @@ def gloss_terms(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# English month and weekday names (term words of dates, CALENDAR_WORDS)
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ZH_MONTH = re.compile(r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?!份?[以之]?[内])")
 _ZH_MONTH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
                  "十一": 11, "十二": 12}
@@ -235,9 +236,9 @@ def _placed_groups(text: str, start: int, end: int) -> tuple[tuple[_SpanGroups, 
         for m in _ZH_MONTH.finditer(text, start, end):
             n = _ZH_MONTH_NUM.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
             if 1 <= n <= 12:
-                months.append((m.start(), m.end(), frozenset({_MONTHS[n - 1]})))
+                months.append((m.start(), m.end(), frozenset({MONTHS[n - 1]})))
         for m in _ZH_WEEKDAY.finditer(text, start, end):
-            weekdays.append((m.start(), m.end(), frozenset({_WEEKDAYS["一二三四五六日天".index(m.group(1)) % 7]})))
+            weekdays.append((m.start(), m.end(), frozenset({WEEKDAYS["一二三四五六日天".index(m.group(1)) % 7]})))
         spans = _zh_word_spans(text, start, end)
         for ws, we in spans:
             g = _zh_group(text[ws:we])
