@@ -15,10 +15,9 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from .agreement import CALENDAR_WORDS
-from .lexicon import _NOT_PLACE, _cedict, _defs, char_pinyin, is_person, is_place, pinyin_explains, proper_names
+from .lexicon import _NOT_PLACE, _PROPER, _cedict, _defs, char_pinyin, is_person, is_place, pinyin_explains, proper_names
 from .resources import load
 
-_GLOSS_NAME = re.compile(r"[A-Z][a-z'’-]+(?:[ ](?:of |the |and )?[A-Z][a-z'’-]+)*")
 # runs of capitalized words: 'Donald Trump', 'Lower Austria', 'South China Morning Post'
 _CAPS = re.compile(r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*(?:[ ][A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*)*")
 # a place before 'time' names a time zone the original implies (2时47分 → 2:47 Beijing time)
@@ -36,7 +35,7 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, int], dict[str, tupl
     for word, glosses in table.items():   # all of a word's glosses in one string: 'Sudan/sultan (…)'
         if len(word) < 2:
             continue  # one-character abbreviations (越 for Vietnam) are everyday characters too
-        for m in _GLOSS_NAME.finditer(glosses):
+        for m in _PROPER.finditer(glosses):
             name = m.group(0).lower()
             forms.setdefault(name, set()).add(word)
             if " " in name:
@@ -103,7 +102,7 @@ def _gloss_head(gloss: str) -> str:
     """The name a gloss starts with: 'Alabama, US state' → alabama; 'Shanghai municipality,
     central east China' → shanghai; '' when the gloss does not start with a capitalized name."""
     head = re.split(r"\s*[,(;]|\s+or\s+", gloss, maxsplit=1)[0].strip()
-    if not _GLOSS_NAME.fullmatch(re.sub(_HEAD_TAIL, "", head)):
+    if not _PROPER.fullmatch(re.sub(_HEAD_TAIL, "", head)):
         return ""
     return re.sub(_HEAD_TAIL, "", head.lower())
 
