@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
 # punctuation that Chinese text writes in place of ASCII inside numbers
-_EXTRA = {ord("．"): ord("."), ord("，"): ord(","), ord("％"): ord("%"), ord("－"): ord("-"),
+_EXTRA = {ord("．"): ord("."), ord("％"): ord("%"), ord("－"): ord("-"),
           ord("～"): ord("~"), ord("\u2212"): ord("-"), ord("\u00a0"): ord(" "), ord("\u2009"): ord(" "),
           ord("\u202f"): ord(" "), ord("\u2013"): ord("-"), ord("\u2014"): ord("-"),
           ord("\u2018"): ord("'"), ord("\u2019"): ord("'")}
 _TABLE = {**_FULLWIDTH, **_EXTRA}
+del _TABLE[ord("，")]
+# the full-width comma separates thousands only between full-width digits (１２，０００, written
+# all in full width); after an ASCII figure it is Chinese punctuation, a list separator
+# ($20，300美圆 is $20 and 300美圆), and stays as it is so that nothing reads it as a digit group
+_FULLWIDTH_THOUSANDS = re.compile("(?<=[０-９])，(?=[０-９])")
 
 
 def fold_width(text: str) -> str:
@@ -18,6 +25,8 @@ def fold_width(text: str) -> str:
     The result has exactly the length of the input, so offsets found in it are offsets
     into the original text.
     """
+    if "，" in text:
+        text = _FULLWIDTH_THOUSANDS.sub(",", text)
     return text.translate(_TABLE)
 
 

@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterator
 
 from ..numerals import parse_zh
 from ..resources import load, longest_first
+from .lunar import lunar_day, nearest_lunar_day
 from .scan import finditer as fast_finditer, literal_trie
 
 _ZH = load("zh", "dates")
@@ -136,7 +137,9 @@ ZH_NUMERIC_SPACED = re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)\d\d) (?P<m>0[1-
 
 EN_YMON = re.compile(rf"{_L}(?P<y>\d{{4}})(?P<s>[-/])(?P<mon>{_MON})(?P=s)(?P<d>{_DAYNUM}){_R}", re.I)
 EN_MDY = re.compile(
-    rf"{_L}(?P<mon>{_MON})(?:\.?\s{{0,3}}[-/]?\s{{0,3}})(?:(?P<the>the)\s{{1,3}})?{_EN_DAY}"
+    # 'october, 1st': a comma before the day only when the day is written as an ordinal figure
+    # ('In October, 12 people died' is no date)
+    rf"{_L}(?P<mon>{_MON})(?:\.?\s{{0,3}}[-/]?\s{{0,3}}|,\s{{1,3}}(?={_DAYNUM}{_SUF}(?![0-9A-Za-z-])))(?:(?P<the>the)\s{{1,3}})?{_EN_DAY}"
     rf"(?:(?:,\s{{0,3}}|\s{{1,3}})(?:(?P<y>\d{{4}})(?![0-9]|[.,][0-9])|{_EN_YEAR_WORDS}))?", re.I)
 EN_DMY = re.compile(
     rf"(?<![0-9A-Za-z.,])(?:(?P<the>the)\s{{1,3}})?(?:(?P<d>{_DAYNUM})(?P<suf>{_SUF})?\.?|(?P<dw>{_ORDW}))\s{{1,3}}(?P<of>of\s{{1,3}})?"
@@ -308,6 +311,29 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
     return True
 
 
+def _impossible(y: int | None, m: int | None, d: int | None) -> bool:
+    """A day its month never has (2月30日, Feb 30) or lacks in the year stated (2019年2月29日, 2/29/2019).
+    Such a date is kept as written and flagged: it must never turn into a real date of another year."""
+    if m is None or d is None or not 1 <= m <= 12 or not 1 <= d <= 31:
+        return False
+    return d > calendar.monthrange(y if y is not None else 2000, m)[1]
+
+
+def _impossible_date(s: int, e: int, y: int | None, m: int, d: int) -> DateMention:
+    return DateMention(s, e, y, m, d, extra={"impossible": True})
+
+
+def _to_gregorian(dm: DateMention, day: dt.date | None) -> DateMention:
+    """A lunar date with its Gregorian day: compared as that day (大年初一 2026 is 2026-02-17); one
+    outside the calendar table stays a lunar month-day that no rule compares with a Gregorian one."""
+    if day is None:
+        dm.extra["calendar"] = "lunar"
+        return dm
+    dm.year, dm.month, dm.day = day.year, day.month, day.day
+    dm.extra["written_in"] = "lunar"
+    return dm
+
+
 def _add_months(y: int, m: int, off: int) -> tuple[int, int]:
     k = y * 12 + (m - 1) + off
     return k // 12, k % 12 + 1
@@ -370,7 +396,7 @@ def resolve_month_day(m: int, d: int | None, ref: dt.date | None, future: bool, 
         try:
             cand = dt.date(y, m, d or 15)
         except ValueError:
-            continue
+            continue  # 2月29日 with no year stated: the nearest leap year that has it
         delta = (cand - ref).days
         if future:
             score = abs(delta) * (3 if delta < -1 else 1)
@@ -573,6 +599,8 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray, lang: str | 
     def month_day(s: int, e: int, mo: int, d: int | None, year_off: int | None = None) -> DateMention:
         hint = ref.year + year_off if (ref and year_off is not None) else (_year_context(text, s, ref) if ref else None)
         y, how = resolve_month_day(mo, d, ref, future(s, e), hint)
+        if _impossible(y, mo, d):
+            return _impossible_date(s, e, None, mo, d)
         return DateMention(s, e, y, mo, d, resolved="document-date" if how else "")
 
     def bare_day_end(mt: re.Match[str], month_end: int) -> int | None:
@@ -701,12 +729,19 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
             continue
         if mt.group("ny") and d == 30:
             mo = 12  # 大年三十 is the last day of the old year
+        if y is not None and not lunar and _impossible(y, mo, d) and free(mt.start(), end):
+            add(_impossible_date(mt.start(), end, y, mo, d))  # 2019年2月29日: not 2019年 and a 2月29日 of 2020
+            continue
         if y is None or not _valid(y, mo, d) or not free(mt.start(), end):
             continue
         if text[mt.start() - 1:mt.start()].isdigit():
             continue
         dm = DateMention(mt.start(), end, y, mo, d)
-        if lunar:
+        if lunar and d is not None:
+            # 农历2015年十月初一: the year of the lunar calendar; 2025年除夕 is the eve before that year's 正月初一
+            eve = bool(mt.group("ny")) and d == 30
+            _to_gregorian(dm, lunar_day(y - 1 if eve else y, mo, d, eve))
+        elif lunar:
             dm.extra["calendar"] = "lunar"
         if d is None:
             part = re.match(_alt(ZH_MONTH_PARTS), text[end:end + 2])
@@ -734,11 +769,23 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
         if s and text[s - 1].isdigit():
             continue
         rel = mt.group("rel")
+        if mt.group("lm") or mt.group("ny") or mt.group("lunar") or mt.group("d").startswith("初"):
+            eve = bool(mt.group("ny")) and d == 30
+            dm = DateMention(s, end, None, mo, d)
+            if text[s - 1:s] == "年":
+                day = None  # 雍正四年大年三十: a year of an era, not one near the document date
+            elif rel and ref is not None:
+                day = lunar_day(ref.year + ZH_REL_YEARS[rel] - (1 if eve else 0), mo, d, eve)
+            else:
+                day = nearest_lunar_day(mo, d, ref, future(s, end), eve) if ref is not None else None
+            dm.resolved = "document-date" if day else ""
+            _to_gregorian(dm, day)
+            _attach_time(text, dm, True)
+            add(dm)
+            continue
         dm = month_day(s, end, mo, d, ZH_REL_YEARS[rel] if rel else None)
         if dm.year is not None and not _valid(dm.year, mo, d):
             continue
-        if mt.group("lm") or mt.group("ny") or mt.group("lunar") or mt.group("d").startswith("初"):
-            dm.extra["calendar"] = "lunar"
         _attach_time(text, dm, True)
         add(dm)
     ends = {dm.end: dm for dm in found}
@@ -868,6 +915,10 @@ def _en_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
             first = DateMention(mt.start(), mt.end(), *readings[0])
             first.alt = tuple(DateMention(0, 0, *r).iso() for r in readings[1:])
             add(first)
+        elif len(mt.group("y")) == 4 and mt.group("s") == "/" and _impossible(
+                int(mt.group("y")), *((int(mt.group("b")), int(mt.group("a"))) if lang == "zh" else (int(mt.group("a")), int(mt.group("b"))))):
+            y, a, b = int(mt.group("y")), int(mt.group("a")), int(mt.group("b"))
+            add(_impossible_date(mt.start(), mt.end(), y, *((b, a) if lang == "zh" else (a, b))))  # 2/29/2019
     for mt in fast_finditer(EN_MD_SLASH, text):
         a, b = int(mt.group("a")), int(mt.group("b"))
         if not free(*mt.span()) or mt.group(0) in EN_NUMERIC_IDIOMS or ref is None:
@@ -909,6 +960,8 @@ def _en_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
         y, mo = _add_months(ref.year, ref.month, EN_REL_PREFIX[mt.group("rel").lower()])
         if _valid(y, mo, d):
             add(DateMention(mt.start(), mt.end(), y, mo, d, resolved="document-date"))
+        elif _impossible(y, mo, d):
+            add(_impossible_date(mt.start(), mt.end(), y, mo, d))  # the 31st of a 30-day month
     for mt in scan.near(EN_NTH_WEEKDAY, _A_WEEKDAY, _EN_REACH):
         if not free(*mt.span()) or not _weekday_word_ok(text, mt, "w"):
             continue
@@ -1034,7 +1087,9 @@ def _add_named_date(text: str, mt: re.Match[str], ref: dt.date | None, add: Call
     if y is None and (mt.group("y") or mt.groupdict().get("yw")):
         end = mt.end("mon") if mt.end("mon") > mt.start("mon") and mt.start("mon") > mt.start() else end
     if y is not None:
-        if _valid(y, mo, d):
+        if _impossible(y, mo, d):
+            add(_impossible_date(mt.start(), end, y, mo, d))
+        elif _valid(y, mo, d):
             dm = DateMention(mt.start(), end, y, mo, d)
             add(dm)
             if mt.re is EN_MDY:
@@ -1148,8 +1203,15 @@ def _en_durations(scan: _Scanner, ref: dt.date, free: Callable[[int, int], bool]
         if n is None:
             continue
         kind, size = EN_DURATION_UNITS[re.sub(r"\s+", " ", mt.group("unit").lower())]
+        if kind == "month" and not _future_clause(scan.text, mt.start(), mt.end()):
+            # 'grew 50% in 3 years', 'earn $10000 in 3 years': a span of time (a measure), not a date;
+            # 'in four business days', 'in two weeks' schedule something, with or without 'will'
+            continue
         day = shift_duration(ref, [(kind, n * size)], 1)
-        add(DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved="document-date"))
+        # 'will be finished in three years' names a year, not a day: the date is as precise as its unit
+        years = kind == "month" and size % 12 == 0
+        add(DateMention(mt.start(), mt.end(), day.year, None if years else day.month,
+                        None if kind == "month" else day.day, resolved="document-date"))
 
 
 _EN_STANDALONE_DAY = re.compile(

@@ -33,6 +33,7 @@ class IdMention:
     unit: str
     ordinal: bool
     noun: str = ""
+    high: int | None = None  # a range of ranks: 在第十和第十五之间 is 10 to 15
 
 
 def _en_ordinal_words() -> re.Pattern[str]:
@@ -76,6 +77,42 @@ _ZH_NUMERAL_CHARS = frozenset("0123456789零〇一二三四五六七八九十百
 def _noun_is_qualifier(text: str, start: int, end: int) -> bool:
     """The characters after an ordinal's classifier start a qualifier (超过, 约) or run into a figure."""
     return text.startswith(_ZH_QUALIFIER_WORDS, start) or any(c in _ZH_NUMERAL_CHARS for c in text[start:end + 1])
+
+
+# ranges of ranks (data: zh qualifiers [range], en numbers [ordinal_range])
+_ZH_RANGE = load("zh", "qualifiers")["range"]
+_ZH_ORD_JOIN = re.compile(r"\s*(?:%s)\s*$" % "|".join(map(re.escape, sorted(set(_ZH_RANGE["between"]) | set(_ZH_RANGE["separators"]), key=len, reverse=True))))
+_ZH_BETWEEN_END = tuple(_ZH_RANGE["between_end"])
+_EN_ORD_RANGE_DATA = _EN_IDS["ordinal_range"]
+_EN_ORD = r"(?:the\s+)?(?:(?P<d{0}>\d{{1,4}})(?:st|nd|rd|th)|(?P<w{0}>%s))" % "|".join(sorted(EN_ORDINALS, key=len, reverse=True))
+_EN_ORD_RANGE = re.compile(r"(?<![A-Za-z])(?:%s|(?:%s)\s+than\s+%s,?\s+(?:but|and)\s+(?:%s)\s+than\s+%s)(?![A-Za-z0-9-])" % (
+    "|".join(rf"{re.escape(a)}\s+{_EN_ORD.format('a%d' % i)}\s+{re.escape(b)}\s+{_EN_ORD.format('b%d' % i)}"
+             for i, (a, b) in enumerate(_EN_ORD_RANGE_DATA["between"])),
+    "|".join(_EN_ORD_RANGE_DATA["above"]), _EN_ORD.format("a9"), "|".join(_EN_ORD_RANGE_DATA["below"]), _EN_ORD.format("b9")), re.I)
+_EN_ORD_RANGE_AFTER = re.compile(r"\s*(?:$|[^\sA-Za-z0-9]|(?:%s)(?![A-Za-z]))" % "|".join(_EN_ORD_RANGE_DATA["after"]), re.I)
+
+
+def _ordinal_value(m: re.Match[str], side: str) -> int | None:
+    for name, value in m.groupdict().items():
+        if value and name[1] == side:
+            return int(value) if name[0] == "d" else EN_ORDINALS.get(value.lower())
+    return None
+
+
+def _zh_ordinal_ranges(text: str, found: list[IdMention]) -> list[IdMention]:
+    """Two ranks joined as a range (第十和第十五之间, 第三到第五名) become one mention 10 to 15;
+    followed by anything but 之间 or the end of the clause they are two items (第一和第二轮之间)."""
+    out: list[IdMention] = []
+    for m in found:
+        a = out[-1] if out else None
+        if (a is not None and a.unit == m.unit == "ordinal" and a.high is None and not a.noun
+                and _ZH_ORD_JOIN.match(text, a.end, m.start) and a.number < m.number):
+            tail = text[m.end:m.end + 1]
+            if m.noun.startswith(_ZH_BETWEEN_END) or not m.noun and not ("\u4e00" <= tail <= "\u9fff"):
+                a.end, a.high, a.noun = m.end, m.number, ""
+                continue
+        out.append(m)
+    return out
 
 
 def _unit_after(text: str, end: int) -> bool:
@@ -124,7 +161,10 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
             if n < 10 and rx is EN_DECADE and not mt.group(0).startswith(("'", "’")):
                 continue  # '0s'
             add(IdMention(mt.start(), mt.end(), n % 100, "decade", False, "decade"))
-    for mt in ZH_ID.finditer(text):
+    zh_found: list[IdMention] = []
+    pos = 0
+    while mt := ZH_ID.search(text, pos):
+        pos = mt.end()
         if any(taken[mt.start():mt.end()]):
             continue
         n = parse_zh(mt.group("n")) if not mt.group("n").isdigit() else int(mt.group("n"))
@@ -135,10 +175,19 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         end = mt.end("cls") if cls else mt.end("n")
         if noun and _noun_is_qualifier(text, mt.start("noun"), mt.end("noun")):
             noun = ""
+            pos = end  # 第十和第十五: the next ordinal may start inside the characters read as a noun
         if noun and cls in ("号", "號", "条", "次", "届", ""):
             end = mt.end("noun")
         unit = _ZH_CLS_UNIT.get(cls, "ordinal")
-        add(IdMention(mt.start(), end, int(n), unit, unit in ("ordinal", "time", "round", "session", "batch"), noun))
+        zh_found.append(IdMention(mt.start(), end, int(n), unit, unit in ("ordinal", "time", "round", "session", "batch"), noun))
+    for im in _zh_ordinal_ranges(text, zh_found):
+        add(im)
+    for mt in fast_finditer(_EN_ORD_RANGE, text):
+        lo, hi = _ordinal_value(mt, "a"), _ordinal_value(mt, "b")
+        if any(taken[mt.start():mt.end()]) or lo is None or hi is None or not lo < hi \
+                or not _EN_ORD_RANGE_AFTER.match(text, mt.end()):
+            continue
+        add(IdMention(mt.start(), mt.end(), lo, "ordinal", True, "", hi))
     for mt in fast_finditer(ZH_SERIES, text):
         if any(taken[mt.start():mt.end()]):
             continue

@@ -222,8 +222,11 @@ def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
         claims.append(c)
     for im in extract_identifiers(view, taken):
         value = im.noun if im.unit in ("designator", "code") else str(im.number)
+        rank_range = {} if im.high is None else {"low": Decimal(im.number), "high": Decimal(im.high)}
+        if im.high is not None:
+            value = f"{im.number}-{im.high}"  # written like a range of numbers (10-15)
         claims.append(Claim(doc=doc.doc, lang=doc.lang, kind="identifier", start=im.start, end=im.end, text="",
-                            value=value, unit=im.unit, num=Decimal(im.number), ordinal=im.ordinal, noun=im.noun))
+                            value=value, unit=im.unit, num=Decimal(im.number), ordinal=im.ordinal, noun=im.noun, **rank_range))
     multiples = extract_multipliers(view, taken)
     qs = _merge_ranges(view, extract_quantities(view, taken)) + multiples
     for q in qs:

@@ -745,6 +745,7 @@ _ZH_UNIT_DIGITS = "".join(_ZH_NUMBERS["unit_digits"])
 _MULT_SUFFIX = dict(_ZH_NUMBERS["multiplier_suffix"])
 _ZH_QUAL = load("zh", "qualifiers")
 _ZH_FILLER = set(_ZH_QUAL["filler"]["chars"])
+_ZH_VERB_PREFIX = {w: frozenset(chars) for w, chars in dict(_ZH_QUAL["verb_prefix"]).items()}
 _ZH_CMP_PRE = set(_ZH_QUAL["comparison"]["prefix"])
 _ZH_CMP_GT = set(_ZH_QUAL["comparison"]["greater"])
 _ZH_CMP_LT = set(_ZH_QUAL["comparison"]["less"])
@@ -1232,10 +1233,22 @@ def _compound_measures(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 
 # patterns of the suffix scan, compiled once (re.match with flags pays for the flag arithmetic every call)
-_EN_SCALE_AFTER = re.compile(r"( ?)(trillions?|billions?|millions?|thousand|bn|bln|tn|tln|trn|mn|mln|mil|MM|m|b|k)(?![A-Za-z])", re.I)
+_EN_SCALE_AFTER = re.compile(r"([ ]{0,2})(trillions?|billions?|millions?|thousand|bn|bln|tn|tln|trn|mn|mln|mil|MM|m|b|k|G)(?![A-Za-z])", re.I)
+_LETTER_SCALES = load("en", "numbers")["letter_scales"]
+_LETTERS_ATTACHED = frozenset(_LETTER_SCALES["attached"])
+_LETTERS_SPACED = frozenset(_LETTER_SCALES["spaced"])
+_CLAUSE_ENDS_AFTER = re.compile(r"[ ]{0,2}(?:$|[.,;:!?)\]])(?![0-9])")
+
+
+def _letter_scale(text: str, pos: int, m: re.Match[str], fig: str) -> bool:
+    """A scale letter with no currency (see en numbers.toml [letter_scales])."""
+    w = m.group(2)
+    if not m.group(1):
+        return w in _LETTERS_ATTACHED and not (w == _LETTER_SCALES["generation"] and fig.isdigit() and len(fig) == 1)
+    return w in _LETTERS_SPACED and bool(_CLAUSE_ENDS_AFTER.match(text, pos + m.end()))
 _PER_TIME_AFTER = re.compile(r"(/| per )(second|sec|s|hour|h|秒|小时)\b")
 _PERCENT_SUFFIX_ZH_FIRSTS = {w[0] for w, _, _ in PERCENT_SUFFIX_ZH}
-_EN_SCALE_STARTS = frozenset(" tTbBmMkK")
+_EN_SCALE_STARTS = frozenset(" tTbBmMkKG")
 _OF_ANOTHER_AFTER = re.compile(r"\s(?:of|another)\b")
 _OF_A_AFTER = re.compile(r" of an? ")
 _PERCENT_SUFFIX_EN_FIRSTS = {w[0] for w, _, _ in PERCENT_SUFFIX_EN}
@@ -1303,8 +1316,12 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         # a lone 一/三 is a number only when a classifier, unit or 成 follows (一致, 统一 are words)
         nxt = text[end:end + 3]
         prev = text[start - 1] if start else ""
+        bound = _match_any(text, end, _ZH_QSUF)
         if _ZH_RANGE_NEXT.match(text, end):
             lone_ok = True  # 一到五个: the first bound of a range
+        elif bound and ZH_QUAL_SUF[bound] in ("min", "max", "over", "under") and (
+                _match_any(text, end + len(bound), _CLS_KEYS) or _match_any(text, end + len(bound), _UNIT_KEYS)):
+            lone_ok = True  # 一以上个苹果, 三以下名: a bound, then what it counts
         elif fig in _ZH_FIN:
             if not (_match_any(text, end, _UNIT_KEYS) or _match_any(text, end, _ZH_CUR_KEYS) or text[end:end + 1] in _MULT_SUFFIX):
                 return None  # 大陆, 队伍, 收拾: a financial digit alone is a word
@@ -1392,7 +1409,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                 if m and not scale_word and fig[:1].isdigit() and (
                         w2.lower() in ("trillion", "trillions", "billion", "billions", "million", "millions", "thousand",
                                        "bn", "tn", "tln", "mn", "bln", "trn", "mln") or
-                        (not m.group(1) and (currency or w2 in ("k", "K", "M", "MM", "mil", "b")))):
+                        (not m.group(1) and currency) or not currency and _letter_scale(text, pos, m, fig)):
                     word = m.group(2)
                     sc = EN_SCALE_ABBREV.get(word, EN_SCALE_ABBREV.get(word.lower()))
                     if sc:
@@ -1554,8 +1571,13 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
             b -= 1  # 超过了80, 至少有10
         zq = _ends_with_any(text, b, _ZH_QPRE) if b < qpos else None
         zpos = b
-        if zq and zq[0].isascii() and zq[0].isalpha():
-            zq = None
+        if zq and (zq[0].isascii() and zq[0].isalpha() or zq in _ZH_VERB_PREFIX):
+            zq = None  # 过了3天: an aspect particle, not a qualifier
+    if zq in _ZH_VERB_PREFIX and (text[zpos - len(zq) - 1:zpos - len(zq)] in _ZH_VERB_PREFIX[zq]
+                                  or not _is_cjk(text[zpos - len(zq) - 1:zpos - len(zq)]) or q.dimension == "duration"):
+        # 通过3项, 再过两天, 过3个路口左转: part of a word, a verb passing a span of time, or a verb that
+        # opens its clause; as a qualifier 过 follows what it measures (票房过10亿)
+        zq = None
     cmp_end = _skip_spaces(text, q.end, 1)
     if not zq and text[_back_spaces(text, qpos, 1) - 1:_back_spaces(text, qpos, 1)] in _ZH_CMP_PRE \
             and text[cmp_end:cmp_end + 1] and (text[cmp_end] in _ZH_CMP_GT or text[cmp_end] in _ZH_CMP_LT):
