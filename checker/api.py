@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config
+from .gcpause import gc_paused
 from .glossary import Glossary, load_glossary
 from .loader import Corpus, load_corpus
 from .model import Claim, Document, Finding, InputError
@@ -146,7 +147,8 @@ class _Extractor:
         # corpus order, whatever order the results came in; equal term sets and word groups of
         # different documents shared (a quarter less memory for the claims of a large corpus)
         table: dict = {}
-        return {d.doc: parallel.compact(out[d.doc], table) for d in docs if d.doc in out}
+        with gc_paused():   # new tuples only, no cycles: no collection walking every claim again and again
+            return {d.doc: parallel.compact(out[d.doc], table) for d in docs if d.doc in out}
 
     def _advance(self, n: int) -> None:
         if self.progress is not None:
@@ -204,10 +206,8 @@ def find(ex: Extraction, config: Config) -> list[Finding]:
     """Group the claims and run the rules (engine.run_rules). With a cache folder, the findings of
     a run are kept under a key covering the code, the rule settings and every document (cache.
     findings_key): a run over an unchanged corpus reads them back instead of grouping again."""
-    from . import engine
-
     if config.cache_dir is None:
-        return engine.run_rules(ex, config)
+        return _engine().run_rules(ex, config)
     from .cache import ExtractionCache, findings_key
 
     settings = (config.rules_enabled and sorted(config.rules_enabled), sorted(config.rules_disabled),
@@ -223,13 +223,21 @@ def find(ex: Extraction, config: Config) -> list[Finding]:
         if findings is not None:
             ex.stats["findings_cached"] = 1
             return findings
-    findings = engine.run_rules(ex, config)
+    findings = _engine().run_rules(ex, config)
     store = ExtractionCache(config.cache_dir)
     try:
         store.put_findings(key, _claim_refs(findings, ex.claims))
     finally:
         store.close()
     return findings
+
+
+def _engine():
+    """The grouping engine and the rules, imported only when the findings are not in the cache
+    (half a second of imports a warm run does without)."""
+    from . import engine
+
+    return engine
 
 
 def _claim_refs(findings: list[Finding], claims: dict[str, list[Claim]]) -> list[Finding]:

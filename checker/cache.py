@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from .gcpause import gc_paused
 from .glossary import Glossary
 from .model import Claim, Document, Finding
 
@@ -257,13 +258,14 @@ class ExtractionCache:
                 rows = self.conn.execute(f"SELECT key, digest, data FROM extraction WHERE key IN "
                                          f"({','.join('?' * len(part))})", part).fetchall()
                 # decoded batch by batch: the compressed rows of a whole corpus are never all in memory
-                for key, digest, data in rows:
-                    try:
-                        if hashlib.sha256(data).hexdigest() != digest:
-                            raise ValueError("checksum mismatch")
-                        found[key] = decode_claims(data, docs[key])
-                    except Exception as exc:  # noqa: BLE001 - any damage means: do not trust this row
-                        bad.append((key, exc))
+                with gc_paused():
+                    for key, digest, data in rows:
+                        try:
+                            if hashlib.sha256(data).hexdigest() != digest:
+                                raise ValueError("checksum mismatch")
+                            found[key] = decode_claims(data, docs[key])
+                        except Exception as exc:  # noqa: BLE001 - any damage means: do not trust this row
+                            bad.append((key, exc))
                 del rows
         except sqlite3.DatabaseError as exc:
             self._rebuild(f"{exc.__class__.__name__}: {exc}")
@@ -317,7 +319,8 @@ class ExtractionCache:
         try:
             if hashlib.sha256(row[1]).hexdigest() != row[0]:
                 raise ValueError("checksum mismatch")
-            found = _Unpickler(io.BytesIO(zlib.decompress(row[1]))).load()
+            with gc_paused():
+                found = _Unpickler(io.BytesIO(zlib.decompress(row[1]))).load()
             if not isinstance(found, list) or not all(isinstance(f, Finding) for f in found):
                 raise ValueError("not a list of findings")
         except Exception as exc:  # noqa: BLE001 - any damage means: do not trust this row

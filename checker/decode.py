@@ -105,6 +105,8 @@ def _gb_plausible(text: str) -> bool:
 
 
 _ASCII = bytes(range(128))
+# control bytes that mark a file as binary: all C0 controls but tab, line feed, VT, FF, CR and ESC
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32 and b != 27)
 
 
 def _where(data: bytes, offset: int) -> str:
@@ -159,7 +161,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         hint = "; UTF-16 without a byte-order mark? save it as UTF-8" if _looks_utf16(data) else ""
         raise NotText(f"not text: binary content (NUL byte at {_where(data, nul)}{hint})")
     head = data[:65536]
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))   # counted in C: a byte loop costs a ms a file
     if controls > max(8, len(head) // 100):
         raise NotText(f"not text: binary content ({controls} control bytes in the first {len(head)})")
     try:

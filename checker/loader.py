@@ -112,7 +112,9 @@ _MD_TARGETS = re.compile(rf"!\[[^\]\n]{{0,500}}\]{_MD_TARGET}|(?<=\]){_MD_TARGET
 
 def markdown_view(text: str) -> str:
     """Markdown with image and link targets and comments blanked (the visible link text stays)."""
-    return _blank_spans(text, _merged(_comment_spans(text), [m.span() for m in _MD_TARGETS.finditer(text)]))
+    # every target follows a '](': a text without one is not scanned (the scan tries each position)
+    targets = [m.span() for m in _MD_TARGETS.finditer(text)] if "](" in text else []
+    return _blank_spans(text, _merged(_comment_spans(text), targets))
 
 
 def line_break_view(text: str) -> str:

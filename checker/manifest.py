@@ -178,6 +178,23 @@ def load_manifest(root: Path) -> Manifest | None:
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$", re.S | re.M)
 
 
+_CSafeLoader = getattr(yaml, "CSafeLoader", None)   # libyaml's parser, when PyYAML was built with it
+
+
+def _safe_load(src: str):
+    """yaml.safe_load, parsed by libyaml where it can be (a sixth of the time: 2 s of a 10,000-file
+    corpus). Only small front matter with few flow brackets goes there (its composer recurses in C,
+    so depth must stay bounded); on any problem the pure loader reads it again, so errors, their
+    wording and their line numbers are what they always were. Both build values with the same
+    safe constructor: tags are refused either way."""
+    if _CSafeLoader is not None and len(src) <= 16384 and src.count("[") + src.count("{") <= 32:
+        try:
+            return yaml.load(src, Loader=_CSafeLoader)  # noqa: S506 - CSafeLoader is the safe loader
+        except Exception:  # noqa: BLE001 - the pure loader below raises the error we report
+            pass
+    return yaml.safe_load(src)
+
+
 def split_front_matter(text: str, path: str) -> tuple[DocumentMeta | None, int]:
     """(metadata, offset where the body starts). Front matter is data: YAML is read with the safe
     loader only, so tags that would build Python objects (!!python/object/apply:…) are refused
@@ -188,7 +205,7 @@ def split_front_matter(text: str, path: str) -> tuple[DocumentMeta | None, int]:
     if not m:
         return None, 0
     try:
-        data = yaml.safe_load(m.group(1)) or {}
+        data = _safe_load(m.group(1)) or {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f"line {mark.line + 2}: " if mark is not None else ""

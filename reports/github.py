@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .locations import columns, document_text, file_path, primary_claim
+from .locations import Locator, columns
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -17,12 +17,13 @@ def _prop(s: str) -> str:
 
 def render_report(report) -> str:
     lines = []
+    loc = Locator(report)
     for f in report.counted_findings:
-        c = primary_claim(report, f)
-        line, col, end_line, end_col = columns(document_text(report, c.doc), c.start, c.end)
-        props = (f"file={_prop(file_path(report, c.doc))},line={line},endLine={end_line},col={col},endColumn={end_col},"
+        c = loc.primary(f)
+        line, col, end_line, end_col = columns(loc.text(c.doc), c.start, c.end)
+        props = (f"file={_prop(loc.path(c.doc))},line={line},endLine={end_line},col={col},endColumn={end_col},"
                  f"title={_prop(f'{f.rule} {f.name}')}")
         lines.append(f"::{_COMMAND[f.severity]} {props}::{_data(f.message)}")
     for e in report.extraction.errors:
-        lines.append(f"::error file={_prop(file_path(report, e.doc))},title=factcheck input error::{_data(e.error)}")
+        lines.append(f"::error file={_prop(loc.path(e.doc))},title=factcheck input error::{_data(e.error)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -13,25 +13,50 @@ def _cases(report) -> list[tuple[str, set[str]]]:
     names = {d.doc for d in docs}
     cases: list[tuple[str, set[str]]] = []
     paired: set[str] = set()
+    covered: set[str] = set()   # every document of the cases so far (a set test, not a scan of them)
     for d in docs:
         if d.translation_of and d.translation_of in names:
             cases.append((f"{d.translation_of} → {d.doc}", {d.doc, d.translation_of}))
             paired.add(d.doc)
+            covered |= {d.doc, d.translation_of}
     for d in docs:
-        if d.doc not in paired and not any(d.doc in c for _, c in cases):
+        if d.doc not in paired and d.doc not in covered:
             cases.append((d.doc, {d.doc}))
+            covered.add(d.doc)
     return cases
+
+
+def _case_index(cases: list[tuple[str, set[str]]]) -> dict[str, list[int]]:
+    """For each document, the positions of the cases covering it, in order."""
+    index: dict[str, list[int]] = {}
+    for i, (_, covered) in enumerate(cases):
+        for doc in covered:
+            index.setdefault(doc, []).append(i)
+    return index
+
+
+def _target(cases, index, docs: set[str], first: str) -> str | None:
+    """The first case covering all of `docs`, else the first covering `first`, else None. The
+    first case covering all of them covers any one of them: only that one's cases are tried."""
+    some = next(iter(docs))
+    hit = next((i for i in index.get(some, ()) if docs <= cases[i][1]), None)
+    if hit is None:
+        hit = next(iter(index.get(first, ())), None)
+    return cases[hit][0] if hit is not None else None
 
 
 def render_report(report) -> str:
     cases = _cases(report)
     by_case: dict[str, list] = {name: [] for name, _ in cases}
+    index = _case_index(cases)
     for f in report.counted_findings:
         docs = {c.doc for c in f.claims}
-        target = next((name for name, covered in cases if docs <= covered), None)
+        if docs:
+            target = _target(cases, index, docs, f.claims[0].doc)
+        else:
+            target = cases[0][0] if cases else None
         if target is None:  # a finding across reports: file it under the first claim's document
-            first = f.claims[0].doc
-            target = next((name for name, covered in cases if first in covered), cases[0][0] if cases else "corpus")
+            target = cases[0][0] if cases else "corpus"
             by_case.setdefault(target, [])
         by_case[target].append(f)
     total = len(by_case) + len(report.extraction.errors)

@@ -43,6 +43,45 @@ def document_text(report, doc: str) -> str:
     return ""
 
 
+class Locator:
+    """file_path, file_uri, document_text and primary_claim for one report, each document's
+    answer worked out once: a report of 100,000 findings names the same few thousand files over
+    and over (each file_path resolves the path on disk, each document_text scans the corpus)."""
+
+    def __init__(self, report):
+        self.report = report
+        self._texts: dict[str, str] = {}
+        for d in report.extraction.documents:
+            self._texts.setdefault(d.doc, d.text)   # the first of a name, as document_text
+        self._paths: dict[str, str] = {}
+        self._uris: dict[str, str] = {}
+        self._translations: set[str] | None = None
+
+    def text(self, doc: str) -> str:
+        return self._texts.get(doc, "")
+
+    def path(self, doc: str) -> str:
+        got = self._paths.get(doc)
+        if got is None:
+            got = self._paths[doc] = file_path(self.report, doc)
+        return got
+
+    def uri(self, doc: str) -> str:
+        got = self._uris.get(doc)
+        if got is None:
+            from urllib.parse import quote
+
+            got = self._uris[doc] = quote(self.path(doc), safe="/")
+        return got
+
+    def primary(self, f):
+        if f.outlier is not None or not (f.path == "precise" and len(f.claims) > 1):
+            return primary_claim(self.report, f)
+        if self._translations is None:
+            self._translations = {d.doc for d in self.report.extraction.documents if d.translation_of}
+        return next((c for c in f.claims if c.doc in self._translations), f.claims[-1])
+
+
 def strip_control(text: str) -> str:
     """Characters XML 1.0 cannot carry (C0 controls but tab/newline/CR, lone surrogates) replaced."""
     out = []

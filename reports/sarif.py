@@ -7,22 +7,21 @@ stable finding ids, so code scanning tracks a finding across commits.
 
 from __future__ import annotations
 
-import json
-
 from checker import __version__
+from checker.gcpause import gc_paused
 from rules import REGISTRY
 
-from .locations import columns, document_text, file_uri, primary_claim
+from .fastjson import dumps_indented
+from .locations import Locator, columns
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _location(report, claim) -> dict:
-    text = document_text(report, claim.doc)
-    line, col, end_line, end_col = columns(text, claim.start, claim.end)
+def _location(loc: Locator, claim) -> dict:
+    line, col, end_line, end_col = columns(loc.text(claim.doc), claim.start, claim.end)
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": file_uri(report, claim.doc)},
+            "artifactLocation": {"uri": loc.uri(claim.doc)},
             "region": {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
                        "charOffset": claim.start, "charLength": claim.end - claim.start,
                        "snippet": {"text": claim.text}},
@@ -43,16 +42,17 @@ def sarif_json(report) -> dict:
     } for r in REGISTRY]
     index = {r.id: i for i, r in enumerate(REGISTRY)}
     results = []
+    loc = Locator(report)
     for f in report.findings:
-        primary = primary_claim(report, f)
+        primary = loc.primary(f)
         others = [c for c in f.claims if c is not primary]
         result = {
             "ruleId": f.rule,
             "ruleIndex": index.get(f.rule, 0),
             "level": _LEVEL[f.severity],
             "message": {"text": f.message},
-            "locations": [_location(report, primary)],
-            "relatedLocations": [dict(_location(report, c), id=i + 1,
+            "locations": [_location(loc, primary)],
+            "relatedLocations": [dict(_location(loc, c), id=i + 1,
                                       **({"message": {"text": "aligned passage"}} if c.kind == "passage" else {}))
                                  for i, c in enumerate(others)],
             "partialFingerprints": {"factcheckFindingId/v1": f.id},
@@ -74,7 +74,7 @@ def sarif_json(report) -> dict:
                 "executionSuccessful": not report.extraction.errors,
                 "toolExecutionNotifications": [
                     {"level": "error", "message": {"text": e.error},
-                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": file_uri(report, e.doc)}}}]}
+                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": loc.uri(e.doc)}}}]}
                     for e in report.extraction.errors],
             }],
         }],
@@ -82,4 +82,5 @@ def sarif_json(report) -> dict:
 
 
 def render_report(report) -> str:
-    return json.dumps(sarif_json(report), ensure_ascii=False, indent=2) + "\n"
+    with gc_paused():   # plain dicts and lists, no cycles: see json_report.render_report
+        return dumps_indented(sarif_json(report)) + "\n"
