@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import gc
 import operator
 import re
-from contextlib import contextmanager
 from decimal import Decimal
 
+from ..gcpause import gc_paused
 from ..glossary import Glossary
 from ..lexicon import SentenceTerms, lemma, term_groups
 from ..model import Claim, Document, fmt_decimal
@@ -179,25 +178,12 @@ def _quantity_value(q: Quantity) -> str:
     return fmt_decimal(q.num) or ""
 
 
-@contextmanager
-def _without_cyclic_gc():
-    """Pause the cycle collector while one document is extracted: extraction allocates a few
-    objects per figure and frees them or keeps them without cycles, so the collector only rescans
-    the growing heap (a quarter of the time on a text of many figures). Reference counting still
-    frees everything; the collector runs again afterwards."""
-    enabled = gc.isenabled()
-    if enabled:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def extract_document(doc: Document, glossary: Glossary | None = None) -> list[Claim]:
     """Claims of one document, sorted by position."""
-    with _without_cyclic_gc():
+    # the cycle collector paused: extraction allocates a few objects per figure and frees them or keeps
+    # them without cycles, so a collection would only rescan the growing heap (a quarter of the time
+    # on a text of many figures)
+    with gc_paused():
         return _extract_document(doc, glossary)
 
 
