@@ -75,11 +75,9 @@ class Locator:
         return got
 
     def primary(self, f):
-        if f.outlier is not None or not (f.path == "precise" and len(f.claims) > 1):
-            return primary_claim(self.report, f)
         if self._translations is None:
             self._translations = {d.doc for d in self.report.extraction.documents if d.translation_of}
-        return next((c for c in f.claims if c.doc in self._translations), f.claims[-1])
+        return primary_claim(self.report, f, self._translations)
 
 
 def strip_control(text: str) -> str:
@@ -94,13 +92,15 @@ def strip_control(text: str) -> str:
     return "".join(out)
 
 
-def primary_claim(report, f):
+def primary_claim(report, f, translations: set[str] | None = None):
     """The claim a one-location format points at: the outlier of a group; on a translation pair
     the translation's side (its claim, or the aligned sentence lacking the original's value),
-    where the fix goes; else the first claim."""
+    where the fix goes; else the first claim. `translations`: the names of the report's
+    translations, when the caller has them already."""
     if f.outlier is not None:
         return f.outlier
     if f.path == "precise" and len(f.claims) > 1:
-        translations = {d.doc for d in report.extraction.documents if d.translation_of}
+        if translations is None:
+            translations = {d.doc for d in report.extraction.documents if d.translation_of}
         return next((c for c in f.claims if c.doc in translations), f.claims[-1])
     return f.claims[0]
