@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 
-from rules import REGISTRY, Rule, Verdict
+from rules import CLAIM_RULES, REGISTRY, Pair, Rule, Verdict
 
 from .broad import BroadPath
 from .config import Config
@@ -161,6 +161,15 @@ class Engine(PrecisePath, BroadPath):
                         terms = memo[("t", id(c.terms))] = (c.terms | words, c.terms)
                     c.terms = terms[0]
 
+    def claims_alone(self) -> None:
+        """The rules of one claim (an impossible date), over every claim of the corpus in order."""
+        for cs in self.claims.values():
+            for c in cs:
+                for rule in CLAIM_RULES:
+                    verdict = rule.check(Pair(c, c, 1.0, "broad"))
+                    if verdict is not None:
+                        self.emit(rule, verdict, [c], "broad")
+
     # ---- findings ----------------------------------------------------------------------
     def emit(self, rule: Rule, verdict: Verdict, claims: list[Claim], path: str, outlier: Claim | None = None,
              docs: tuple[str, ...] = (), subject: str = "", similarity: float | None = None) -> None:
@@ -304,6 +313,7 @@ def run_rules(extraction, config: Config) -> list[Finding]:
     if not paths.done:   # broad() always calls it; this only guards the invariant
         raise RuntimeError("the precise path did not run")
     engine.names_broad()
+    engine.claims_alone()
     findings = [f for f in engine.findings
                 if (config.rules_enabled is None or f.rule in config.rules_enabled) and f.rule not in config.rules_disabled]
     overrides = dict(config.severity_overrides)
