@@ -54,15 +54,20 @@ def compact(claims: list[Claim], table: dict | None = None) -> list[Claim]:
     if table is None:
         table = {}
     one = table.setdefault
+    # claims of one sentence hold the very same tuples: each is looked up once (kept alive here, so
+    # that its id cannot be reused by a tuple made meanwhile)
+    done: dict[int, tuple] = {}
     for c in claims:
         c.terms = one(c.terms, c.terms)
         extra = c.extra
         for k in _SHARED_EXTRA:
             v = extra.get(k)
             if type(v) is tuple:
-                if k.endswith("groups"):
-                    v = tuple(one(g, g) for g in v)
-                extra[k] = one(v, v)
+                got = done.get(id(v))
+                if got is None:
+                    w = tuple(one(g, g) for g in v) if k.endswith("groups") else v
+                    got = done[id(v)] = (one(w, w), v)
+                extra[k] = got[0]
     return claims
 
 
