@@ -41,8 +41,8 @@ class BroadPath:
         weighted word groups of a sentence, clause or figure are computed once per run and shared
         by every claim that has them (_FeatureTable), the keys _affinity compares are computed once
         per claim, pairs live in flat arrays, a pair is never compared twice, and a pair of claims
-        that no rule can compare (comparable() is false) is dropped before its similarity is
-        computed, since the judge would skip it. With --jobs N on a large corpus, picking
+        that no rule can compare (comparable() is false) is dropped as it is picked, since the
+        judge would skip it. With --jobs N on a large corpus, picking
         counterparts and scoring pairs run over N forked processes; the results are put back in
         order, so the findings are the same whatever N is. `meanwhile` (the precise path, which
         needs nothing of this) is called with the worker runner once the pairs are being scored,
@@ -94,7 +94,7 @@ class BroadPath:
             blocks_members = [members for members, _ in work]
             del work, blocks   # the inverted indexes are done with
             index = state.work = None
-            # 2. in order, each pair once, and only pairs a rule can compare
+            # 2. in order, each pair once (only pairs a rule can compare were picked)
             pa, pb = array("l"), array("l")   # the pairs, as claim numbers
             seen_multi: set[tuple[int, int]] = set()   # pairs of claims that share more than one block
             for members in blocks_members:
@@ -116,8 +116,6 @@ class BroadPath:
                             if (x, y) in seen_multi:
                                 continue
                             seen_multi.add((x, y))
-                        if not comparable(claims[x], claims[y]):
-                            continue   # never judged
                         pa.append(x)
                         pb.append(y)
                 del picks, chosen
@@ -166,31 +164,27 @@ class BroadPath:
         for key, others in self.aligned_support.items():
             support[key].extend(others)
             agree_count[key] += len(others)
-        support_min = BROAD_MIN["support"]
-        judged: list[int] = []
-        state = _JudgeState(claims, akeys, pa, pb, ps, sentence_index(self.claims))
+        judged = array("l")
+        state = _JudgeState(claims, akeys, kid, cdoc, pa, pb, ps, sentence_index(self.claims))
         with _Workers(state, self._broad_jobs(len(claims))) as run:
+            # the per-pair work over processes (_agree_chunk); here only what needs every chunk,
+            # in chunk order: the first pair of the highest score stays the best, as pair by pair
             tasks = [(lo, min(lo + _PAIR_CHUNK, len(pa))) for lo in range(0, len(pa), _PAIR_CHUNK)]
-            for (lo, hi), (flags, scores) in zip(tasks, run(_agree_chunk, tasks)):
-                for p in range(lo, hi):
-                    ga, gb, sim, f = pa[p], pb[p], ps[p], flags[p - lo]
-                    ok = f & 1
-                    # support for a majority needs the same stated value, not merely compatible intervals
-                    # ('up to 2,300' is compatible with 1,500 but does not say it)
-                    if ok and sim >= support_min and f & 2:
-                        a, b = claims[ga], claims[gb]
-                        agree_count[a.key] += 1
-                        agree_count[b.key] += 1
-                        support[a.key].append(b)
-                        support[b.key].append(a)
-                    if not ok or f & 4:
-                        judged.append(p)
-                    score = (round(scores[p - lo] * 100) * 2 + ok) << _CLAIM_BITS
-                    for x, y in ((ga, gb), (gb, ga)):
-                        k = kid[x] * n_docs + cdoc[y]
-                        cur = best.get(k)
-                        if cur is None or score > cur >> _CLAIM_BITS << _CLAIM_BITS:
-                            best[k] = score | y
+            for supporting, to_judge, chunk_best in run.imap(_agree_chunk, tasks):
+                for p in supporting:
+                    a, b = claims[pa[p]], claims[pb[p]]
+                    agree_count[a.key] += 1
+                    agree_count[b.key] += 1
+                    support[a.key].append(b)
+                    support[b.key].append(a)
+                judged.extend(to_judge)
+                if not best:
+                    best = chunk_best
+                    continue
+                for k, got in chunk_best.items():
+                    cur = best.get(k)
+                    if cur is None or got >> _CLAIM_BITS > cur >> _CLAIM_BITS:
+                        best[k] = got
             # pairs in order of similarity, then of their claims' keys
             rank = {k: r for r, k in enumerate(sorted(key_id))}
             krank = [rank[c.key] for c in claims]
@@ -586,11 +580,13 @@ class _Workers:
 
     def imap(self, fn, tasks: list) -> Iterator:
         """The results one by one in task order, as they come: the workers start on all the tasks at
-        once while this process goes on with other work (in one process: all computed first).
-        Only for results this process takes while it waits or does little: large results sent to
-        a process busy computing wait for it to let go of the GIL, and the workers for them."""
+        once while this process goes on with other work (in one process: each computed when it is
+        taken, so that no more than one is held at a time; the task functions are pure, so the
+        results are the same). Only for results this process takes while it waits or does little:
+        large results sent to a process busy computing wait for it to let go of the GIL, and the
+        workers for them."""
         if self.pool is None or len(tasks) < 2:
-            return iter([fn(t) for t in tasks])
+            return map(fn, tasks)
         return self.pool.imap(fn, tasks, chunksize=1)
 
     def __exit__(self, *exc) -> None:
@@ -604,26 +600,42 @@ class _Workers:
 class _JudgeState:
     """What the judge's workers read (inherited by forked processes)."""
 
-    def __init__(self, claims, akeys, pa, pb, ps, by_sentence):
+    def __init__(self, claims, akeys, kid, cdoc, pa, pb, ps, by_sentence):
         self.claims, self.akeys, self.pa, self.pb, self.ps, self.by_sentence = claims, akeys, pa, pb, ps, by_sentence
+        self.kid, self.cdoc, self.n_docs = kid, cdoc, max(cdoc, default=0) + 1
 
 
-def _agree_chunk(task: tuple[int, int]) -> tuple[bytes, array]:
-    """For pairs lo..hi: flags (1 when the values agree, 2 when they are the same value, 4 when
-    their directions are opposite) and how well each pair's claims match as counterparts
-    (similarity, plus a little for a value that looks like a slip of the other, to two places)."""
+def _agree_chunk(task: tuple[int, int]) -> tuple[array, array, dict[int, int]]:
+    """For pairs lo..hi, what _judge_broad needs of them, all of it from pairs in order:
+    - the pairs that support a majority: their values agree, and are the same stated value, not
+      merely compatible intervals ('up to 2,300' is compatible with 1,500 but does not say it),
+      and their claims are similar enough;
+    - the pairs to judge: their values disagree, or their directions are opposite;
+    - the best counterpart of each claim key in each other document among these pairs, keyed and
+      valued as _judge_broad's `best`: how well the two claims match as counterparts (similarity,
+      plus a little for a value that looks like a slip of the other, to two places, then whether
+      the values agree), the first pair of the highest score kept."""
     lo, hi = task
     st = _STATE
-    claims, pa, pb, ps, akeys = st.claims, st.pa, st.pb, st.ps, st.akeys
-    out = bytearray(hi - lo)
-    scores = array("d")
+    claims, pa, pb, ps, akeys, kid, cdoc, n_docs = st.claims, st.pa, st.pb, st.ps, st.akeys, st.kid, st.cdoc, st.n_docs
+    support_min = BROAD_MIN["support"]
+    support, judged = array("l"), array("l")
+    best: dict[int, int] = {}
     for p in range(lo, hi):
-        a, b = claims[pa[p]], claims[pb[p]]
+        ga, gb = pa[p], pb[p]
+        a, b = claims[ga], claims[gb]
         ok = agree(a, b)
-        out[p - lo] = (1 if ok else 0) | (2 if ok and same_value(a, b) else 0) \
-            | (4 if a.direction and b.direction and a.direction != b.direction else 0)
-        scores.append(round(ps[p] + AFFINITY_WEIGHT * _affinity_of(akeys[pa[p]], akeys[pb[p]], ok), 2))
-    return bytes(out), scores
+        if ok and ps[p] >= support_min and same_value(a, b):
+            support.append(p)
+        if not ok or (a.direction and b.direction and a.direction != b.direction):
+            judged.append(p)
+        score = round(ps[p] + AFFINITY_WEIGHT * _affinity_of(akeys[ga], akeys[gb], ok), 2)
+        score = (round(score * 100) * 2 + (1 if ok else 0)) << _CLAIM_BITS
+        for k, y in ((kid[ga] * n_docs + cdoc[gb], gb), (kid[gb] * n_docs + cdoc[ga], ga)):
+            cur = best.get(k)
+            if cur is None or score > cur >> _CLAIM_BITS << _CLAIM_BITS:
+                best[k] = score | y
+    return support, judged, best
 
 
 def _verdict_chunk(task: list[int]) -> list:
@@ -679,6 +691,7 @@ def _pick_chunk(task: tuple[int, int, int]) -> tuple[array, array]:
     claims, cdoc, csent, linked_to = st.claims, st.cdoc, st.csent, st.linked_to
     aid, memo, affinity = st.affinity.ids, st.affinity.memo, st.affinity.unequal
     idf_get = st.idf.get
+    mdoc = [cdoc[g] for g in members]   # per member: fewer lookups in the loop over candidates
     counts, flat = array("l"), array("l")
     for i in range(lo, hi):
         ga = members[i]
@@ -699,27 +712,30 @@ def _pick_chunk(task: tuple[int, int, int]) -> tuple[array, array]:
         lk = linked_to.get(da, ())
         per_doc: dict[int, list[tuple[float, int]]] = {}
         for j, score in cand.items():
-            gb = members[j]
-            db = cdoc[gb]
+            db = mdoc[j]
             if db == da:
-                if not other_sent_only or csent[gb] == sa:
+                if not other_sent_only or csent[members[j]] == sa:
                     continue
             elif db in lk:
                 continue
+            gb = members[j]
             aff = memo.get(ia | aid[gb])
             if aff is None:
                 aff = affinity(ga, gb)
-            item = (-(score + 0.5 * aff), j)
             got = per_doc.get(db)
             if got is None:
-                per_doc[db] = [item]
+                per_doc[db] = [(-(score + 0.5 * aff), j)]
             else:
-                got.append(item)
-        ranked_docs = sorted(per_doc.items(), key=lambda kv: (min(kv[1])[0], kv[0]))
+                got.append((-(score + 0.5 * aff), j))
+        # documents by their best candidate, then by number (as sorting on (min(items)[0], doc))
+        ranked_docs = sorted([(min(items)[0], db) for db, items in per_doc.items()])
         n = len(flat)
-        for _, doc_cands in ranked_docs[:MAX_CANDIDATE_DOCS]:
+        for _, db in ranked_docs[:MAX_CANDIDATE_DOCS]:
+            doc_cands = per_doc[db]
             doc_cands.sort()
-            flat.extend(j for _, j in doc_cands[:CANDIDATES_PER_DOC])
+            # a pair no rule can compare would be dropped by broad() anyway (comparable() is pure and
+            # symmetric, so it is dropped whichever claim picked it): dropped here, over processes
+            flat.extend(j for _, j in doc_cands[:CANDIDATES_PER_DOC] if comparable(a, claims[members[j]]))
         counts.append(len(flat) - n)
     return counts, flat
 
@@ -747,6 +763,8 @@ class _FeatureTable:
         self.dropped: dict[tuple[int, tuple], tuple] = {}
         self.per_claim: list[tuple | None] = [None] * len(claims)
         self.calendar: list[frozenset[str] | None] = [None] * len(claims)
+        self.per_pair: list[tuple | None] = [None] * len(claims)
+        self.unions: dict[tuple[int, int], frozenset[str]] = {}
 
     def _feature(self, groups: tuple) -> tuple:
         got = self.table.get(groups)
@@ -780,37 +798,58 @@ class _FeatureTable:
                                        frozenset(t for g in groups for t in g), ())
         return got
 
+    def _both(self, gi: int) -> tuple:
+        """A claim's features, its kind as flags, and the terms of its clause and near groups
+        together (what the other claim's near groups are matched against), computed once."""
+        got = self.per_pair[gi]
+        if got is None:
+            fs, c = self.of(gi), self.claims[gi]
+            got = self.per_pair[gi] = (fs, c.kind == "date", c.kind == "count", self._near_terms(fs))
+        return got
+
+    def _near_terms(self, fs: tuple) -> frozenset[str]:
+        key = (id(fs[2]), id(fs[1]))
+        got = self.unions.get(key)
+        if got is None:
+            got = self.unions[key] = fs[2][3] | fs[1][3]
+        return got
+
     def similarity(self, x: int, y: int) -> float:
-        """_similarity(claims[x], claims[y]), value for value."""
-        a, b = self.claims[x], self.claims[y]
-        fa, fb = self.of(x), self.of(y)
-        if a.kind == "date" and b.kind == "date":
+        """_similarity(claims[x], claims[y]), value for value: the same weights added in the same
+        order (the _hit_fast sums written out, since this runs for every candidate pair)."""
+        fa, date_a, count_a, around_a = self._both(x)
+        fb, date_b, count_b, around_b = self._both(y)
+        if date_a and date_b:
             cal = self.calendar
             if cal[x] is None:
-                cal[x] = _calendar_terms(a)
+                cal[x] = _calendar_terms(self.claims[x])
             if cal[y] is None:
-                cal[y] = _calendar_terms(b)
+                cal[y] = _calendar_terms(self.claims[y])
             drop = cal[x] | cal[y]
             if drop:
                 fa = tuple(self._drop(f, drop) for f in fa)
                 fb = tuple(self._drop(f, drop) for f in fb)
+                around_a, around_b = self._near_terms(fa), self._near_terms(fb)
         (sa, wsa, ta, terms_a, _), (ca, wca, tca, cterms_a, _), (na, wna, tna, nterms_a, _) = fa
         (sb, wsb, tb, terms_b, _), (cb, wcb, tcb, cterms_b, _), (nb, wnb, tnb, nterms_b, _) = fb
-        num = (_hit_fast(sa, wsa, terms_a, terms_b) + _hit_fast(sb, wsb, terms_b, terms_a)
-               + CLAUSE_WEIGHT * (_hit_fast(ca, wca, cterms_a, cterms_b) + _hit_fast(cb, wcb, cterms_b, cterms_a))
-               + NEAR_WEIGHT * (_hit_fast(na, wna, nterms_a, nterms_b | cterms_b)
-                                + _hit_fast(nb, wnb, nterms_b, nterms_a | cterms_a)))
+        # _hit_fast(sa, wsa, terms_a, terms_b) + _hit_fast(sb, wsb, terms_b, terms_a): both 0 when
+        # the terms are disjoint
+        if terms_a.isdisjoint(terms_b):
+            s = 0
+        else:
+            s = sum(compress(wsa, map(not_, map(terms_b.isdisjoint, sa)))) \
+                + sum(compress(wsb, map(not_, map(terms_a.isdisjoint, sb))))
+        if cterms_a.isdisjoint(cterms_b):
+            c = 0
+        else:
+            c = sum(compress(wca, map(not_, map(cterms_b.isdisjoint, ca)))) \
+                + sum(compress(wcb, map(not_, map(cterms_a.isdisjoint, cb))))
+        # the near groups of each against the clause and near terms of the other
+        n1 = 0 if nterms_a.isdisjoint(around_b) else sum(compress(wna, map(not_, map(around_b.isdisjoint, na))))
+        n2 = 0 if nterms_b.isdisjoint(around_a) else sum(compress(wnb, map(not_, map(around_a.isdisjoint, nb))))
+        num = s + CLAUSE_WEIGHT * c + NEAR_WEIGHT * (n1 + n2)
         den = ta + tb + CLAUSE_WEIGHT * (tca + tcb) + NEAR_WEIGHT * (tna + tnb)
         sim = num / den if den else 0.0
-        if a.kind == "count" and b.kind == "count" and _nouns_match(a, b):
+        if count_a and count_b and _nouns_match(self.claims[x], self.claims[y]):
             sim = min(1.0, sim + 0.1)
         return sim
-
-
-def _hit_fast(groups: tuple, weights: tuple, terms: frozenset[str], other_terms: frozenset[str]) -> float:
-    """_hit of a feature's groups and weights, where `terms` are all their terms: nothing to add
-    up when they have none in common with `other_terms`; else the weights of the groups that meet
-    them, picked and added in C (the same groups in the same order as _hit, so the same float)."""
-    if terms.isdisjoint(other_terms):
-        return 0
-    return sum(compress(weights, map(not_, map(other_terms.isdisjoint, groups))))

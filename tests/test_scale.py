@@ -319,3 +319,43 @@ def test_the_judge_skips_only_pairs_below_every_threshold(corpus):
                     need = broad._broad_threshold(rule.id, Verdict(message, 0.5), a, b)
                     if need is not None and need < floor:
                         assert broad._may_need_nothing(a, b), (rule.id, a, b)
+
+
+def _broad_pairs(corpus, monkeypatch) -> list[tuple[tuple, tuple]]:
+    """The pairs broad() hands to the judge, in order, as the keys of their claims."""
+    from checker import broad
+
+    got: list = []
+
+    def judge(self, pairs):
+        claims, _, _, pa, pb, _ = pairs
+        got.extend((claims[x], claims[y]) for x, y in zip(pa, pb))
+
+    with monkeypatch.context() as m:
+        m.setattr(broad.BroadPath, "_judge_broad", judge)
+        check_paths(build_config([corpus], fail_on="never", jobs=1))
+    return got
+
+
+def test_pairs_no_rule_can_compare_are_dropped_as_they_are_picked(corpus, monkeypatch):
+    """_pick_chunk leaves out the partners a claim cannot be compared with: the pairs left, in their
+    order, are those that picking every partner and dropping the incomparable pairs afterwards
+    gives (comparable() is symmetric, so which claim picked a pair does not matter)."""
+    from checker import broad
+
+    pairs = _broad_pairs(corpus, monkeypatch)
+    with monkeypatch.context() as m:
+        m.setattr(broad, "comparable", lambda a, b: True)
+        every = _broad_pairs(corpus, monkeypatch)
+    assert len(every) > len(pairs) > 100
+    assert pairs == [(a, b) for a, b in every if broad.comparable(a, b)]
+    assert all(broad.comparable(b, a) == broad.comparable(a, b) for a, b in every)
+
+
+def test_the_judge_gives_the_same_findings_whatever_its_chunks(corpus, serial_report, monkeypatch):
+    """Each chunk of pairs keeps its own best counterparts (_agree_chunk), merged in chunk order:
+    the same as choosing them pair by pair in one pass."""
+    from checker import broad
+
+    monkeypatch.setattr(broad, "_PAIR_CHUNK", 13)
+    assert _report(corpus, jobs=1) == serial_report
