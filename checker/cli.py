@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -25,9 +26,23 @@ class DefaultToCheck(click.Group):
         return super().resolve_command(ctx, args)
 
 
+_SIGINT_SEEN = False   # set by _on_sigint: a Ctrl-C that something swallowed still counts
+
+
+def _on_sigint(signum, frame) -> None:
+    """Ctrl-C: remembered, then KeyboardInterrupt as usual. Python drops an exception raised in a
+    finalizer or a garbage-collected generator ('Exception ignored in ...'), so a Ctrl-C landing
+    there would let the run go on and end as if nothing happened; the flag makes sure it does not."""
+    global _SIGINT_SEEN
+    _SIGINT_SEEN = True
+    raise KeyboardInterrupt
+
+
 def _emit(text: str, output: Path | None, inputs: list[Path | None]) -> None:
     from reports import atomic_write, refuse_overwriting_input
 
+    if _SIGINT_SEEN:
+        raise KeyboardInterrupt   # interrupted earlier: the old report stays as it was
     if output is None:
         click.echo(text, nl=False)
         return
@@ -124,8 +139,12 @@ def entry() -> None:
     """Console-script entry point: Ctrl-C exits 130, an unexpected failure is one clear line
     (exit 2) unless --debug asks for the traceback."""
     debug = "--debug" in sys.argv[1:]
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _on_sigint)
     try:
         main.main(prog_name="factcheck", standalone_mode=False)
+        if _SIGINT_SEEN:
+            raise KeyboardInterrupt
     except (click.exceptions.Abort, KeyboardInterrupt):
         _interrupted()
     except click.ClickException as exc:

@@ -663,6 +663,44 @@ def test_ctrl_c_exits_130_cleanly_and_keeps_the_old_report(tmp_path, jobs):
     assert tree_digest(corpus) == before
 
 
+def test_a_ctrl_c_something_swallowed_still_stops_the_run(tmp_path, monkeypatch, capsys):
+    """Python drops a KeyboardInterrupt raised in a finalizer; the run must not then end as if
+    nothing happened and replace the report (seen once under heavy load)."""
+    from checker import cli
+
+    out = tmp_path / "report.json"
+    out.write_text("old report\n", encoding="utf-8")
+    monkeypatch.setattr(cli, "_SIGINT_SEEN", True)   # as _on_sigint leaves it when its exception is dropped
+    monkeypatch.setattr(sys, "argv", ["factcheck", "check", str(ROOT / "fixtures" / "example"), "--format", "json",
+                                      "-o", str(out), "--no-cache", "-j", "1", "-q"])
+    with pytest.raises(SystemExit) as exc:
+        cli.entry()
+    assert exc.value.code == 130
+    assert capsys.readouterr().err.strip() == "factcheck: interrupted"
+    assert out.read_text(encoding="utf-8") == "old report\n"
+
+
+def test_the_cli_handles_ctrl_c_itself_only_when_python_would(monkeypatch, capsys):
+    from checker import cli
+
+    def run():
+        try:
+            cli.entry()
+        except SystemExit:
+            pass
+
+    monkeypatch.setattr(sys, "argv", ["factcheck", "--version"])
+    old = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        run()
+        assert signal.getsignal(signal.SIGINT) is cli._on_sigint
+        signal.signal(signal.SIGINT, signal.SIG_IGN)   # e.g. started in the background by a shell: left alone
+        run()
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
 def test_dateline_scan_reads_only_the_head_of_a_huge_single_line(tmp_path):
     from checker.loader import dateline_date
 
