@@ -422,13 +422,24 @@ def _cedict_pinyin() -> dict[str, str]:
             for ch, py in _cedict_tables()[1].items()}
 
 
+@lru_cache(maxsize=256)
+def _syllables(text: str) -> tuple[str, ...]:
+    """The toneless pinyin of each character of a text (a passage is asked about many tokens)."""
+    return tuple(map(char_pinyin, text))
+
+
 def pinyin_explains(token: str, text: str) -> bool:
     """Is an English token a romanization of consecutive characters of `text`? (Chen, Guangming, Jiangkou)"""
     t = token.lower().replace("-", "").replace("'", "")
-    syl = [char_pinyin(ch) for ch in text]
-    for i in range(len(syl)):
-        acc = ""
-        for j in range(i, min(i + 4, len(syl))):
+    syl = _syllables(text)
+    n = len(syl)
+    for i, first in enumerate(syl):
+        if not first or not t.startswith(first):
+            continue   # no romanization starts here
+        acc = first
+        if acc == t:
+            return True
+        for j in range(i + 1, min(i + 4, n)):
             if not syl[j]:
                 break
             acc += syl[j]

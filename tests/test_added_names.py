@@ -69,3 +69,19 @@ def test_the_precise_path_flags_an_added_name_with_the_aligned_passage(make_corp
     assert f.severity == "warning" and "Hezbollah" in f.message
     assert [(c.doc, c.kind) for c in f.claims] == [("b.en.md", "name"), ("a.zh.md", "passage")]
     assert f.claims[0].text == "Hezbollah"
+
+
+@pytest.mark.parametrize("token,text,explained", [
+    ("Chen", "记者陈光明报道", True),          # one character
+    ("Guangming", "记者陈光明报道", True),     # two characters in a row
+    ("Chen-Guangming", "记者陈光明报道", True),  # hyphen dropped
+    ("Zhang", "记者陈光明报道", False),        # no such syllable
+    ("Chenguangmingbao", "记者陈光明报道", True),  # up to four characters
+    ("Jizhechenguangming", "记者陈光明报道", False),  # five: too long to be one name
+    ("Guangchen", "记者陈光明报道", False),    # syllables present, not in this order
+    ("Jiangkou", "江口镇的渔民", True),
+])
+def test_pinyin_explains_a_romanization_of_consecutive_characters(token, text, explained):
+    from checker.lexicon import pinyin_explains
+
+    assert pinyin_explains(token, text) is explained
