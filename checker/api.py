@@ -237,7 +237,7 @@ def _grouped(ex: Extraction, config: Config) -> list[Finding]:
     from . import engine, parallel
 
     table: dict = {}
-    with gc_paused():   # new tuples only, no cycles: no collection walking every claim again and again
+    with gc_paused(freeze=True):   # new tuples only, no cycles: no collection walking every claim again and again
         for claims in ex.claims.values():
             parallel.compact(claims, table)
     return engine.run_rules(ex, config)

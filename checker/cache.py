@@ -258,7 +258,7 @@ class ExtractionCache:
                 rows = self.conn.execute(f"SELECT key, digest, data FROM extraction WHERE key IN "
                                          f"({','.join('?' * len(part))})", part).fetchall()
                 # decoded batch by batch: the compressed rows of a whole corpus are never all in memory
-                with gc_paused():
+                with gc_paused(freeze=True):
                     for key, digest, data in rows:
                         try:
                             if hashlib.sha256(data).hexdigest() != digest:
@@ -319,7 +319,7 @@ class ExtractionCache:
         try:
             if hashlib.sha256(row[1]).hexdigest() != row[0]:
                 raise ValueError("checksum mismatch")
-            with gc_paused():
+            with gc_paused(freeze=True):
                 found = _Unpickler(io.BytesIO(zlib.decompress(row[1]))).load()
             if not isinstance(found, list) or not all(isinstance(f, Finding) for f in found):
                 raise ValueError("not a list of findings")

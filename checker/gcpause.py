@@ -15,11 +15,19 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
+def gc_paused(freeze: bool = False) -> Iterator[None]:
+    """No cyclic collection inside the block. Objects made while the collector is off all wait in
+    its youngest generation, and the first collection after it walks every one of them (0.8 s for
+    the claims of 2,000 articles). `freeze`: what the block made is long-lived data without cycles
+    (claims read from the cache), so it is moved out of the collector's sight instead (gc.freeze:
+    still freed by reference counting). Not for blocks that leave cyclic garbage behind (nested
+    functions of an extraction): frozen, it would never be collected."""
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was:
+            if freeze:
+                gc.freeze()
             gc.enable()

@@ -93,3 +93,27 @@ def test_a_warm_run_imports_no_grouping_engine(tmp_path):
     assert first.stdout.strip() == "True"   # the cold run groups
     warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert warm.stdout.strip() == "False"
+
+
+def test_gc_paused_freezes_only_when_asked_and_restores_the_collector():
+    import gc
+
+    from checker.gcpause import gc_paused
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    try:
+        with gc_paused():
+            kept = [(i, frozenset({str(i)})) for i in range(1000)]
+            assert not gc.isenabled()
+        assert gc.isenabled() and gc.get_freeze_count() == frozen   # long-lived data walked as usual
+        with gc_paused(freeze=True):
+            kept += [(i, frozenset({str(i)})) for i in range(1000)]
+        assert gc.isenabled() and gc.get_freeze_count() >= frozen + 1000   # out of the collector's sight
+        gc.disable()
+        with gc_paused(freeze=True):
+            pass
+        assert not gc.isenabled()   # a collector that was off stays off
+    finally:
+        gc.enable()
+        gc.unfreeze()
