@@ -188,6 +188,15 @@ def test_an_empty_corpus_renders(tmp_path):
     assert "No conflicts found." in html
 
 
+def test_a_finding_of_one_claim_says_it_rests_on_one_source(tmp_path, example):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\nlang: zh\ndate: 2026-03-05\n---\n该公司于2月30日宣布裁员200人。\n", encoding="utf-8")
+    html = render(corpus, tmp_path, "--no-cache")
+    assert re.findall(r'class="path">([^<]*)', html) == ["one source"]   # FC014, not a comparison
+    assert "one source" not in example   # pairs and groups say how they were matched
+
+
 def test_input_errors_are_listed(tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()
