@@ -915,10 +915,11 @@ def _en_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
             first = DateMention(mt.start(), mt.end(), *readings[0])
             first.alt = tuple(DateMention(0, 0, *r).iso() for r in readings[1:])
             add(first)
-        elif len(mt.group("y")) == 4 and mt.group("s") == "/" and _impossible(
-                int(mt.group("y")), *((int(mt.group("b")), int(mt.group("a"))) if lang == "zh" else (int(mt.group("a")), int(mt.group("b"))))):
+        elif len(mt.group("y")) == 4 and mt.group("s") == "/":
             y, a, b = int(mt.group("y")), int(mt.group("a")), int(mt.group("b"))
-            add(_impossible_date(mt.start(), mt.end(), y, *((b, a) if lang == "zh" else (a, b))))  # 2/29/2019
+            mo, d = (b, a) if lang == "zh" else (a, b)
+            if _impossible(y, mo, d):
+                add(_impossible_date(mt.start(), mt.end(), y, mo, d))  # 2/29/2019
     for mt in fast_finditer(EN_MD_SLASH, text):
         a, b = int(mt.group("a")), int(mt.group("b"))
         if not free(*mt.span()) or mt.group(0) in EN_NUMERIC_IDIOMS or ref is None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..numerals import EN_ORDINALS, parse_zh
 from ..resources import load
+from ..textnorm import is_cjk
 from .dates import EN_DAY_ORDINALS
 from .scan import finditer as fast_finditer
 
@@ -108,7 +109,7 @@ def _zh_ordinal_ranges(text: str, found: list[IdMention]) -> list[IdMention]:
         if (a is not None and a.unit == m.unit == "ordinal" and a.high is None and not a.noun
                 and _ZH_ORD_JOIN.match(text, a.end, m.start) and a.number < m.number):
             tail = text[m.end:m.end + 1]
-            if m.noun.startswith(_ZH_BETWEEN_END) or not m.noun and not ("\u4e00" <= tail <= "\u9fff"):
+            if m.noun.startswith(_ZH_BETWEEN_END) or not m.noun and not (tail and is_cjk(tail)):
                 a.end, a.high, a.noun = m.end, m.number, ""
                 continue
         out.append(m)
