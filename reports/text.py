@@ -6,6 +6,11 @@ from tabulate import tabulate
 
 from .grouping import fact_groups
 
+try:   # tabulate's own cell wrapper, to wrap exactly as it does (see _wrap_cell)
+    from tabulate import _BREAK_LONG_WORDS, _BREAK_ON_HYPHENS, _CustomTextWrap, _isnumber, _type
+except ImportError:  # another tabulate: it wraps every cell itself
+    _CustomTextWrap = None
+
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD = "\x1b[1m"
 _RESET = "\x1b[0m"
@@ -42,10 +47,8 @@ def _wrap_cell(cell, width: int | None):
     """What tabulate's _wrap_text_to_colwidths makes of one cell (numbers parsed, as by default)."""
     if width is None:
         return cell
-    try:
-        from tabulate import _BREAK_LONG_WORDS, _BREAK_ON_HYPHENS, _CustomTextWrap, _isnumber, _type
-    except ImportError:  # another tabulate: let it wrap every cell itself
-        raise _NoFastWrap from None
+    if _CustomTextWrap is None:
+        raise _NoFastWrap
     if not isinstance(cell, str) or "\x1b" in cell:   # colour codes carry from line to line: its wrapper
         raise _NoFastWrap
     if _isnumber(cell):
