@@ -10,6 +10,7 @@ to judge.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
@@ -25,11 +26,12 @@ _TIME_ZONE_AFTER = re.compile(r"\s+time\b", re.I)
 
 
 @cache
-def _tables() -> tuple[dict[str, frozenset[str]], dict[str, int], dict[str, tuple[str, ...]]]:
+def _tables() -> tuple[dict[str, frozenset[str]], Counter[str], dict[str, tuple[str, ...]], Counter[str]]:
     """From one pass over CC-CEDICT's glosses: every name a gloss mentions → the words glossed with
     it (英国 for 'United Kingdom', though 英国 is also 'England'; 密歇根 for 'Michigan, US state';
-    a person's last name too: putin → 普京); how often each word appears in lower case; the names
-    by their first four letters (to tell a demonym from its place)."""
+    a person's last name too: putin → 普京); how often each English word appears in lower case; the
+    names by their first four letters (to tell a demonym from its place); how often each appears
+    in lower case outside the pinyin of cross-references."""
     table = _cedict()
     forms: dict[str, set[str]] = {}
     for word, glosses in table.items():   # all of a word's glosses in one string: 'Sudan/sultan (…)'
@@ -40,16 +42,24 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, int], dict[str, tupl
             forms.setdefault(name, set()).add(word)
             if " " in name:
                 forms.setdefault(name.rsplit(" ", 1)[1], set()).add(word)
-    lower: dict[str, int] = {}
-    for tok in _LOWER_WORD.findall("\n".join(table.values())):
-        if tok in forms:
-            lower[tok] = lower.get(tok, 0) + 1
+    # every word, not only names: an English word the glosses use in lower case is an everyday word;
+    # the pinyin of cross-references ('[fu4]', '[wang2]') is counted apart (everyday_count leaves it out)
+    text = "\n".join(table.values())
+    everyday = Counter(_LOWER_WORD.findall(_READING.sub(" ", text)))
+    lower = everyday + Counter(_LOWER_WORD.findall(" ".join(_READING.findall(text))))
     by_prefix: dict[str, list[str]] = {}
     for k in forms:
         if " " not in k:
             by_prefix.setdefault(k[:4], []).append(k)
     return ({k: frozenset(v) for k, v in forms.items()}, lower,
-            {k: tuple(v) for k, v in by_prefix.items()})
+            {k: tuple(v) for k, v in by_prefix.items()}, everyday)
+
+
+def everyday_count(word: str) -> int:
+    """How often CC-CEDICT's glosses use a (lowercased) English word in lower case: 0 for a name
+    ('virat', 'whitmer', 'zhang': a syllable of a reading is no word), many for an everyday word
+    ('office': 322)."""
+    return _tables()[3][word]
 
 
 def forms_of(name: str) -> frozenset[str]:
@@ -63,7 +73,7 @@ def known_name(name: str) -> frozenset[str]:
     person (Austria = 奥地利, Putin = 普京); empty for anything else: an everyday word
     ('Republic', 'East', 'It' from a truncated 'Itō'), a given name ('John (name)'), a demonym
     (华人 is glossed 'Chinese': china → chinese, germany → german)."""
-    forms, lower, by_prefix = _tables()
+    forms, lower, by_prefix, _ = _tables()
     if len(name) < 3 or " " not in name and lower.get(name, 0) >= _EVERYDAY or not _place_or_person(name):
         return frozenset()
     if " " not in name and any(p != name and _demonym_of(name, p) and _place_or_person(p)
@@ -168,6 +178,7 @@ def added_names(source: Original | str, target_text: str) -> list[tuple[int, int
 
 
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+")
+_READING = re.compile(r"\[[^\]]*\]")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 

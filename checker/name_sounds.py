@@ -1,0 +1,133 @@
+"""Does an English name sound like characters of a Chinese passage? Whitmer / 惠特默, Bessent / 贝森特,
+Houston / 休斯敦, Andanar / 安达纳尔: a transliteration keeps the order of a name's consonants in
+broad classes (resources/zh/transliteration.toml), so both spellings are reduced to those classes
+and compared. Only characters outside the dictionary's everyday words are read (纳 of 安达纳尔,
+not 达成 or 提供): a name is written with characters chosen for their sound, and the test must
+not find one in any sentence by chance. The test is meant to be generous: a name it explains is
+never flagged."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+from .lexicon import ZH_STOP, _zh_word_spans, everyday_char_pinyin, is_common_word
+from .resources import load
+
+_LONGEST = 7   # characters of one transliterated name part (孙德本尔斯, 普利特维茨)
+_LONGEST_PASSAGE = 4000   # characters: beyond, each name would be compared with too many stretches
+
+
+@cache
+def _data() -> tuple[list[tuple[str, str]], dict[str, str], list[tuple[str, str]], tuple[str, ...], frozenset[str]]:
+    d = load("zh", "transliteration")
+    return ([tuple(r) for r in d["english"]["rewrites"]], dict(d["english"]["letters"]),
+            [tuple(r) for r in d["pinyin"]["initials"]], tuple(d["pinyin"]["nasal_endings"]),
+            frozenset(d["pinyin"]["r_syllables"]))
+
+
+@lru_cache(maxsize=1 << 14)
+def english_key(word: str) -> str:
+    """The consonant classes of an English word in order ('Whitmer' → 'FTNL'); 'V' first when it
+    starts with a vowel; an h after the first letter is dropped (mostly silent: Bahia, John)."""
+    rewrites, letters, _, _, _ = _data()
+    w = re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", word.lower()))
+    for a, b in rewrites:
+        w = w.replace(a, b)
+    out: list[str] = []
+    for i, ch in enumerate(w):
+        c = letters.get(ch)
+        if i == 0 and not c:
+            out.append("V")
+        if c == "H" and i > 0:
+            continue
+        if c and (not out or out[-1] != c):
+            out.append(c)
+    return "".join(out)
+
+
+@lru_cache(maxsize=1 << 12)
+def _syllable_key(py: str) -> tuple[str, str]:
+    """The classes one pinyin syllable adds, its initial's and its ending's ('sen' → ('S', 'N'),
+    'an' → ('', 'N'), 'er' → ('L', ''))."""
+    _, _, initials, nasal, r_syllables = _data()
+    if py in r_syllables:
+        return "L", ""
+    for a, c in initials:
+        if py.startswith(a):
+            head, rest = c, py[len(a):]
+            break
+    else:
+        head, rest = "", py
+    return head, "N" if rest.endswith(nasal) else ""
+
+
+def _compatible(e: str, c: str) -> bool:
+    """An English class against a Chinese one: equal, or h for f, s or k (霍 Ho, 休 Hou, 惠 Whi)."""
+    return e == c or ("H" in (e, c) and (e + c).replace("H", "") in ("", "F", "S", "K"))
+
+
+def _common_length(x: str, y: str) -> int:
+    """The longest common subsequence of two class strings (classes compatible, not only equal)."""
+    prev = [0] * (len(y) + 1)
+    for a in x:
+        cur = [0]
+        for j, b in enumerate(y):
+            cur.append(prev[j] + 1 if _compatible(a, b) else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+class Sounds:
+    """The name-like stretches of one Chinese passage, ready to be asked about English words."""
+
+    def __init__(self, text: str) -> None:
+        self.cache: dict[str, tuple[int, int] | None] = {}
+        self.windows: list[tuple[int, int, str]] = []
+        self.unread = len(text) > _LONGEST_PASSAGE
+        if self.unread:
+            return
+        free = [True] * len(text)
+        for a, b in _zh_word_spans(text, 0, len(text)):
+            w = text[a:b]
+            if b - a >= 2 and is_common_word(w) or w in ZH_STOP:
+                free[a:b] = [False] * (b - a)
+        readings = [everyday_char_pinyin(ch) if free[i] else "" for i, ch in enumerate(text)]
+        keys = [_syllable_key(py) if py else None for py in readings]
+        # every stretch of two to seven free characters: (start, end, class string); a syllable
+        # without a consonant starts a name with a vowel (安达纳尔 = Andanar) and adds nothing inside one
+        for i, k in enumerate(keys):
+            if k is None:
+                continue
+            key = (k[0] or "V") + k[1]
+            for j in range(i + 1, min(len(keys), i + _LONGEST)):
+                if keys[j] is None:
+                    break
+                key += keys[j][0] + keys[j][1]
+                self.windows.append((i, j + 1, key))
+
+    def explain(self, word: str) -> bool:
+        """Does the passage write the word by sound? Yes for a passage too long to read (a text
+        with no sentence breaks): the test exists to clear names, never to accuse them."""
+        return self.unread or self.match(word) is not None
+
+    def match(self, word: str) -> tuple[int, int] | None:
+        """Where the passage writes the word by sound (the first stretch that does), None if nowhere."""
+        if word not in self.cache:
+            self.cache[word] = self._match(english_key(word))
+        return self.cache[word]
+
+    def _match(self, x: str) -> tuple[int, int] | None:
+        core = len(x.replace("H", ""))
+        if not core:
+            return None
+        for start, end, y in self.windows:
+            # the first sound agrees; every consonant the characters write is in the English word
+            # (one may be lost in four or more); most of the English consonants are written
+            if not _compatible(x[0], y[0]):
+                continue
+            n = _common_length(x, y)
+            if n >= len(y) - (len(y) >= 4) and n >= 0.6 * core and n >= min(2, core):
+                return start, end
+        return None

