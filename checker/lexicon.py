@@ -179,45 +179,47 @@ def _zh_words(text: str) -> tuple[str, ...]:
     return tuple(text[s:e] for s, e in _zh_word_spans(text, 0, len(text)))
 
 
+@cache
+def _cjk_runs() -> re.Pattern[str]:
+    """Runs of ideographs (compiled on first use: a class this wide takes a millisecond, and a run
+    of English text alone never needs it)."""
+    return re.compile("[\u4e00-\u9fff]+")
+
+
 def _zh_word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each word of text[start:end] (greedy longest match; a character that is not
     an ideograph starts no word and is skipped)."""
     get = _word_prefixes().get
-    search = _CJK.search
+    search = _cjk_runs().search
     out: list[tuple[int, int]] = []
     append = out.append
-    m = search(text, start, end)
-    i = m.start() if m else end
-    while i < end:
-        if not ("\u4e00" <= text[i] <= "\u9fff"):
-            i += 1  # most gaps are one character (a comma, a digit): step over it before searching
-            if i < end and not ("\u4e00" <= text[i] <= "\u9fff"):
-                m = search(text, i, end)
-                if m is None:
-                    break
-                i = m.start()
-            if i >= end:
-                break
-        # most positions stop at the first look-up: no word starts with these two characters
-        is_word = get(text[i:i + 2]) if i + 2 <= end else None
-        if is_word is None:
-            append((i, i + 1))
-            i += 1
-            continue
-        best = 2 if is_word else 1
-        k = 3
-        last = end - i
-        if last > _MAX_WORD:
-            last = _MAX_WORD
-        while k <= last:
-            is_word = get(text[i:i + k])
+    i = start
+    # run by run of ideographs: inside one, every position starts a word without a test of its
+    # character (a word may reach past the run: CC-CEDICT has 卡拉OK; then the next run is looked
+    # for from where the word ends)
+    while (m := search(text, i, end)) is not None:
+        i, run_end = m.span()
+        while i < run_end:
+            # most positions stop at the first look-up: no word starts with these two characters
+            is_word = get(text[i:i + 2]) if i + 2 <= end else None
             if is_word is None:
-                break
-            if is_word:
-                best = k
-            k += 1
-        append((i, i + best))
-        i += best
+                append((i, i + 1))
+                i += 1
+                continue
+            best = 2 if is_word else 1
+            k = 3
+            last = end - i
+            if last > _MAX_WORD:
+                last = _MAX_WORD
+            while k <= last:
+                is_word = get(text[i:i + k])
+                if is_word is None:
+                    break
+                if is_word:
+                    best = k
+                k += 1
+            append((i, i + best))
+            i += best
     return out
 
 
@@ -254,7 +256,9 @@ def term_groups(text: str) -> tuple[frozenset[str], ...]:
     return _term_groups(text)
 
 
-_SpanGroups = list[tuple[int, int, frozenset[str]]]
+# the groups of one kind of word in a stretch of text, in text order: their starts, ends and groups
+# as three parallel lists (what SentenceTerms bisects and slices)
+_Placed = tuple[list[int], list[int], list[frozenset[str]]]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -265,37 +269,52 @@ def _term_groups(text: str) -> tuple[frozenset[str], ...]:
     if not _CJK.search(text):
         # English alone (most near-figure windows of English text): its words, in order
         return tuple(g for g in map(_en_group, _WORD.findall(text)) if g is not None)
-    return tuple(g for part in _placed_groups(text, 0, len(text))[0] for _, _, g in part)
+    return tuple(g for _, _, groups in _placed_groups(text, 0, len(text))[0] for g in groups)
 
 
-def _placed_groups(text: str, start: int, end: int) -> tuple[tuple[_SpanGroups, ...], list[tuple[int, int]]]:
-    """The groups of text[start:end] with where each was read, in four lists (months, weekdays,
+def _placed_groups(text: str, start: int, end: int) -> tuple[tuple[_Placed, ...], list[tuple[int, int]]]:
+    """The groups of text[start:end] with where each was read, in four kinds (months, weekdays,
     Chinese words, English words: the order of term_groups), and the spans of the Chinese words."""
-    months: _SpanGroups = []
-    weekdays: _SpanGroups = []
-    zh: _SpanGroups = []
+    months: _Placed = ([], [], [])
+    weekdays: _Placed = ([], [], [])
+    zh: _Placed = ([], [], [])
     spans: list[tuple[int, int]] = []
     if _CJK.search(text, start, end):
-        # months and weekdays are subject words too (2月CPI = February CPI)
-        for m in fast_finditer(_ZH_MONTH, text, start, end):  # (it starts with an optional digit: no fast skip)
-            n = _ZH_MONTH_NUM.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-            if 1 <= n <= 12:
-                months.append((m.start(), m.end(), frozenset({MONTHS[n - 1]})))
+        # months and weekdays are subject words too (2月CPI = February CPI); every match holds 月
+        # (or 周, 星, 礼): most stretches have none, and the look for one character is cheap
+        if text.find("月", start, end) >= 0:
+            for m in fast_finditer(_ZH_MONTH, text, start, end):
+                n = _ZH_MONTH_NUM.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+                if 1 <= n <= 12:
+                    _place(months, m.start(), m.end(), frozenset({MONTHS[n - 1]}))
         for m in _ZH_WEEKDAY.finditer(text, start, end):
-            weekdays.append((m.start(), m.end(), frozenset({WEEKDAYS["一二三四五六日天".index(m.group(1)) % 7]})))
+            _place(weekdays, m.start(), m.end(), frozenset({WEEKDAYS["一二三四五六日天".index(m.group(1)) % 7]}))
         spans = _zh_word_spans(text, start, end)
-        zh_group, add = _zh_group, zh.append
+        zh_group = _zh_group
+        starts, ends, groups = zh
         for ws, we in spans:
             g = zh_group(text[ws:we])
             if g is not None:
-                add((ws, we, g))
-    en: _SpanGroups = []
-    en_group, add = _en_group, en.append
+                starts.append(ws)
+                ends.append(we)
+                groups.append(g)
+    en: _Placed = ([], [], [])
+    starts, ends, groups = en
+    en_group = _en_group
     for m in _WORD.finditer(text, start, end):
         g = en_group(m.group())
         if g is not None:
-            add((*m.span(), g))
+            ws, we = m.span()
+            starts.append(ws)
+            ends.append(we)
+            groups.append(g)
     return (months, weekdays, zh, en), spans
+
+
+def _place(placed: _Placed, start: int, end: int, group: frozenset[str]) -> None:
+    placed[0].append(start)
+    placed[1].append(end)
+    placed[2].append(group)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -328,14 +347,15 @@ class SentenceTerms:
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
         parts, spans = _placed_groups(text, start, end)
-        self.groups = tuple(g for part in parts for _, _, g in part)
-        # each list is in text order, its items do not overlap: their starts, ends and groups
-        self._parts = [([s for s, _, _ in part], [e for _, e, _ in part], [g for _, _, g in part]) for part in parts]
-        self._words = ([s for s, _ in spans], [e for _, e in spans])
+        self.groups = tuple(g for _, _, groups in parts for g in groups)
+        # each kind is in text order, its items do not overlap
+        self._parts = parts
+        words = ([s for s, _ in spans], [e for _, e in spans])
+        self._edges = [words] + [(st, en) for st, en, _ in parts]
 
     def _cuts_a_word(self, at: int) -> bool:
         """Does a word or group of the sentence run across offset `at`?"""
-        for starts, ends in [self._words] + [(st, en) for st, en, _ in self._parts]:
+        for starts, ends in self._edges:
             k = bisect_left(starts, at)  # starts[k - 1] < at: the last item starting before it
             if k and ends[k - 1] > at:
                 return True

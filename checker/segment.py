@@ -45,7 +45,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clauses of a sentence, split at commas and semicolons (both scripts)."""
     out = []
     s = start
-    for m in _CLAUSE_BREAK.finditer(text[start:end]):
+    for m in fast_finditer(_CLAUSE_BREAK, text[start:end]):  # (gated: it starts with a lookbehind)
         e = start + m.start()
         if e > s:
             out.append((s, e))

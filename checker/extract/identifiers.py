@@ -22,6 +22,9 @@ EN_ID = re.compile(r"\b(?P<noun>Article|Art\.|Section|Sec\.|Resolution|Decree|Or
 _ZH_SERIES = load("zh", "classifiers")["series"]
 ZH_SERIES = re.compile(r"(?:^|(?<=[—–\-：:\s“「『《]))(?P<n>[一二三四五六七八九十]{1,2}|%s)(?P<cls>%s)(?=[\u4e00-\u9fff]{2})" % (
     "|".join(map(re.escape, _ZH_SERIES["second"])), "|".join(map(re.escape, _ZH_SERIES["markers"]))), re.M)
+# the marker alone (every match holds one): a cheap test of a whole text before the full pattern,
+# which starts with a numeral (frequent) or a line start (re.M: no first character to gate it by)
+_ZH_SERIES_MARKER = re.compile("|".join(map(re.escape, _ZH_SERIES["markers"])))
 _ZH_CLS_UNIT = {"号": "no", "號": "no", "号令": "no", "条": "article", "條": "article", "款": "clause", "章": "chapter",
                 "节": "section", "届": "session", "次": "time", "轮": "round", "批": "batch", "期": "issue", "版": "edition"}
 
@@ -67,6 +70,7 @@ _ZH_CENTURY_WORD = re.compile("世纪|世紀")
 # 上世纪80年代 agree (a 4-digit decade keeps its century in the noun)
 EN_DECADE = re.compile(r"(?<![\w.,$€£¥-])['’]?(?P<n>(?:1[5-9]|20)?[0-9]0)['’]?s(?![A-Za-z0-9'’-])")
 ZH_DECADE = re.compile(r"(?<![0-9])(?P<n>(?:1[5-9]|20)?[0-9]0)\s?年代")
+_ZH_DECADE_WORD = re.compile("年代")
 _EN_CENTURY_WORD = re.compile(r"centur(?:y|ies)(?![A-Za-z])", re.I)
 
 
@@ -154,8 +158,9 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
             if n is None or not 1 <= int(n) <= 30:
                 continue
             add(IdMention(mt.start(), mt.end(), int(n), "century", True, "century"))
-    for rx in (EN_DECADE, ZH_DECADE):
-        for mt in fast_finditer(rx, text):
+    # (a Chinese decade ends with 年代: the few places it is written are searched, not every figure)
+    for rx, found in ((EN_DECADE, fast_finditer(EN_DECADE, text)), (ZH_DECADE, _ending_at(ZH_DECADE, text, _ZH_DECADE_WORD))):
+        for mt in found:
             if any(taken[mt.start():mt.end()]):
                 continue
             n = int(mt.group("n"))
@@ -189,7 +194,7 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
                 or not _EN_ORD_RANGE_AFTER.match(text, mt.end()):
             continue
         add(IdMention(mt.start(), mt.end(), lo, "ordinal", True, "", hi))
-    for mt in fast_finditer(ZH_SERIES, text):
+    for mt in fast_finditer(ZH_SERIES, text) if _ZH_SERIES_MARKER.search(text) else ():
         if any(taken[mt.start():mt.end()]):
             continue
         n = 2 if mt.group("n") in _ZH_SERIES["second"] else parse_zh(mt.group("n"))

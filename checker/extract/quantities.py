@@ -393,6 +393,8 @@ for _w in DOWN_WORDS:
     _ZH_DIRECTION.setdefault(_w, -1)
 _ZH_DIRECTION_LENGTHS = sorted({len(w) for w in _ZH_DIRECTION}, reverse=True)
 _ZH_DIRECTION_LASTS = frozenset(w[-1] for w in _ZH_DIRECTION)
+# and of English, looked up in one step (an up word that is also a down word stays up)
+_EN_DIRECTION = {**{w: -1 for w in EN_DOWN}, **{w: 1 for w in EN_UP}}
 
 
 _ASCII_LETTER = re.compile("[A-Za-z]")
@@ -419,10 +421,12 @@ def _direction_before(text: str, start: int, zh: bool) -> int:
     window = text[max(0, start - 30):start]
     if not _ASCII_LETTER.search(window):
         return 0
+    if not any(w.lower() in _EN_DIRECTION for w in _EN_WORD.findall(window)[-3:]):
+        return 0  # (most figures: the words alone are read, without a match object for each)
     found = list(_EN_WORD.finditer(window))[-3:]
     for m in reversed(found):
         w = m.group(0).lower()
-        sign = 1 if w in EN_UP else -1 if w in EN_DOWN else 0
+        sign = _EN_DIRECTION.get(w, 0)
         if sign:
             # 'fell 2 percent to 3.5 percent': a figure after the verb took its change; this one is the level
             level = _TO_BEFORE.search(window) and any(c.isdigit() for c in window[m.end():])
@@ -932,6 +936,12 @@ def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
             g = _EN_GAP.match(text, fm.end()) if fm is not None else None
             if g is None or not text[g.end():g.end() + 1].isascii() or not text[g.end():g.end() + 1].isalnum():
                 done = fm.end() if fm is not None else seed.end()
+                continue
+            nxt = _en_items_at(text, g.end())[0][2]
+            if not (nxt[0].isdigit() or _en_vocab(nxt)):
+                # '5 percent', '20 people': the run would end at the figure alone (with an article
+                # before it at most), which states no number in words
+                done = fm.end()
                 continue
         elif w.lower() not in _EN_SEED_WORDS:
             continue

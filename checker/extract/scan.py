@@ -13,7 +13,6 @@ as before.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Iterable, Iterator
@@ -119,10 +118,24 @@ def first_chars(rx: re.Pattern[str]) -> str | None:
     return None if nullable or not body else body
 
 
-@lru_cache(maxsize=1024)  # the patterns of the extraction modules, a few hundred
+# rx → its gate, by identity: hashing a pattern hashes its whole compiled code (kilobytes for a
+# word list) on every look-up, a few percent of extraction when it was an lru_cache key. The
+# pattern is kept in the entry so that its id cannot be reused by another one.
+_GATES: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
 def _gate(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     """A pattern matching one character where `rx` matches: it begins with a plain class, so the
     engine skips the other positions without entering the pattern."""
+    entry = _GATES.get(id(rx))
+    if entry is None or entry[0] is not rx:
+        if len(_GATES) >= 1024:  # the patterns of the extraction modules are a few hundred
+            _GATES.clear()
+        entry = _GATES[id(rx)] = (rx, _make_gate(rx))
+    return entry[1]
+
+
+def _make_gate(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     body = first_chars(rx)
     if body is None:
         return None
@@ -174,22 +187,28 @@ def _trie(words: list[str], fold: bool, space: str | None) -> str:
 def finditer(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
     """The matches of rx.finditer(text, pos, endpos), found faster where rx allows (see the module
     docstring)."""
-    if endpos is None:
-        endpos = len(text)
+    return finditer_within(rx, text, ((pos, len(text) if endpos is None else endpos),))
+
+
+def finditer_within(rx: re.Pattern[str], text: str, spans: Iterable[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The matches of finditer(rx, text, s, e) for each (s, e) of `spans` in turn (the windows a
+    date pattern is scanned in: one generator and one gate look-up for them all)."""
     gate = _gate(rx)
     if gate is None:
-        yield from rx.finditer(text, pos, endpos)
+        for pos, endpos in spans:
+            yield from rx.finditer(text, pos, endpos)
         return
     search, match = gate.search, rx.match
-    while True:
-        g = search(text, pos, endpos)
-        if g is None:
-            return
-        m = match(text, g.start(), endpos)
-        if m is None:  # pragma: no cover - the gate matches only where rx does
-            pos = g.start() + 1
-            continue
-        yield m
-        # go on after the match, as finditer does: positions inside it are never tried (a long
-        # match is not rescanned from each of its characters); rx cannot match the empty string
-        pos = m.end()
+    for pos, endpos in spans:
+        while True:
+            g = search(text, pos, endpos)
+            if g is None:
+                break
+            m = match(text, g.start(), endpos)
+            if m is None:  # pragma: no cover - the gate matches only where rx does
+                pos = g.start() + 1
+                continue
+            yield m
+            # go on after the match, as finditer does: positions inside it are never tried (a long
+            # match is not rescanned from each of its characters); rx cannot match the empty string
+            pos = m.end()
