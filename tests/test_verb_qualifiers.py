@@ -13,6 +13,8 @@ from conftest import claims_of
     ("经过5年建设，大桥正式通车。", "5年"),
     ("过3个路口后左转。", "3个路口"),
     ("他说不过3人到场。", "3人"),
+    ("他上周过60岁生日。", "60岁"),
+    ("老人明天过80大寿。", "80"),
 ])
 def test_guo_as_verb_states_an_exact_figure(text, quote):
     claims = [c for c in claims_of(text, "zh", None) if quote in text[c.start:c.end] or text[c.start:c.end] in quote]
@@ -23,6 +25,7 @@ def test_guo_as_verb_states_an_exact_figure(text, quote):
 @pytest.mark.parametrize("text, quote, low", [
     ("票房占比过20的影片有几部？", "过20", 20),
     ("这部电影票房过10亿元。", "过10亿元", 1000000000),
+    ("该市人口中年龄过60岁的占两成。", "过60岁", 60),
 ])
 def test_guo_before_a_figure_is_more_than(text, quote, low):
     claims = [c for c in claims_of(text, "zh", None) if text[c.start:c.end] == quote]

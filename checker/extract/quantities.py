@@ -750,6 +750,7 @@ _MULT_SUFFIX = dict(_ZH_NUMBERS["multiplier_suffix"])
 _ZH_QUAL = load("zh", "qualifiers")
 _ZH_FILLER = set(_ZH_QUAL["filler"]["chars"])
 _ZH_VERB_PREFIX = {w: frozenset(chars) for w, chars in dict(_ZH_QUAL["verb_prefix"]).items()}
+_ZH_VERB_OBJECT = {w: tuple(words) for w, words in dict(_ZH_QUAL["verb_object"]).items()}
 _ZH_CMP_PRE = set(_ZH_QUAL["comparison"]["prefix"])
 _ZH_CMP_GT = set(_ZH_QUAL["comparison"]["greater"])
 _ZH_CMP_LT = set(_ZH_QUAL["comparison"]["less"])
@@ -1584,9 +1585,11 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         if zq and (zq[0].isascii() and zq[0].isalpha() or zq in _ZH_VERB_PREFIX):
             zq = None  # 过了3天: an aspect particle, not a qualifier
     if zq in _ZH_VERB_PREFIX and (text[zpos - len(zq) - 1:zpos - len(zq)] in _ZH_VERB_PREFIX[zq]
-                                  or not _is_cjk(text[zpos - len(zq) - 1:zpos - len(zq)]) or q.dimension == "duration"):
-        # 通过3项, 再过两天, 过3个路口左转: part of a word, a verb passing a span of time, or a verb that
-        # opens its clause; as a qualifier 过 follows what it measures (票房过10亿)
+                                  or not _is_cjk(text[zpos - len(zq) - 1:zpos - len(zq)]) or q.dimension == "duration"
+                                  or text.startswith(_ZH_VERB_OBJECT.get(zq, ()), q.end)):
+        # 通过3项, 再过两天, 过3个路口左转, 过60岁生日: part of a word, a verb passing a span of time,
+        # a verb that opens its clause, or one whose object follows the figure; as a qualifier 过
+        # follows what it measures (票房过10亿)
         zq = None
     cmp_end = _skip_spaces(text, q.end, 1)
     if not zq and text[_back_spaces(text, qpos, 1) - 1:_back_spaces(text, qpos, 1)] in _ZH_CMP_PRE \
