@@ -11,11 +11,14 @@ from collections.abc import Callable, Iterator
 from itertools import compress
 from operator import not_
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from rules import PAIR_RULES, Pair, Verdict
 
-from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, comparable, first_verdict, same_value
+from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, comparable, same_value
+from .candidates import (AffinityTable, BlockIndex, PickContext, TermTable, _affinity_key, first_of_repeats,
+                         pairs_of_block, pick)
 from .lexicon import MONTHS, WEEKDAYS
 from .model import Claim
 from .parallel import default_jobs, start_pool
@@ -24,10 +27,7 @@ from .parallel import default_jobs, start_pool
 NUMERIC = ("money", "count", "percent", "measure", "number")
 BROAD_MIN = {"pattern": 0.16, "swap": 0.05, "FC003": 0.3, "FC003-noun": 0.08, "FC002": 0.3, "FC005": 0.3, "FC009": 0.1, "support": 0.3}
 GENERIC_NOUNS = {"person", "time", "item", "", "个", "group", "kind", "piece", "case", "event", "batch"}
-MAX_POSTING = 60
-CANDIDATES_PER_DOC = 4
 AFFINITY_WEIGHT = 0.2  # how much a typical slip (same digits, swapped day/month) counts towards being the same fact
-MAX_CANDIDATE_DOCS = 24  # a fact is rarely reported by more sources than this in one corpus
 
 
 class BroadPath:
@@ -37,19 +37,21 @@ class BroadPath:
         """Candidate pairs across documents, block by block (claims of one dimension), found through
         an inverted index of subject terms, scored by similarity, then judged (_judge_broad).
 
-        Built for large corpora without changing what is compared: claims are numbered once, the
-        weighted word groups of a sentence, clause or figure are computed once per run and shared
-        by every claim that has them (_FeatureTable), the keys _affinity compares are computed once
-        per claim, pairs live in flat arrays, a pair is never compared twice, and a pair of claims
-        that no rule can compare (comparable() is false) is dropped as it is picked, since the
-        judge would skip it. With --jobs N on a large corpus, picking
+        Built for large corpora without changing what is compared: claims are numbered once, each
+        block's inverted index is a few flat arrays and a chunk of claims picks its counterparts at
+        once over them (checker.candidates), the weighted word groups of a sentence, clause or
+        figure are computed once per run and shared by every claim that has them (_FeatureTable),
+        the keys _affinity compares are numbers per claim (AffinityTable), pairs live in flat
+        arrays, a pair is never compared twice, and a pair of claims that no rule can compare
+        (comparable() is false) is dropped as it is picked, since the judge would skip it. With
+        --jobs N on a large corpus, picking
         counterparts and scoring pairs run over N forked processes; the results are put back in
         order, so the findings are the same whatever N is. `meanwhile` (the precise path, which
         needs nothing of this) is called with the worker runner once the pairs are being scored,
         and may give the workers more tasks; it ends before the judge starts."""
         claims = [c for cs in self.claims.values() for c in cs]
         blocks: dict[str, list[int]] = defaultdict(list)
-        n_blocks = [0] * len(claims)
+        n_blocks = np.zeros(len(claims), np.int8)
         for gi, c in enumerate(claims):
             for b in _blocks(c):
                 blocks[b].append(gi)
@@ -68,7 +70,6 @@ class BroadPath:
         # documents numbered in name order: comparing numbers is comparing names
         doc_id = {d: k for k, d in enumerate(sorted({c.doc for c in claims}))}
         cdoc = [doc_id[c.doc] for c in claims]
-        csent = [c.sent for c in claims]
         linked_to: dict[int, set[int]] = defaultdict(set)
         for link in linked:
             ids = [doc_id[d] for d in link if d in doc_id]
@@ -76,50 +77,56 @@ class BroadPath:
                 linked_to[ids[0]].add(ids[1])
                 linked_to[ids[1]].add(ids[0])
         akeys = [_affinity_key(c) for c in claims]
-        work: list[tuple[list[int], dict[str, list[int]]]] = []
+        affinity = AffinityTable(akeys)
+        # the inverted index of each block with two members or more, as arrays (checker.candidates)
+        none: frozenset[str] = frozenset()
+        subject = [none] * len(claims)
+        for members in blocks.values():
+            if len(members) > 1:
+                for gi in members:
+                    subject[gi] = _subject_terms(claims[gi])
+        terms = TermTable(subject, idf)
+        del subject
+        work: list[BlockIndex] = []
+        check: list[bool] = []   # blocks with members some rule cannot compare
         for bkey, members in sorted(blocks.items()):
             if len(members) < 2:
                 continue
-            index: dict[str, list[int]] = defaultdict(list)
-            for i, gi in enumerate(members):
-                for t in _subject_terms(claims[gi]):
-                    index[t].append(i)
-            work.append((members, dict(index)))
-        state = _BroadState(claims, cdoc, csent, akeys, linked_to, idf, work)
+            work.append(BlockIndex(np.array(members, dtype=np.int64), terms))
+            check.append(not _all_comparable({claims[g].kind for g in members},
+                                             {claims[g].dimension for g in members}))
+        del terms, blocks
+        context = PickContext(cdoc, [c.sent for c in claims], [c.kind in ("count", "number") for c in claims],
+                              linked_to, affinity)
+        state = _BroadState(claims, context, idf, work, check)
         with _Workers(state, self._broad_jobs(len(claims))) as run:
             # 1. the counterparts each claim picks (independent of one another: over processes)
-            tasks = [(b, lo, min(lo + _CHUNK, len(members))) for b, (members, _) in enumerate(work)
-                     for lo in range(0, len(members), _CHUNK)]
+            tasks = [(b, lo, min(lo + _CHUNK, len(block.members))) for b, block in enumerate(work)
+                     for lo in range(0, len(block.members), _CHUNK)]
             picked = iter(run(_pick_chunk, tasks))
-            blocks_members = [members for members, _ in work]
-            del work, blocks   # the inverted indexes are done with
-            index = state.work = None
+            blocks_members = [block.members for block in work]
+            del work   # the inverted indexes are done with
+            state.work = None
             # 2. in order, each pair once (only pairs a rule can compare were picked)
-            pa, pb = array("l"), array("l")   # the pairs, as claim numbers
-            seen_multi: set[tuple[int, int]] = set()   # pairs of claims that share more than one block
+            xs, ys = [], []
             for members in blocks_members:
-                picks: list[array] = []
-                while len(picks) < len(members):
-                    counts, flat = next(picked)
-                    at = 0
-                    for n in counts:
-                        picks.append(flat[at:at + n])
-                        at += n
-                chosen = [set(p) for p in picks]   # the partners each claim picked
-                for i, ga in enumerate(members):
-                    for j in picks[i]:
-                        if j < i and i in chosen[j]:
-                            continue   # compared already, from the other side
-                        gb = members[j]
-                        x, y = (ga, gb) if i < j else (gb, ga)
-                        if n_blocks[ga] > 1 and n_blocks[gb] > 1:
-                            if (x, y) in seen_multi:
-                                continue
-                            seen_multi.add((x, y))
-                        pa.append(x)
-                        pb.append(y)
-                del picks, chosen
-            del seen_multi
+                counts, flat, done = [], [], 0
+                while done < len(members):
+                    got = next(picked)
+                    counts.append(got[0])
+                    flat.append(got[1])
+                    done += len(got[0])
+                x, y = pairs_of_block(np.concatenate(counts), np.concatenate(flat), members)
+                xs.append(x)
+                ys.append(y)
+            del picked, blocks_members
+            x = np.concatenate(xs) if xs else np.zeros(0, np.int64)
+            y = np.concatenate(ys) if ys else np.zeros(0, np.int64)
+            del xs, ys
+            # a pair of claims that share more than one block is compared once, where first met
+            keep = first_of_repeats(x, y, (n_blocks[x] > 1) & (n_blocks[y] > 1))
+            pa, pb = array("q", x[keep].tobytes()), array("q", y[keep].tobytes())
+            del x, y, keep, n_blocks
             # 3. their similarity (over processes; the precise path here in the meantime)
             ps = array("d")
             scored = run.imap(_sim_chunk, [(pa[lo:lo + _PAIR_CHUNK], pb[lo:lo + _PAIR_CHUNK])
@@ -128,8 +135,8 @@ class BroadPath:
                 meanwhile(run)
             for got in scored:
                 ps.extend(got)
-        del state, blocks_members
-        self._judge_broad((claims, cdoc, akeys, pa, pb, ps))
+        del state
+        self._judge_broad((claims, cdoc, affinity, pa, pb, ps))
 
     def _broad_jobs(self, n_claims: int) -> int:
         """Processes for the broad path: --jobs (all cores by default) from PARALLEL_MIN_CLAIMS on."""
@@ -146,59 +153,67 @@ class BroadPath:
         error patterns (scale, transposition, swapped day and month, unit, direction, small
         count or identifier differences) and qualified percentages on closely matching subjects.
 
-        `pairs` is (claims, their document numbers, their affinity keys, and three arrays: the
+        `pairs` is (claims, their document numbers, their AffinityTable, and three arrays: the
         two claim numbers of each comparable pair and its similarity), as broad() builds it. The
         per-pair tests (do the values agree; which rule fires) run over processes like grouping;
         counting, choosing and emitting stay in order in this process.
         """
-        claims, cdoc, akeys, pa, pb, ps = pairs
+        claims, cdoc, affinity, pa, pb, ps = pairs
         n_docs = max(cdoc, default=0) + 1
         # claims with one key (document, span, kind) count as one, as everywhere else
         key_id: dict[tuple, int] = {}
         kid = [key_id.setdefault(c.key, len(key_id)) for c in claims]
-        # best[(claim x, document of y)]: the best counterpart y of x in that document, as one int:
-        # its score (similarity plus affinity, to two places, then agreement) above the claim number
-        best: dict[int, int] = {}
+        # per chunk of pairs, for keys (claim x, document of y): the best counterpart y of x in that
+        # document, as one int: its score (similarity plus affinity, to two places, then agreement)
+        # above the claim number
+        best: list[tuple[np.ndarray, np.ndarray]] = []
         agree_count: Counter[tuple] = Counter()
         support: dict[tuple, list[Claim]] = defaultdict(list)
         for key, others in self.aligned_support.items():
             support[key].extend(others)
             agree_count[key] += len(others)
-        judged = array("l")
-        state = _JudgeState(claims, akeys, kid, cdoc, pa, pb, ps, sentence_index(self.claims))
+        judging: list[np.ndarray] = []
+        state = _JudgeState(claims, affinity, kid, cdoc, pa, pb, ps, sentence_index(self.claims))
         with _Workers(state, self._broad_jobs(len(claims))) as run:
             # the per-pair work over processes (_agree_chunk); here only what needs every chunk,
             # in chunk order: the first pair of the highest score stays the best, as pair by pair
             tasks = [(lo, min(lo + _PAIR_CHUNK, len(pa))) for lo in range(0, len(pa), _PAIR_CHUNK)]
             for supporting, to_judge, chunk_best in run.imap(_agree_chunk, tasks):
-                for p in supporting:
+                for p in supporting.tolist():
                     a, b = claims[pa[p]], claims[pb[p]]
                     agree_count[a.key] += 1
                     agree_count[b.key] += 1
                     support[a.key].append(b)
                     support[b.key].append(a)
-                judged.extend(to_judge)
-                if not best:
-                    best = chunk_best
-                    continue
-                for k, got in chunk_best.items():
-                    cur = best.get(k)
-                    if cur is None or got >> _CLAIM_BITS > cur >> _CLAIM_BITS:
-                        best[k] = got
-            # pairs in order of similarity, then of their claims' keys
-            rank = {k: r for r, k in enumerate(sorted(key_id))}
-            krank = [rank[c.key] for c in claims]
-            del rank
+                judging.append(to_judge)
+                best.append(chunk_best)
+            judged = np.concatenate(judging) if judging else np.zeros(0, np.int64)
+            del judging
+            xs, ys = np.frombuffer(pa, np.int64)[judged], np.frombuffer(pb, np.int64)[judged]
             # within one document a fact is often repeated, so 'closest counterpart' means nothing there;
-            # same-document pairs face the stricter same-document thresholds instead (kept before
-            # sorting: the filter keeps the order it is given, and leaves fewer pairs to sort)
-            mask = (1 << _CLAIM_BITS) - 1
-            judged = [p for p in judged if cdoc[pa[p]] == cdoc[pb[p]]
-                      or (best[kid[pa[p]] * n_docs + cdoc[pb[p]]] & mask == pb[p]
-                          and best[kid[pb[p]] * n_docs + cdoc[pa[p]]] & mask == pa[p])]
-            judged.sort(key=lambda p: (-ps[p], krank[pa[p]], krank[pb[p]]))
+            # same-document pairs face the stricter same-document thresholds instead; other pairs are
+            # kept when each claim is the other's best counterpart in its document (of the chunks'
+            # best, the first of the highest score: an earlier chunk's on a tie, as pair by pair)
+            best_keys = np.concatenate([k for k, _ in best]) if best else np.zeros(0, np.int64)
+            best_of = np.concatenate([g for _, g in best]) if best else np.zeros(0, np.int64)
             del best
-            krank.clear()
+            top = _first_best(best_keys, best_of)
+            best_keys, best_of = best_keys[top], best_of[top] & ((1 << _CLAIM_BITS) - 1)
+            del top
+            # (each pair's own keys are among them: the best of x in y's document and of y in x's)
+            kid_, cdoc_ = state.kid, state.cdoc
+            keep = (best_of[np.searchsorted(best_keys, kid_[xs] * n_docs + cdoc_[ys])] == ys) \
+                & (best_of[np.searchsorted(best_keys, kid_[ys] * n_docs + cdoc_[xs])] == xs)
+            keep |= cdoc_[xs] == cdoc_[ys]
+            judged, xs, ys = judged[keep], xs[keep], ys[keep]
+            del best_keys, best_of, keep
+            # pairs in order of similarity, then of their claims' keys (a stable sort: equal pairs
+            # keep their order)
+            rank = {k: r for r, k in enumerate(sorted(key_id))}
+            krank = np.array([rank[c.key] for c in claims], dtype=np.int64)
+            del rank
+            judged = judged[np.lexsort((krank[ys], krank[xs], -np.frombuffer(ps, np.float64)[judged]))].tolist()
+            del krank, xs, ys
             verdicts = (v for got in run.imap(_verdict_chunk, [judged[lo:lo + _PAIR_CHUNK // 4]
                                                                for lo in range(0, len(judged), _PAIR_CHUNK // 4)])
                         for v in got)   # emitted in order as the workers return them
@@ -269,31 +284,6 @@ class BroadPath:
                 a, b = occurrences[common][0], occurrences[odd][0]
                 v = Verdict(f"{b.text} vs {a.text}: the same name spelled differently", round(score / 100 * 0.9, 2))
                 self.emit(rule, v, [a, b], "broad", outlier=b if len(docs_x) != len(docs_y) else None)
-
-
-def _affinity(a: Claim, b: Claim, agreeing: bool) -> float:
-    """How much two values look like the same figure (equal, or one of the usual slips of it):
-    used to choose a claim's counterpart among equally similar sentences, never to flag."""
-    if agreeing:
-        return 0.0  # a repeated figure is no evidence of subject: equal values are common across facts
-    if a.kind == "date" and b.kind == "date":
-        (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
-        if ma and mb and da and db and (ma, da) == (db, mb):
-            return 1.0
-        if ya and yb and ma is None and mb is None:
-            return 0.5 if abs(ya - yb) == 1 else 0.0
-        return 0.3 if (ma, da) == (mb, db) or (ma == mb and da and db and abs(da - db) <= 1) else 0.0
-    if a.num is None or b.num is None:
-        return 0.0
-    da = "".join(ch for ch in (a.figure or "") if ch.isdigit()).strip("0")
-    db = "".join(ch for ch in (b.figure or "") if ch.isdigit()).strip("0")
-    if da and da == db:
-        return 1.0   # same digits: another scale, unit or currency
-    if da and sorted(da) == sorted(db):
-        return 0.8   # transposed digits
-    if abs(a.num - b.num) == 1:
-        return 0.5
-    return 0.0
 
 
 def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> float | None:
@@ -495,35 +485,6 @@ def _similarity(a: Claim, b: Claim, idf: dict[str, float]) -> float:
     return sim
 
 
-def _affinity_key(c: Claim) -> tuple:
-    """What _affinity compares of a claim, computed once: (is a date, date parts, value, significant
-    digits as written, those digits sorted)."""
-    digits = "".join(ch for ch in (c.figure or "") if ch.isdigit()).strip("0")
-    return (c.kind == "date", c.date_parts, c.num, digits, "".join(sorted(digits)))
-
-
-def _affinity_of(ka: tuple, kb: tuple, agreeing: bool) -> float:
-    """_affinity on keys from _affinity_key (the same result, without recomputing them per pair)."""
-    if agreeing:
-        return 0.0
-    if ka[0] and kb[0]:
-        (ya, ma, da), (yb, mb, db) = ka[1], kb[1]
-        if ma and mb and da and db and (ma, da) == (db, mb):
-            return 1.0
-        if ya and yb and ma is None and mb is None:
-            return 0.5 if abs(ya - yb) == 1 else 0.0
-        return 0.3 if (ma, da) == (mb, db) or (ma == mb and da and db and abs(da - db) <= 1) else 0.0
-    if ka[2] is None or kb[2] is None:
-        return 0.0
-    if ka[3] and ka[3] == kb[3]:
-        return 1.0
-    if ka[3] and ka[4] == kb[4]:
-        return 0.8
-    if abs(ka[2] - kb[2]) == 1:
-        return 0.5
-    return 0.0
-
-
 _CLAIM_BITS = 40              # claim numbers fit in 40 bits
 PARALLEL_MIN_CLAIMS = 20000   # below this, grouping stays in one process (starting workers costs more)
 _CHUNK = 512                  # claims per task when picking counterparts
@@ -533,11 +494,9 @@ _PAIR_CHUNK = 20000           # pairs per task when scoring them
 class _BroadState:
     """What the broad path's workers read (inherited by forked processes, never sent to them)."""
 
-    def __init__(self, claims, cdoc, csent, akeys, linked_to, idf, work):
-        self.claims, self.cdoc, self.csent, self.akeys, self.linked_to = claims, cdoc, csent, akeys, linked_to
-        self.idf, self.work = idf, work
+    def __init__(self, claims, pick, idf, work, check):
+        self.claims, self.pick, self.idf, self.work, self.check = claims, pick, idf, work, check
         self.feats = _FeatureTable(idf, claims)
-        self.affinity = _AffinityMemo(akeys)
 
 
 _STATE = None   # the state of the running _Workers (a _BroadState or _JudgeState)
@@ -600,41 +559,83 @@ class _Workers:
 class _JudgeState:
     """What the judge's workers read (inherited by forked processes)."""
 
-    def __init__(self, claims, akeys, kid, cdoc, pa, pb, ps, by_sentence):
-        self.claims, self.akeys, self.pa, self.pb, self.ps, self.by_sentence = claims, akeys, pa, pb, ps, by_sentence
-        self.kid, self.cdoc, self.n_docs = kid, cdoc, max(cdoc, default=0) + 1
+    def __init__(self, claims, affinity, kid, cdoc, pa, pb, ps, by_sentence):
+        self.claims, self.affinity, self.pa, self.pb, self.ps, self.by_sentence = claims, affinity, pa, pb, ps, by_sentence
+        self.kid, self.cdoc = np.array(kid, dtype=np.int64), np.array(cdoc, dtype=np.int64)
+        self.n_docs = max(cdoc, default=0) + 1
+        self.direction = np.array([c.direction or 0 for c in claims], dtype=np.int64)
+        # claims that state one value alike (all that agree() and same_value() read) share a number
+        values: dict[tuple, int] = {}
+        self.vid = np.array([values.setdefault(_value_of(c), len(values)) for c in claims], dtype=np.int64)
+        self.n_values = len(values)
 
 
-def _agree_chunk(task: tuple[int, int]) -> tuple[array, array, dict[int, int]]:
+def _value_of(c: Claim) -> tuple:
+    """Everything agree() (not strict) and same_value() read of a claim, and its direction."""
+    return (c.kind, c.value, c.unit, c.low, c.high, c.num, c.qualifier, c.si, c.dimension, c.alt, c.date_parts,
+            c.figure, c.extra.get("also"), c.direction)
+
+
+def _hundredths(x: np.ndarray) -> np.ndarray:
+    """round(round(v, 2) * 100) of each value (Python's round: the exact value rounded half to even).
+    A value whose hundredths lie near a half may round either way by the product's own rounding:
+    those few are rounded as Python rounds them."""
+    y = x * 100
+    got = np.rint(y).astype(np.int64)
+    near = np.flatnonzero(np.abs(y - np.floor(y) - 0.5) < 1e-6)
+    if len(near):
+        got[near] = [round(round(v, 2) * 100) for v in x[near].tolist()]
+    return got
+
+
+def _first_best(keys: np.ndarray, got: np.ndarray) -> np.ndarray:
+    """Where each key's first entry of the highest score is (score above _CLAIM_BITS), by key."""
+    order = np.lexsort((np.arange(len(keys)), -(got >> _CLAIM_BITS), keys))
+    head = np.ones(len(order), bool)
+    head[1:] = keys[order][1:] != keys[order][:-1]
+    return order[head]
+
+
+def _agree_chunk(task: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """For pairs lo..hi, what _judge_broad needs of them, all of it from pairs in order:
     - the pairs that support a majority: their values agree, and are the same stated value, not
       merely compatible intervals ('up to 2,300' is compatible with 1,500 but does not say it),
       and their claims are similar enough;
     - the pairs to judge: their values disagree, or their directions are opposite;
-    - the best counterpart of each claim key in each other document among these pairs, keyed and
-      valued as _judge_broad's `best`: how well the two claims match as counterparts (similarity,
-      plus a little for a value that looks like a slip of the other, to two places, then whether
-      the values agree), the first pair of the highest score kept."""
+    - the best counterpart of each claim key in each other document among these pairs, as two
+      arrays (keys, values) as in _judge_broad's `best`: how well the two claims match as
+      counterparts (similarity, plus a little for a value that looks like a slip of the other, to
+      two places, then whether the values agree), the first pair of the highest score kept."""
     lo, hi = task
     st = _STATE
-    claims, pa, pb, ps, akeys, kid, cdoc, n_docs = st.claims, st.pa, st.pb, st.ps, st.akeys, st.kid, st.cdoc, st.n_docs
-    support_min = BROAD_MIN["support"]
-    support, judged = array("l"), array("l")
-    best: dict[int, int] = {}
-    for p in range(lo, hi):
-        ga, gb = pa[p], pb[p]
+    claims, vid, kid, cdoc, n_docs, direction = st.claims, st.vid, st.kid, st.cdoc, st.n_docs, st.direction
+    xs, ys = np.frombuffer(st.pa, np.int64)[lo:hi], np.frombuffer(st.pb, np.int64)[lo:hi]
+    sim = np.frombuffer(st.ps, np.float64)[lo:hi]
+    # agree() and same_value() once per two stated values of this chunk (many repeat)
+    values, first, at = np.unique(vid[xs] * st.n_values + vid[ys], return_index=True, return_inverse=True)
+    ok_v, same_v = np.zeros(len(values), bool), np.zeros(len(values), bool)
+    for k, (ga, gb) in enumerate(zip(xs[first].tolist(), ys[first].tolist())):
         a, b = claims[ga], claims[gb]
-        ok = agree(a, b)
-        if ok and ps[p] >= support_min and same_value(a, b):
-            support.append(p)
-        if not ok or (a.direction and b.direction and a.direction != b.direction):
-            judged.append(p)
-        score = round(ps[p] + AFFINITY_WEIGHT * _affinity_of(akeys[ga], akeys[gb], ok), 2)
-        score = (round(score * 100) * 2 + (1 if ok else 0)) << _CLAIM_BITS
-        for k, y in ((kid[ga] * n_docs + cdoc[gb], gb), (kid[gb] * n_docs + cdoc[ga], ga)):
-            cur = best.get(k)
-            if cur is None or score > cur >> _CLAIM_BITS << _CLAIM_BITS:
-                best[k] = score | y
+        ok_v[k] = ok = agree(a, b)
+        same_v[k] = ok and same_value(a, b)
+    ok, same = ok_v[at.reshape(-1)], same_v[at.reshape(-1)]
+    support = lo + np.flatnonzero(same & (sim >= BROAD_MIN["support"]))
+    da, db = direction[xs], direction[ys]
+    judged = lo + np.flatnonzero(~ok | ((da != 0) & (db != 0) & (da != db)))
+    # the score: similarity plus AFFINITY_WEIGHT times the affinity (0 for agreeing values), to two
+    # places (round(x, 2), kept as hundredths), twice, plus one for agreeing values
+    score = sim.copy()
+    off = np.flatnonzero(~ok)
+    score[off] = sim[off] + AFFINITY_WEIGHT * st.affinity.unequal(xs[off], ys[off])
+    score = (_hundredths(score) * 2 + ok) << _CLAIM_BITS
+    # the best of each (claim key, other document): the first entry of the highest score, the
+    # entries in pair order, each pair's claim before its partner
+    keys = np.empty(2 * len(xs), np.int64)
+    keys[0::2], keys[1::2] = kid[xs] * n_docs + cdoc[ys], kid[ys] * n_docs + cdoc[xs]
+    got = np.empty(2 * len(xs), np.int64)
+    got[0::2], got[1::2] = score | ys, score | xs
+    top = _first_best(keys, got)
+    best = (keys[top], got[top])
     return support, judged, best
 
 
@@ -651,99 +652,80 @@ def _verdict_chunk(task: list[int]) -> list:
         if sim < floor and not _may_need_nothing(a, b):
             out.append(None)   # below every threshold _broad_threshold can ask
             continue
-        got = first_verdict(Pair(a, b, sim, "broad"))
-        if got is None:
+        pair = Pair(a, b, sim, "broad")
+        for rule in _BROAD_RULES:   # first_verdict, less the rules that cannot speak here
+            verdict = rule.check(pair)
+            if verdict is not None:
+                break
+        else:
             out.append(None)
             continue
-        rule, verdict = got
         need = _broad_threshold(rule.id, verdict, a, b)
         if need is None or sim < need or _arithmetic_relation(a, b, by_sentence):
             out.append(None)
             continue
-        out.append((PAIR_RULES.index(rule), verdict))
+        out.append((_RULE_INDEX[rule.id], verdict))
     return out
 
 
-class _AffinityMemo:
-    """_affinity_of(akeys[x], akeys[y], False) remembered per pair of distinct keys: a corpus states
-    far fewer distinct figures than it has claims, and picking counterparts asks about millions of
-    pairs of claims."""
-
-    def __init__(self, akeys: list[tuple]):
-        distinct: dict[tuple, int] = {}
-        self.akeys = akeys
-        self.ids = [distinct.setdefault(k, len(distinct)) for k in akeys]
-        self.memo: dict[int, float] = {}
-
-    def unequal(self, x: int, y: int) -> float:
-        got = self.memo[self.ids[x] << 32 | self.ids[y]] = _affinity_of(self.akeys[x], self.akeys[y], False)
-        return got
+# The rules tried on a broad pair: PAIR_RULES in order, less the last ones whose verdict
+# _broad_threshold never lets through (FC011: two unrelated figures differ). The first rule to fire
+# names the pair, so leaving out only rules that come after every other changes no outcome.
+_NOT_BROAD = {"FC011"}
+_BROAD_RULES = list(PAIR_RULES)
+while _BROAD_RULES and _BROAD_RULES[-1].id in _NOT_BROAD:
+    _BROAD_RULES.pop()
+_RULE_INDEX = {r.id: k for k, r in enumerate(PAIR_RULES)}
 
 
-def _pick_chunk(task: tuple[int, int, int]) -> tuple[array, array]:
-    """The counterparts claims lo..hi of block b pick (member numbers, in the order they are
-    compared): through rare shared terms only (a term in very many claims says little), scored by
-    the IDF of what they share plus how alike the values look; the best few of the best documents.
-    Returned as (how many each claim picked, all of them)."""
+def _pick_chunk(task: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """The counterparts members lo..hi of block b pick (checker.candidates.pick), without those no
+    rule can compare with the member: broad() would drop such a pair anyway (comparable() is pure
+    and symmetric, so it is dropped whichever claim picked it), dropped here, over processes."""
     b, lo, hi = task
     st = _STATE
-    members, index = st.work[b]
-    claims, cdoc, csent, linked_to = st.claims, st.cdoc, st.csent, st.linked_to
-    aid, memo, affinity = st.affinity.ids, st.affinity.memo, st.affinity.unequal
-    idf_get = st.idf.get
-    mdoc = [cdoc[g] for g in members]   # per member: fewer lookups in the loop over candidates
-    counts, flat = array("l"), array("l")
-    for i in range(lo, hi):
-        ga = members[i]
-        a = claims[ga]
-        cand: dict[int, float] = defaultdict(float)
-        # terms in sorted order: the scores are float sums, and their order must not depend on the
-        # hash seed (equal weights summed in another order can break a tie the other way)
-        for t in sorted(_subject_terms(a)):
-            post = index[t]
-            if len(post) > MAX_POSTING:
-                continue
-            w = idf_get(t, 1.0)
-            for j in post:
-                cand[j] += w
-        cand.pop(i, None)   # the claim itself (added with the rest: one test less per posting)
-        da, sa, ia = cdoc[ga], csent[ga], aid[ga] << 32
-        other_sent_only = a.kind in ("count", "number")
-        lk = linked_to.get(da, ())
-        per_doc: dict[int, list[tuple[float, int]]] = {}
-        for j, score in cand.items():
-            db = mdoc[j]
-            if db == da:
-                if not other_sent_only or csent[members[j]] == sa:
-                    continue
-            elif db in lk:
-                continue
-            gb = members[j]
-            aff = memo.get(ia | aid[gb])
-            if aff is None:
-                aff = affinity(ga, gb)
-            got = per_doc.get(db)
-            if got is None:
-                per_doc[db] = [(-(score + 0.5 * aff), j)]
-            else:
-                got.append((-(score + 0.5 * aff), j))
-        # documents by their best candidate, then by number (as sorting on (min(items)[0], doc))
-        ranked_docs = sorted([(min(items)[0], db) for db, items in per_doc.items()])
-        n = len(flat)
-        for _, db in ranked_docs[:MAX_CANDIDATE_DOCS]:
-            doc_cands = per_doc[db]
-            doc_cands.sort()
-            # a pair no rule can compare would be dropped by broad() anyway (comparable() is pure and
-            # symmetric, so it is dropped whichever claim picked it): dropped here, over processes
-            flat.extend(j for _, j in doc_cands[:CANDIDATES_PER_DOC] if comparable(a, claims[members[j]]))
-        counts.append(len(flat) - n)
-    return counts, flat
+    block = st.work[b]
+    counts, flat = pick(block, lo, hi, st.pick)
+    if not st.check[b]:
+        return counts, flat
+    claims, members = st.claims, block.members.tolist()
+    kept: list[int] = []
+    at = 0
+    for i, n in zip(range(lo, hi), counts.tolist()):
+        a = claims[members[i]]
+        mine = [j for j in flat[at:at + n].tolist() if comparable(a, claims[members[j]])]
+        at += n
+        counts[i - lo] = len(mine)
+        kept.extend(mine)
+    return counts, np.array(kept, dtype=np.int64)
+
+
+def _all_comparable(kinds: set[str], dimensions: set[str]) -> bool:
+    """Whether comparable() holds for every two claims of these kinds (and measure dimensions): one
+    kind other than measure and identifier, counts and plain numbers, measures of one dimension."""
+    if kinds <= {"count", "number"}:
+        return True
+    if len(kinds) != 1:
+        return False
+    kind = next(iter(kinds))
+    return len(dimensions) <= 1 if kind == "measure" else kind != "identifier"
 
 
 def _sim_chunk(task: tuple[array, array]) -> array:
     """The similarity of each pair of claim numbers."""
-    sim = _STATE.feats.similarity
-    return array("d", [sim(x, y) for x, y in zip(*task)])
+    return array("d", _STATE.feats.similarities(*task))
+
+
+def _flat(fs: tuple) -> tuple:
+    """The groups (as similarities reads them: _view), weights, total and terms of each of a claim's
+    three features, one after the other."""
+    return (fs[0][5], *fs[0][1:4], fs[1][5], *fs[1][1:4], fs[2][5], *fs[2][1:4])
+
+
+def _view(groups: tuple) -> tuple:
+    """Groups that are each one word as those words (a tuple of str: a group meets a set when its
+    word is in it, a cheaper test), other groups as they are."""
+    return tuple(next(iter(g)) for g in groups) if groups and all(len(g) == 1 for g in groups) else groups
 
 
 class _FeatureTable:
@@ -754,33 +736,31 @@ class _FeatureTable:
     time than one copy per claim). A feature is (groups, their weights, their total, all their
     terms, its groups made only of month and weekday names). Dates compared with dates leave out
     their own month and weekday names: a feature loses only those of its calendar groups, and is
-    weighted again once per set of groups it loses."""
+    weighted again once per set of groups it loses. Last in a feature, its groups as similarities
+    reads them (_view)."""
 
     def __init__(self, idf: Idf, claims: list[Claim]):
         self.idf = idf
         self.claims = claims
         self.table: dict[tuple, tuple] = {}
         self.dropped: dict[tuple[int, tuple], tuple] = {}
-        self.per_claim: list[tuple | None] = [None] * len(claims)
-        self.calendar: list[frozenset[str] | None] = [None] * len(claims)
-        self.per_pair: list[tuple | None] = [None] * len(claims)
+        self.records: list[tuple | None] = [None] * len(claims)
+        self.without: dict[tuple[int, frozenset[str]], tuple] = {}
         self.unions: dict[tuple[int, int], frozenset[str]] = {}
 
     def _feature(self, groups: tuple) -> tuple:
         got = self.table.get(groups)
         if got is None:
             uniq, total, terms = _weighted(groups, self.idf)
-            got = self.table[groups] = (tuple(g for g, _ in uniq), tuple(w for _, w in uniq), total, terms,
-                                        tuple(g for g, _ in uniq if g <= CALENDAR_WORDS))
+            kept = tuple(g for g, _ in uniq)
+            got = self.table[groups] = (kept, tuple(w for _, w in uniq), total, terms,
+                                        tuple(g for g, _ in uniq if g <= CALENDAR_WORDS), _view(kept))
         return got
 
     def of(self, gi: int) -> tuple:
-        got = self.per_claim[gi]
-        if got is None:
-            extra = self.claims[gi].extra
-            got = self.per_claim[gi] = tuple(self._feature(tuple(extra.get(name, ())))
-                                             for name in ("groups", "clause_groups", "near_groups"))
-        return got
+        """A claim's (sentence, clause, near) features (kept in its record: see _record)."""
+        extra = self.claims[gi].extra
+        return tuple(self._feature(tuple(extra.get(name, ()))) for name in ("groups", "clause_groups", "near_groups"))
 
     def _drop(self, f: tuple, drop: frozenset[str]) -> tuple:
         if not f[4]:
@@ -795,16 +775,30 @@ class _FeatureTable:
             keep = [k for k, g in enumerate(f[0]) if g not in gone]
             groups, weights = tuple(f[0][k] for k in keep), tuple(f[1][k] for k in keep)
             got = self.dropped[key] = (groups, weights, sum(w for w in weights),
-                                       frozenset(t for g in groups for t in g), ())
+                                       frozenset(t for g in groups for t in g), (), _view(groups))
         return got
 
-    def _both(self, gi: int) -> tuple:
-        """A claim's features, its kind as flags, and the terms of its clause and near groups
-        together (what the other claim's near groups are matched against), computed once."""
-        got = self.per_pair[gi]
+    def _record(self, gi: int) -> tuple:
+        """What similarity reads of a claim, flat, computed once: its three features' groups,
+        weights, total and terms; the terms of its clause and near groups together (what the other
+        claim's near groups are matched against); whether it is a date, and its month and weekday
+        names; the words of its noun when it is a count; whether it is a date whose features have
+        groups of month and weekday names (what a comparison of two dates leaves out)."""
+        fs, c = self.of(gi), self.claims[gi]
+        date = c.kind == "date"
+        got = self.records[gi] = (*_flat(fs), self._near_terms(fs), date, _calendar_terms(c) if date else frozenset(),
+                                  frozenset(c.noun.split()) if c.kind == "count" and c.noun else None, fs,
+                                  date and any(f[4] for f in fs))
+        return got
+
+    def _without(self, gi: int, rec: tuple, drop: frozenset[str]) -> tuple:
+        """The record of a date claim compared with another date: without the calendar groups that
+        `drop` (the month and weekday names of both) covers; remembered per claim and names."""
+        key = (gi, drop)
+        got = self.without.get(key)
         if got is None:
-            fs, c = self.of(gi), self.claims[gi]
-            got = self.per_pair[gi] = (fs, c.kind == "date", c.kind == "count", self._near_terms(fs))
+            fs = tuple(self._drop(f, drop) for f in rec[16])
+            got = self.without[key] = (*_flat(fs), self._near_terms(fs), *rec[13:16], fs, True)
         return got
 
     def _near_terms(self, fs: tuple) -> frozenset[str]:
@@ -815,41 +809,53 @@ class _FeatureTable:
         return got
 
     def similarity(self, x: int, y: int) -> float:
-        """_similarity(claims[x], claims[y]), value for value: the same weights added in the same
-        order (the _hit_fast sums written out, since this runs for every candidate pair)."""
-        fa, date_a, count_a, around_a = self._both(x)
-        fb, date_b, count_b, around_b = self._both(y)
-        if date_a and date_b:
-            cal = self.calendar
-            if cal[x] is None:
-                cal[x] = _calendar_terms(self.claims[x])
-            if cal[y] is None:
-                cal[y] = _calendar_terms(self.claims[y])
-            drop = cal[x] | cal[y]
-            if drop:
-                fa = tuple(self._drop(f, drop) for f in fa)
-                fb = tuple(self._drop(f, drop) for f in fb)
-                around_a, around_b = self._near_terms(fa), self._near_terms(fb)
-        (sa, wsa, ta, terms_a, _), (ca, wca, tca, cterms_a, _), (na, wna, tna, nterms_a, _) = fa
-        (sb, wsb, tb, terms_b, _), (cb, wcb, tcb, cterms_b, _), (nb, wnb, tnb, nterms_b, _) = fb
-        # _hit_fast(sa, wsa, terms_a, terms_b) + _hit_fast(sb, wsb, terms_b, terms_a): both 0 when
-        # the terms are disjoint
-        if terms_a.isdisjoint(terms_b):
-            s = 0
-        else:
-            s = sum(compress(wsa, map(not_, map(terms_b.isdisjoint, sa)))) \
-                + sum(compress(wsb, map(not_, map(terms_a.isdisjoint, sb))))
-        if cterms_a.isdisjoint(cterms_b):
-            c = 0
-        else:
-            c = sum(compress(wca, map(not_, map(cterms_b.isdisjoint, ca)))) \
-                + sum(compress(wcb, map(not_, map(cterms_a.isdisjoint, cb))))
-        # the near groups of each against the clause and near terms of the other
-        n1 = 0 if nterms_a.isdisjoint(around_b) else sum(compress(wna, map(not_, map(around_b.isdisjoint, na))))
-        n2 = 0 if nterms_b.isdisjoint(around_a) else sum(compress(wnb, map(not_, map(around_a.isdisjoint, nb))))
-        num = s + CLAUSE_WEIGHT * c + NEAR_WEIGHT * (n1 + n2)
-        den = ta + tb + CLAUSE_WEIGHT * (tca + tcb) + NEAR_WEIGHT * (tna + tnb)
-        sim = num / den if den else 0.0
-        if count_a and count_b and _nouns_match(self.claims[x], self.claims[y]):
-            sim = min(1.0, sim + 0.1)
-        return sim
+        """_similarity(claims[x], claims[y]), value for value."""
+        return self.similarities([x], [y])[0]
+
+    def similarities(self, xs, ys) -> list[float]:
+        """The similarity of each pair (xs[k], ys[k]): _similarity's value, the same weights added in
+        the same order (the _hit sums written out, and a claim's record read once per pair, since
+        this runs for every candidate pair)."""
+        records, record, without = self.records, self._record, self._without
+        out: list[float] = []
+        for x, y in zip(xs, ys):
+            a = records[x] or record(x)
+            b = records[y] or record(y)
+            if a[13] and b[13] and (a[17] or b[17]):   # two dates, one with month or weekday groups
+                drop = a[14] | b[14]
+                if drop:
+                    if a[17]:
+                        a = without(x, a, drop)
+                    if b[17]:
+                        b = without(y, b, drop)
+            sa, wsa, ta, terms_a, ca, wca, tca, cterms_a, na, wna, tna, nterms_a, around_a, _, _, nouns_a, _, _ = a
+            sb, wsb, tb, terms_b, cb, wcb, tcb, cterms_b, nb, wnb, tnb, nterms_b, around_b, _, _, nouns_b, _, _ = b
+            # _hit(sa, terms_b) + _hit(sb, terms_a): both 0 when the terms are disjoint (and groups
+            # are only looked at when there are some). Groups of one word each come as the words (_view)
+            if terms_a.isdisjoint(terms_b):
+                s = 0
+            else:
+                s = sum(compress(wsa, map(terms_b.__contains__, sa) if type(sa[0]) is str
+                                 else map(not_, map(terms_b.isdisjoint, sa)))) \
+                    + sum(compress(wsb, map(terms_a.__contains__, sb) if type(sb[0]) is str
+                                   else map(not_, map(terms_a.isdisjoint, sb))))
+            if cterms_a.isdisjoint(cterms_b):
+                c = 0
+            else:
+                c = sum(compress(wca, map(cterms_b.__contains__, ca) if type(ca[0]) is str
+                                 else map(not_, map(cterms_b.isdisjoint, ca)))) \
+                    + sum(compress(wcb, map(cterms_a.__contains__, cb) if type(cb[0]) is str
+                                   else map(not_, map(cterms_a.isdisjoint, cb))))
+            # the near groups of each against the clause and near terms of the other
+            n1 = 0 if nterms_a.isdisjoint(around_b) else sum(compress(
+                wna, map(around_b.__contains__, na) if type(na[0]) is str else map(not_, map(around_b.isdisjoint, na))))
+            n2 = 0 if nterms_b.isdisjoint(around_a) else sum(compress(
+                wnb, map(around_a.__contains__, nb) if type(nb[0]) is str else map(not_, map(around_a.isdisjoint, nb))))
+            num = s + CLAUSE_WEIGHT * c + NEAR_WEIGHT * (n1 + n2)
+            den = ta + tb + CLAUSE_WEIGHT * (tca + tcb) + NEAR_WEIGHT * (tna + tnb)
+            sim = num / den if den else 0.0
+            # two counts of the same noun (_nouns_match)
+            if nouns_a and nouns_b and not nouns_a.isdisjoint(nouns_b):
+                sim = min(1.0, sim + 0.1)
+            out.append(sim)
+        return out
