@@ -486,25 +486,36 @@ def _syllables(text: str) -> tuple[str, ...]:
     return tuple(map(char_pinyin, text))
 
 
+@lru_cache(maxsize=256)
+def _syllable_starts(text: str) -> tuple[dict[str, list[int]], int]:
+    """Where each syllable of a text's pinyin stands, and the longest syllable: a token is then
+    tried only where a syllable it starts with stands, not at every character of a long original."""
+    where: dict[str, list[int]] = {}
+    for i, py in enumerate(_syllables(text)):
+        if py:
+            where.setdefault(py, []).append(i)
+    return where, max(map(len, where), default=0)
+
+
 def pinyin_explains(token: str, text: str) -> bool:
     """Is an English token a romanization of consecutive characters of `text`? (Chen, Guangming, Jiangkou)"""
     t = token.lower().replace("-", "").replace("'", "")
     syl = _syllables(text)
     n = len(syl)
-    for i, first in enumerate(syl):
-        if not first or not t.startswith(first):
-            continue   # no romanization starts here
-        acc = first
-        if acc == t:
-            return True
-        for j in range(i + 1, min(i + 4, n)):
-            if not syl[j]:
-                break
-            acc += syl[j]
+    where, longest = _syllable_starts(text)
+    for k in range(1, min(longest, len(t)) + 1):
+        for i in where.get(t[:k], ()):   # a romanization may start here
+            acc = syl[i]
             if acc == t:
                 return True
-            if not t.startswith(acc):
-                break
+            for j in range(i + 1, min(i + 4, n)):
+                if not syl[j]:
+                    break
+                acc += syl[j]
+                if acc == t:
+                    return True
+                if not t.startswith(acc):
+                    break
     return False
 
 
