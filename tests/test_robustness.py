@@ -632,6 +632,13 @@ def test_unexpected_failure_is_one_line_unless_debug(tmp_path):
     assert "Traceback" in res.stderr
 
 
+def _ctrl_c_reaches_it() -> None:
+    """In the child before it runs: Ctrl-C as on a terminal. A test runner started in the
+    background by a shell without job control ignores SIGINT, and a child inherits that (then
+    Python installs no handler and the run ends 0): the test is about factcheck, not its parent."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("jobs", [
     "1",
     "2",  # pool workers ignore SIGINT (checker/parallel.py): no 'Process ForkPoolWorker-N:' noise
@@ -650,7 +657,7 @@ def test_ctrl_c_exits_130_cleanly_and_keeps_the_old_report(tmp_path, jobs):
                              "sys.stderr.flush(); sys.argv[0] = 'factcheck'; checker.cli.entry()",
                              "check", str(corpus), "--format", "json", "-o", str(out), "-j", jobs, "--no-cache", "-q"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_ctrl_c_reaches_it)
     assert proc.stderr.readline() == "ready\n"  # imports done: the interrupt lands inside the run
     time.sleep(2.0)
     assert proc.poll() is None, "the run finished before it could be interrupted; make the corpus larger"
