@@ -728,6 +728,12 @@ def _view(groups: tuple) -> tuple:
     return tuple(next(iter(g)) for g in groups) if groups and all(len(g) == 1 for g in groups) else groups
 
 
+# fields of a claim's record (_FeatureTable._record) after the 12 of its three features and its
+# near terms: is it a date, its month and weekday names, its count's noun words, its features,
+# does a feature have calendar groups
+_IS_DATE, _CALENDAR, _NOUNS, _FEATURES, _HAS_CALENDAR = 13, 14, 15, 16, 17
+
+
 class _FeatureTable:
     """The weighted word groups (_weighted) of the claims of one run, for _similarity at scale.
 
@@ -797,8 +803,8 @@ class _FeatureTable:
         key = (gi, drop)
         got = self.without.get(key)
         if got is None:
-            fs = tuple(self._drop(f, drop) for f in rec[16])
-            got = self.without[key] = (*_flat(fs), self._near_terms(fs), *rec[13:16], fs, True)
+            fs = tuple(self._drop(f, drop) for f in rec[_FEATURES])
+            got = self.without[key] = (*_flat(fs), self._near_terms(fs), *rec[_IS_DATE:_FEATURES], fs, True)
         return got
 
     def _near_terms(self, fs: tuple) -> frozenset[str]:
@@ -821,12 +827,13 @@ class _FeatureTable:
         for x, y in zip(xs, ys):
             a = records[x] or record(x)
             b = records[y] or record(y)
-            if a[13] and b[13] and (a[17] or b[17]):   # two dates, one with month or weekday groups
-                drop = a[14] | b[14]
+            # two dates, one with month or weekday groups
+            if a[_IS_DATE] and b[_IS_DATE] and (a[_HAS_CALENDAR] or b[_HAS_CALENDAR]):
+                drop = a[_CALENDAR] | b[_CALENDAR]
                 if drop:
-                    if a[17]:
+                    if a[_HAS_CALENDAR]:
                         a = without(x, a, drop)
-                    if b[17]:
+                    if b[_HAS_CALENDAR]:
                         b = without(y, b, drop)
             sa, wsa, ta, terms_a, ca, wca, tca, cterms_a, na, wna, tna, nterms_a, around_a, _, _, nouns_a, _, _ = a
             sb, wsb, tb, terms_b, cb, wcb, tcb, cterms_b, nb, wnb, tnb, nterms_b, around_b, _, _, nouns_b, _, _ = b
