@@ -18,6 +18,10 @@ from .model import Claim
 
 
 MAX_POSTING = 60
+# a claim none of whose terms is that rare still looks through its rarest ones, up to this many
+# claims: without it, the share of claims with no usable term jumps as a corpus grows (18.8% of a
+# repetitive 10k corpus, 4.6% at 8k), and they could meet no counterpart at all
+RAREST_MAX_POSTING = 10 * MAX_POSTING
 CANDIDATES_PER_DOC = 4
 MAX_CANDIDATE_DOCS = 24  # a fact is rarely reported by more sources than this in one corpus
 
@@ -188,7 +192,8 @@ class TermTable:
 
 class BlockIndex:
     """The inverted index of one block (claims of one dimension): for each member, the postings of
-    its usable terms (those in at most MAX_POSTING members, and in another member than itself),
+    its usable terms (those in at most MAX_POSTING members, and in another member than itself;
+    for a member with none, its rarest terms if they are in at most RAREST_MAX_POSTING members),
     in sorted-term order, each as (where its members start in `post`, how many, its weight)."""
 
     def __init__(self, members: np.ndarray, terms: TermTable):
@@ -200,7 +205,15 @@ class BlockIndex:
         self.post = owner[order]
         uniq, first, count = np.unique(ids[order], return_index=True, return_counts=True)
         at = np.searchsorted(uniq, ids)
-        usable = (count[at] >= 2) & (count[at] <= MAX_POSTING)
+        n = count[at]
+        usable = (n >= 2) & (n <= MAX_POSTING)
+        has = np.zeros(len(members), bool)
+        has[owner[usable]] = True
+        rarest = (n >= 2) & (n <= RAREST_MAX_POSTING) & ~has[owner]
+        if rarest.any():
+            fewest = np.full(len(members), np.iinfo(np.int64).max, np.int64)
+            np.minimum.at(fewest, owner[rarest], n[rarest])
+            usable |= rarest & (n == fewest[owner])
         self.start, self.len, self.weight = first[at][usable], count[at][usable], terms.weight[ids][usable]
         per = np.bincount(owner[usable], minlength=len(members))
         self.ptr = np.zeros(len(members) + 1, np.int64)

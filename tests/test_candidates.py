@@ -38,11 +38,14 @@ def _reference_picks(members, index, claims, cdoc, csent, linked_to, akeys, idf)
     for i, ga in enumerate(members):
         a = claims[ga]
         cand: dict[int, float] = defaultdict(float)
-        for t in sorted(broad._subject_terms(a)):
-            post = index[t]
-            if len(post) > candidates.MAX_POSTING:
-                continue
-            for j in post:
+        terms = sorted(broad._subject_terms(a))
+        usable = [t for t in terms if 2 <= len(index[t]) <= candidates.MAX_POSTING]
+        if not usable:   # none rare enough: the rarest, if not too common
+            fewest = min((len(index[t]) for t in terms if 2 <= len(index[t]) <= candidates.RAREST_MAX_POSTING),
+                         default=None)
+            usable = [t for t in terms if len(index[t]) == fewest]
+        for t in usable:
+            for j in index[t]:
                 cand[j] += idf.get(t, 1.0)
         cand.pop(i, None)
         per_doc: dict[int, list[tuple[float, int]]] = defaultdict(list)
@@ -63,9 +66,11 @@ def _reference_picks(members, index, claims, cdoc, csent, linked_to, akeys, idf)
     return out
 
 
-@pytest.mark.parametrize("linked, flat", [(False, False), (True, False), (False, True)])
-def test_picks_are_those_of_the_pair_by_pair_definition(claims, linked, flat, monkeypatch):
-    monkeypatch.setattr(candidates, "MAX_POSTING", 12)   # long postings left out too
+@pytest.mark.parametrize("linked, flat, rare", [(False, False, 12), (True, False, 12), (False, True, 12),
+                                                (False, False, 3), (True, True, 3)])
+def test_picks_are_those_of_the_pair_by_pair_definition(claims, linked, flat, rare, monkeypatch):
+    monkeypatch.setattr(candidates, "MAX_POSTING", rare)   # long postings left out too
+    monkeypatch.setattr(candidates, "RAREST_MAX_POSTING", 40)   # unless a claim has only long ones: its rarest
     monkeypatch.setattr(candidates, "CANDIDATES_PER_DOC", 2)
     monkeypatch.setattr(candidates, "MAX_CANDIDATE_DOCS", 3)
     # many equal weights: ties, broken by affinity, then by member and document number
