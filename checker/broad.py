@@ -548,12 +548,17 @@ class _Workers:
             return map(fn, tasks)
         return self.pool.imap(fn, tasks, chunksize=1)
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, *exc) -> None:
         global _STATE
         _STATE = None
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+        if self.pool is None:
+            return
+        if exc_type is not None and issubclass(exc_type, KeyboardInterrupt):
+            # Ctrl-C: terminate() can wait forever on a task pipe the interrupted run left full
+            # (seen in CI with -j 2); the CLI kills the workers itself (cli._interrupted)
+            return
+        self.pool.terminate()
+        self.pool.join()
 
 
 class _JudgeState:

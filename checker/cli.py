@@ -34,8 +34,32 @@ def _on_sigint(signum, frame) -> None:
     finalizer or a garbage-collected generator ('Exception ignored in ...'), so a Ctrl-C landing
     there would let the run go on and end as if nothing happened; the flag makes sure it does not."""
     global _SIGINT_SEEN
+    if not _SIGINT_SEEN:
+        # a last resort: clean-up code between here and _interrupted can wait forever (a pool's
+        # terminate() on a pipe the run left full); a timer thread still runs then and ends it
+        import threading
+
+        timer = threading.Timer(_EXIT_WITHIN, _force_exit)
+        timer.daemon = True
+        timer.start()
     _SIGINT_SEEN = True
     raise KeyboardInterrupt
+
+
+_EXIT_WITHIN = 10.0   # seconds after Ctrl-C the process ends, whatever it is waiting for
+_TOLD = False         # "factcheck: interrupted" is on stderr already
+
+
+def _force_exit() -> NoReturn:
+    """Ctrl-C has not stopped the run within _EXIT_WITHIN seconds: stop it from this thread."""
+    import multiprocessing
+
+    if not _TOLD:
+        click.echo("factcheck: interrupted", err=True)
+    for child in multiprocessing.active_children():
+        child.kill()
+    sys.stderr.flush()
+    os._exit(130)
 
 
 def _emit(text: str, output: Path | None, inputs: list[Path | None]) -> None:
@@ -122,7 +146,9 @@ def _interrupted() -> NoReturn:
     handlers, which can wait forever on a queue a stopped worker was reading."""
     import multiprocessing
 
+    global _TOLD
     click.echo("factcheck: interrupted", err=True)
+    _TOLD = True
     children = multiprocessing.active_children()
     if not children:
         sys.exit(130)
