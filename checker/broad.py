@@ -81,10 +81,19 @@ class BroadPath:
         # the inverted index of each block with two members or more, as arrays (checker.candidates)
         none: frozenset[str] = frozenset()
         subject = [none] * len(claims)
+        # one set per distinct sentence terms and noun, shared by the claims that have them, not a
+        # copy per claim
+        shared: dict[tuple[frozenset[str], str], frozenset[str]] = {}
         for members in blocks.values():
             if len(members) > 1:
                 for gi in members:
-                    subject[gi] = _subject_terms(claims[gi])
+                    c = claims[gi]
+                    key = (c.terms, c.noun if c.kind == "count" else "")
+                    got = shared.get(key)
+                    if got is None:
+                        got = shared[key] = _subject_terms(c)
+                    subject[gi] = got
+        del shared
         terms = TermTable(subject, idf)
         del subject
         work: list[BlockIndex] = []
@@ -391,11 +400,11 @@ def _blocks(c: Claim) -> list[str]:
     return []
 
 
-def _subject_terms(c: Claim) -> set[str]:
-    terms = set(c.terms)
+def _subject_terms(c: Claim) -> frozenset[str]:
+    """The terms a claim is indexed by: its sentence's, and a count's noun words."""
     if c.noun and c.kind == "count":
-        terms |= {"noun:" + w for w in c.noun.split()}
-    return terms
+        return c.terms | {"noun:" + w for w in c.noun.split()}
+    return c.terms
 
 
 def _nouns_match(a: Claim, b: Claim) -> bool:
