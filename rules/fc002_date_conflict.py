@@ -3,7 +3,9 @@
 What it flags:
     A month or day that differs (当地时间4日 = Feb 4 against "April 4th"), a day–month swap
     (3月4日 against "April 3"), a year that differs (2027年下半年 against "second half of 2028"),
-    and a relative date resolved differently.
+    a quarter or half of one year that differs (2025年第二季度 against "the third quarter of
+    2025"; on an aligned translation only: two reports of a year often give different quarters'
+    figures), and a relative date resolved differently.
 
 Why it matters:
     Dates anchor the story; a wrong month or a swapped day and month puts an event in another season.
@@ -22,7 +24,26 @@ def _parts(c):
     return c.date_parts
 
 
+def _months_of_part(c) -> tuple[int, int] | None:
+    """The months a quarter or half of a year covers (Q3: July to September, H1: January to June)."""
+    part = c.extra.get("part")
+    if not part or part[0] not in "QH" or not part[1:].isdigit():
+        return None
+    n = int(part[1:])
+    return (3 * n - 2, 3 * n) if part[0] == "Q" else (6 * n - 5, 6 * n)
+
+
+def parts_differ(a, b) -> bool:
+    """Two dates of one year in quarters or halves that do not meet (Q2 and Q3; not H1 and Q2)."""
+    ma, mb = _months_of_part(a), _months_of_part(b)
+    if ma is None or mb is None or a.date_parts[0] is None or a.date_parts[0] != b.date_parts[0]:
+        return False
+    return ma[1] < mb[0] or mb[1] < ma[0]
+
+
 def dates_agree(a, b) -> bool:
+    if parts_differ(a, b):
+        return False
     pa, pb = _parts(a), _parts(b)
     values_a = {a.value, *a.alt}
     values_b = {b.value, *b.alt}
@@ -65,6 +86,12 @@ def check(p: Pair) -> Verdict | None:
         if a.time and b.time and a.time != b.time and (a.tz == b.tz or not a.tz or not b.tz):
             return Verdict(f"{a.text} ({a.time}) vs {b.text} ({b.time}): the time differs", 0.7)
         return None
+    if parts_differ(a, b):
+        if p.path != "precise":
+            return None
+        what = "quarter" if a.extra["part"][0] == b.extra["part"][0] == "Q" else "part of the year"
+        return Verdict(f"{a.text} ({a.value} {a.extra['part']}) vs {b.text} ({b.value} {b.extra['part']}): "
+                       f"the {what} differs", 0.85)
     if a.extra.get("calendar", "gregorian") != b.extra.get("calendar", "gregorian"):
         return None  # a lunar date and a Gregorian one are not comparable field by field
     (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts

@@ -46,6 +46,7 @@ EN_VAGUE_COUNTS: dict[str, int] = dict(_EN["vague_counts"])
 EN_DURATION_UNITS: dict[str, tuple[str, int]] = {k: (v[0], int(v[1])) for k, v in _EN["duration_units"].items()}
 EN_DURATION_DIRS: dict[str, tuple[int, int]] = {k: (int(v[0]), int(v[1])) for k, v in _EN["duration_directions"].items()}
 EN_YEAR_PARTS: dict[str, str] = dict(_EN["year_parts"])
+_EN_YEAR_PARTS_FOLDED = {k.lower(): v for k, v in EN_YEAR_PARTS.items()}   # read case-blind (Q3, q3)
 EN_NUMERIC_IDIOMS = frozenset(_EN["numeric_idioms"])
 FUTURE = list(_ZH["future_markers"]) + list(_EN["future_markers"])
 
@@ -164,7 +165,7 @@ EN_WEEK_WEEKDAY = re.compile(
 EN_WEEKDAY = re.compile(rf"\b(?:(?P<rel>{_REL}|on|since|by|until|from)\s{{1,3}})?(?P<w>{_WD})(?P<dot>\.)?", re.I)
 EN_RELDAY = re.compile(rf"\b(?:{_alt(EN_REL_DAYS)})\b", re.I)
 EN_RELPERIOD = re.compile(rf"\b(?P<rel>{_REL})\s{{1,3}}(?P<unit>month|year)\b", re.I)
-EN_YEAR = re.compile(r"\b(?P<pre>in|from|since|by|until|of|for|during|early|late|mid|before|after|year|fiscal|end of|spring|summer|autumn|fall|winter|half of|quarter of)[\s-]{1,3}(?P<y>(?:1[5-9]|20)\d\d)\b(?![-/,.]\d)", re.I)
+EN_YEAR = re.compile(r"\b(?P<pre>in|from|since|by|until|of|for|during|early|late|mid|before|after|year|fiscal|end of|spring|summer|autumn|fall|winter|half of|quarter of|q[1-4]|h[12])[\s-]{1,3}(?P<y>(?:1[5-9]|20)\d\d)\b(?![-/,.]\d)", re.I)
 EN_YEAR_PART = re.compile(rf"\b(?:the\s{{1,3}})?(?P<part>{_alt(EN_YEAR_PARTS)})[\s-]{{0,3}}$", re.I)
 _COUNT = rf"(?P<n>\d{{1,3}}|{_CARDW}|{_alt(EN_VAGUE_COUNTS)})"
 _DUR_UNIT = rf"(?P<unit>{_alt(EN_DURATION_UNITS)}|(?P<wu>{_WD_WORDS})s?(?![A-Za-z]))"
@@ -1335,9 +1336,12 @@ def _en_years(scan: _Scanner, found: list[DateMention], free: Callable[[int, int
         if not free(mt.start("y"), mt.end("y")):
             continue
         dm = DateMention(mt.start("y"), mt.end("y"), int(mt.group("y")), None, None)
-        part = EN_YEAR_PART.search(text[max(0, mt.start("y") - 24):mt.start("y")])
+        window = max(0, mt.start("y") - 24)
+        part = EN_YEAR_PART.search(text[window:mt.start("y")])
         if part:
-            dm.extra["part"] = EN_YEAR_PARTS[re.sub(r"\s+", " ", part.group("part").lower())]
+            dm.extra["part"] = _EN_YEAR_PARTS_FOLDED[re.sub(r"\s+", " ", part.group("part").lower())]
+            if dm.extra["part"][0] in "QH" and free(window + part.start("part"), mt.start("y")):
+                dm.start = window + part.start("part")   # the claim quotes its quarter: 'Q3 2025'
         add(dm)
 
 
