@@ -124,12 +124,18 @@ def same_figure(a: Claim, b: Claim) -> bool:
     return a.num == b.num and a.unit == b.unit
 
 
+def change_direction(c: Claim) -> int:
+    """The direction of the change a figure states: none for a level a change reached or started
+    from (下调至1.6%, 'to 1.6% from 1.8%'), whose direction is the revision's, not the figure's."""
+    return 0 if c.extra.get("level") else (c.direction or 0)
+
+
 def same_value(a: Claim, b: Claim) -> bool:
     if a.kind == "date" or b.kind == "date":
         return a.value == b.value
     if a.num is None or b.num is None:
         return a.value == b.value
-    return a.num == b.num and a.unit == b.unit and (a.direction or 0) == (b.direction or 0) and a.qualifier == b.qualifier
+    return a.num == b.num and a.unit == b.unit and change_direction(a) == change_direction(b) and a.qualifier == b.qualifier
 
 
 def same_digits(x: Decimal, y: Decimal) -> bool:

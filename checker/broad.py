@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from rules import PAIR_RULES, Pair, Verdict
 
-from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, comparable, same_value
+from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, change_direction, comparable, same_value
 from .candidates import (AffinityTable, BlockIndex, PickContext, TermTable, _affinity_key, first_of_repeats,
                          pairs_of_block, pick)
 from .lexicon import MONTHS, WEEKDAYS
@@ -577,7 +577,7 @@ class _JudgeState:
         self.claims, self.affinity, self.pa, self.pb, self.ps, self.by_sentence = claims, affinity, pa, pb, ps, by_sentence
         self.kid, self.cdoc = np.array(kid, dtype=np.int64), np.array(cdoc, dtype=np.int64)
         self.n_docs = max(cdoc, default=0) + 1
-        self.direction = np.array([c.direction or 0 for c in claims], dtype=np.int64)
+        self.direction = np.array([change_direction(c) for c in claims], dtype=np.int64)
         # claims that state one value alike (all that agree() and same_value() read) share a number
         values: dict[tuple, int] = {}
         self.vid = np.array([values.setdefault(_value_of(c), len(values)) for c in claims], dtype=np.int64)
@@ -587,7 +587,7 @@ class _JudgeState:
 def _value_of(c: Claim) -> tuple:
     """Everything agree() (not strict) and same_value() read of a claim, and its direction."""
     return (c.kind, c.value, c.unit, c.low, c.high, c.num, c.qualifier, c.si, c.dimension, c.alt, c.date_parts,
-            c.figure, c.extra.get("also"), c.direction)
+            c.figure, c.extra.get("also"), c.direction, c.extra.get("level"))
 
 
 def _hundredths(x: np.ndarray) -> np.ndarray:

@@ -11,7 +11,8 @@ Flagged example:
     01.zh.md: 韩国综合股价指数（KOSPI）上涨0.8% / 02.en.md: The benchmark KOSPI fell 0.8%.
 
 Not flagged:
-    上涨0.8% against "rose 0.8%" or "gained 0.8%"; a change stated without a direction.
+    上涨0.8% against "rose 0.8%" or "gained 0.8%"; a change stated without a direction; a level a
+    change reached against a change of the same size (下调至1.6% against "expand 1.6%").
 """
 
 from .base import Pair, Verdict, overlap, rule
@@ -22,6 +23,8 @@ def check(p: Pair) -> Verdict | None:
     a, b = p.a, p.b
     if not a.direction or not b.direction or a.direction == b.direction:
         return None
+    if bool(a.extra.get("level")) != bool(b.extra.get("level")):
+        return None   # 下调至1.6% (the level reached) and 'expand 1.6%' (a change) state different things
     if a.kind not in ("percent", "money", "count", "number", "measure") or a.num is None or b.num is None:
         return None
     if not (a.num == b.num or overlap(a, b)):

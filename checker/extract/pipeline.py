@@ -221,8 +221,9 @@ def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
     for q in qs:
         direction = q.direction or _direction_after(view, q.end)
         value, low, high = _quantity_value(q), q.low, q.high
-        if q.kind == "percent" and direction < 0 and q.qualifier != "range":
-            # a fall is a negative change: 'fell 0.8%' is -0.8 (%), so it differs from 'rose 0.8%'
+        if q.kind == "percent" and direction < 0 and q.qualifier != "range" and not (q.extra and q.extra.get("level")):
+            # a fall is a negative change: 'fell 0.8%' is -0.8 (%), so it differs from 'rose 0.8%'; the
+            # level it fell to is not negative ('fell to 3.5%', 降至3.5%)
             value = "-" + value
             low, high = (-high if high is not None else None), (-low if low is not None else None)
         extra = {"article": True} if q.article else {}

@@ -67,12 +67,9 @@ PERCENT_SUFFIX_EN = [("percentage points", "pp", 1), ("percentage point", "pp", 
                      ("basis point", "pp", Decimal("0.01")), ("bps", "pp", Decimal("0.01")), ("bp", "pp", Decimal("0.01")),
                      ("per cent", "%", 1), ("percent", "%", 1), ("pct", "%", 1)]
 PERCENT_SUFFIX_ZH = [("个百分点", "pp", 1), ("百分点", "pp", 1), ("个基点", "pp", Decimal("0.01")), ("基点", "pp", Decimal("0.01"))]
-UP_WORDS = ("上涨", "上升", "增长", "增加", "提高", "升至", "涨", "增", "升", "多", "偏多", "提升", "扩大", "加重", "重")
-DOWN_WORDS = ("下降", "下跌", "下滑", "减少", "降低", "降至", "减重", "跌", "降", "减", "偏少", "缩小", "回落", "萎缩", "轻")
-EN_UP = ("rose", "rise", "rises", "risen", "rising", "up", "increase", "increased", "increases", "grew", "grow", "grown",
-         "gain", "gained", "gains", "climbed", "jumped", "higher", "heavier", "more", "above", "wetter", "surged", "added", "expand", "expanded")
-EN_DOWN = ("fell", "fall", "falls", "fallen", "falling", "down", "decrease", "decreased", "decline", "declined", "dropped",
-           "drop", "lower", "lighter", "less", "below", "shrank", "cut", "cuts", "slipped", "eased", "lost", "drier", "contracted", "reduced")
+_DIRECTION_ZH, _DIRECTION_EN = load("zh", "qualifiers")["direction"], load("en", "qualifiers")["direction"]
+UP_WORDS, DOWN_WORDS = tuple(_DIRECTION_ZH["up"]), tuple(_DIRECTION_ZH["down"])
+EN_UP, EN_DOWN = tuple(_DIRECTION_EN["up"]), tuple(_DIRECTION_EN["down"])
 _ZH_STOP_NOUN = set("的之在和与及等中里了是被将已为并而或到至于向从对以上下内外前后约近多余左右共计")
 # verbs of voting after a count of people: 6人赞成 (six in favour) counts votes
 _ZH_VOTE_VERBS = longest_first(load("zh", "classifiers")["vote_verbs"])
@@ -418,12 +415,15 @@ def _direction_before(text: str, start: int, zh: bool) -> int:
                     if sign is not None:
                         return sign
         return 0
-    window = text[max(0, start - 30):start]
+    window = text[max(0, start - 60):start]
     if not _ASCII_LETTER.search(window):
         return 0
-    if not any(w.lower() in _EN_DIRECTION for w in _EN_WORD.findall(window)[-3:]):
+    words = _EN_WORD.findall(window)
+    # the verb of 'by' reaches further: 'cut its benchmark interest rate by 25 basis points'
+    reach = 7 if words and words[-1].lower() == "by" else 3
+    if not any(w.lower() in _EN_DIRECTION for w in words[-reach:]):
         return 0  # (most figures: the words alone are read, without a match object for each)
-    found = list(_EN_WORD.finditer(window))[-3:]
+    found = list(_EN_WORD.finditer(window))[-reach:]
     for m in reversed(found):
         w = m.group(0).lower()
         sign = _EN_DIRECTION.get(w, 0)
@@ -432,6 +432,27 @@ def _direction_before(text: str, start: int, zh: bool) -> int:
             level = _TO_BEFORE.search(window) and any(c.isdigit() for c in window[m.end():])
             return 0 if level else sign
     return 0
+
+
+_LEVEL_TO_ZH, _LEVEL_FROM_ZH = frozenset("至到"), frozenset("从從")
+_FROM_BEFORE = re.compile(r"\bfrom[ ]{1,2}$", re.I)
+
+
+def _level_before(text: str, start: int) -> str:
+    """Is a figure a level rather than the size of a change: "to" for the level a change reached
+    (降至3.5%, 下调至1.6%, 'fell to 3.5%': its direction is still the change's), "from" for where it
+    started (从1.8%下调, 'cut to 1.6% from 1.8%'), "" for neither (下降0.5%, 'fell 0.5%')."""
+    b = _back_spaces(text, start, 1)
+    before = text[b - 1] if b >= 1 else ""
+    if before in _LEVEL_TO_ZH:
+        return "to"
+    if before in _LEVEL_FROM_ZH:
+        return "from"
+    if _TO_BEFORE.search(text, max(0, start - 4), start):
+        return "to"
+    if _FROM_BEFORE.search(text, max(0, start - 6), start):
+        return "from"
+    return ""
 
 
 _ZH_NUMBERS = load("zh", "numbers")
@@ -1638,6 +1659,12 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         written_unit = Decimal(1)
     if qual and qual != "exact" and q.qualifier != "range":
         apply_qualifier(q, qual, written_unit)
-    q.direction = _direction_before(text, q.start, True) or _direction_before(text, q.start, False)
+    level = _level_before(text, q.start)
+    if level == "from":
+        q.extra = {**(q.extra or {}), "level": True}   # where a change started: no direction of its own
+    else:
+        q.direction = _direction_before(text, q.start, True) or _direction_before(text, q.start, False)
+        if q.direction and level:
+            q.extra = {**(q.extra or {}), "level": True}
     # ---- ranges: 5到10年, 16,000-17,000, 47%到87%, 5 billion to 7 billion yuan
     return q
