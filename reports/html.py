@@ -23,7 +23,7 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -43,6 +43,10 @@ HTML_SUFFIXES = (".html", ".htm")
 MAX_TABLE_VALUES = 6         # sources × values tables beyond these sizes are left out
 MAX_TABLE_SOURCES = 16
 LARGE_REPORT = 150           # findings beyond which off-screen findings skip layout (content-visibility)
+PAGE_SIZE = 200              # findings in the markup; beyond them report.js renders pages from the JSON island
+INLINE_TEXT = 300_000        # characters of document text beyond which document views are rendered when opened
+DOC_PAGE = 100               # documents in the markup (overview table, document views); beyond them, pages
+MAX_CHART_BARS = 30          # a chart of more bars shows the largest ones (the filters still list every value)
 
 
 def _cited(f) -> list:
@@ -97,6 +101,7 @@ class DocView:
     lines: list[Line]
     is_html: bool
     open: bool
+    inline: bool = True         # its text is in the markup (else in the documents island, rendered when opened)
 
 
 @dataclass
@@ -116,6 +121,7 @@ class ClaimCard:
     anchor: str
     outlier: bool
     role: str                   # original | translation | ""
+    key: tuple = ()             # the claim's key
 
 
 @dataclass
@@ -134,6 +140,13 @@ class FindingView:
     docs: list[int]
     claims: list[ClaimCard]
     missing_in: list[tuple[str, int, str]]   # FC012: (document, index, the aligned sentence there)
+
+    @property
+    def path_label(self) -> str:
+        """How the claims were matched, as the card's head says it."""
+        if self.path == "precise":
+            return "aligned translation"
+        return "one source" if len(self.claims) == 1 else "similar subject"
 
 
 @dataclass
@@ -156,6 +169,7 @@ class GroupView:
     idx: int
     subject: str
     severity: str
+    count: int                  # findings of the subject (those in the markup may be fewer)
     findings: list[FindingView]
     columns: list[ValueColumn]
     rows: list[SourceRow]
@@ -322,6 +336,7 @@ class _Builder:
                 self.refs[c.key].append(Ref(anchor=f"finding-{f.id}", rule=f.rule, severity=f.severity,
                                             title=f"{f.severity}: {f.rule} {f.name}"))
         self._engine = None
+        self._cards: dict[tuple, ClaimCard] = {}
 
     # -- sentences, as the engine sees them --------------------------------------------------
     @property
@@ -439,6 +454,28 @@ class _Builder:
 
     # -- findings ------------------------------------------------------------------------------
     def card(self, c, f=None) -> ClaimCard:
+        """A claim as a card; in a finding, with its role in a translation pair and whether it is the outlier."""
+        base = self._cards.get(c.key)
+        if base is None:
+            base = self._cards[c.key] = self._card(c)
+        if f is None:
+            return base
+        outlier = f.outlier is not None and f.outlier.key == c.key
+        role = self.role(c, f)
+        return replace(base, outlier=outlier, role=role) if outlier or role else base
+
+    def role(self, c, f) -> str:
+        doc = self.by_name.get(c.doc)
+        if f.path != "precise" or doc is None:
+            return ""
+        others = {x.doc for x in f.claims} - {c.doc}
+        if doc.translation_of and doc.translation_of in others:
+            return "translation"
+        if any(self.by_name.get(o) is not None and self.by_name[o].translation_of == c.doc for o in others):
+            return "original"
+        return ""
+
+    def _card(self, c) -> ClaimCard:
         doc = self.by_name.get(c.doc)
         base = _display_text(doc) if doc is not None else ""
         before = after = ""
@@ -454,13 +491,6 @@ class _Builder:
                 hi -= 1
             before = ("…" if lo > s else "") + _collapse(base[lo:c.start]).lstrip()
             after = _collapse(base[c.end:hi]).rstrip() + ("…" if hi < e else "")
-        role = ""
-        if f is not None and f.path == "precise" and doc is not None:
-            others = {x.doc for x in f.claims} - {c.doc}
-            if doc.translation_of and doc.translation_of in others:
-                role = "translation"
-            elif any(self.by_name.get(o) is not None and self.by_name[o].translation_of == c.doc for o in others):
-                role = "original"
         exact = ""
         if c.num is not None and abs(c.num) >= 1_000_000 and c.kind not in ("date", "name", "identifier"):
             # "12 billion CNY" reads well; the digits behind it settle a dispute
@@ -471,7 +501,7 @@ class _Builder:
             doc=c.doc, doc_idx=self.doc_idx.get(c.doc, -1), lang=c.lang or (doc.lang if doc else ""), line=c.line,
             kind=c.kind, before=before, quote=c.text, after=after, value=value_label(c), exact=exact,
             interval=_interval_label(c), note=_claim_note(c), anchor=self.anchor_of.get(c.key, ""),
-            outlier=f is not None and f.outlier is not None and f.outlier.key == c.key, role=role)
+            outlier=False, role="", key=c.key)
 
     def finding(self, i: int, f) -> FindingView:
         docs = sorted({self.doc_idx[d] for d in {c.doc for c in f.claims} | set(f.docs) if d in self.doc_idx})
@@ -487,8 +517,9 @@ class _Builder:
             message=f.message, subject=f.subject, baselined=f.id in self.report.baselined, docs=docs,
             claims=[self.card(c, f) for c in _cited(f)], missing_in=missing)
 
-    def groups(self, views: list[FindingView]) -> list[GroupView]:
-        """Findings that cite a common claim speak of one fact: one group, most severe first."""
+    def group_members(self) -> list[list[int]]:
+        """Findings that cite a common claim speak of one fact: one group, most severe first; each
+        group's findings (indices into the report's findings) most severe first."""
         members = fact_groups(self.findings)
 
         def f_order(i: int) -> tuple:
@@ -496,13 +527,20 @@ class _Builder:
             return (SEVERITY_RANK.get(f.severity, 9), -float(f.confidence), i)
 
         ordered = sorted(members, key=lambda m: min(f_order(i) for i in m))
+        return [sorted(m, key=f_order) for m in ordered]
+
+    def groups(self, members: list[list[int]], views: dict[int, FindingView],
+               tables: list[tuple[list[ValueColumn], list[SourceRow], str]]) -> list[GroupView]:
+        """The groups with a finding in the markup (`views`), with those findings."""
         out = []
-        for gi, m in enumerate(ordered):
-            m = sorted(m, key=f_order)
+        for gi, m in enumerate(members):
+            shown = [views[i] for i in m if i in views]
+            if not shown:
+                continue
             head = self.findings[m[0]]
-            columns, rows, majority = self.sources_table([self.findings[i] for i in m])
-            out.append(GroupView(idx=gi, subject=head.subject, severity=head.severity,
-                                 findings=[views[i] for i in m], columns=columns, rows=rows, majority=majority))
+            columns, rows, majority = tables[gi]
+            out.append(GroupView(idx=gi, subject=head.subject, severity=head.severity, count=len(m),
+                                 findings=shown, columns=columns, rows=rows, majority=majority))
         return out
 
     def sources_table(self, findings: list) -> tuple[list[ValueColumn], list[SourceRow], str]:
@@ -604,9 +642,15 @@ class _Builder:
         sev_items = [(s, s, Counter({s: by_sev[s]}), f"sev:{s}") for s in SEVERITIES]
         rule_items = [(k, k, v, f"rule:{k.split()[0]}") for k, v in sorted(by_rule.items())]
         doc_items = [(d, d, by_doc[d], f"doc:{self.doc_idx[d]}") for d in (x.doc for x in self.docs) if by_doc[d]]
+        doc_title = "Findings by document"
+        if len(doc_items) > MAX_CHART_BARS:
+            # thousands of bars say nothing: the documents with most findings, in corpus order
+            top = sorted(range(len(doc_items)), key=lambda k: -sum(doc_items[k][2].values()))[:MAX_CHART_BARS]
+            doc_title += f" (the {MAX_CHART_BARS} with most, of {len(doc_items):,})"
+            doc_items = [doc_items[k] for k in sorted(top)]
         return [self._chart("chart-severity", "Findings by severity", sev_items),
                 self._chart("chart-rule", "Findings by rule", rule_items),
-                self._chart("chart-doc", "Findings by document", doc_items)]
+                self._chart("chart-doc", doc_title, doc_items)]
 
     @staticmethod
     def _chart(cid: str, title: str, items: list[tuple[str, str, Counter, str]]) -> Chart:
@@ -733,19 +777,36 @@ def _corpus_key(report) -> str:
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
 
-def render_report(report) -> str:
-    """The report as one self-contained HTML page (no request of any kind, all text escaped)."""
+def render_report(report, page_size: int = PAGE_SIZE, inline_text: int = INLINE_TEXT, doc_page: int = DOC_PAGE) -> str:
+    """The report as one self-contained HTML page (no request of any kind, all text escaped).
+
+    The first `page_size` findings (in the order they are shown) are markup; every finding is in
+    the JSON island, from which report.js renders further pages, and filters over all of them.
+    Documents are markup while their text totals at most `inline_text` characters; beyond that
+    their highlighted lines are data, rendered when a document is opened. Of more than `doc_page`
+    documents, the first `doc_page` are listed in the markup, the others in pages from the island."""
     from checker import __version__
+
+    from .html_data import FindingsIsland, document_rows, documents_island
 
     b = _Builder(report)
     docs = b.documents()            # fills the claim anchors the finding cards link to
     pairs = b.pairs(docs)
-    views = [b.finding(i, f) for i, f in enumerate(b.findings)]
-    groups = b.groups(views)
+    members = b.group_members()
+    order = [i for m in members for i in m]
+    views = {i: b.finding(i, b.findings[i]) for i in order[:page_size]}
+    tables = [b.sources_table([b.findings[i] for i in m]) for m in members]
+    groups = b.groups(members, views, tables)
     rules = _rules()
     rule_counts = Counter(f.rule for f in b.findings)
     sev_counts = Counter(f.severity for f in b.findings)
-    doc_counts = Counter(d for v in views for d in v.docs)
+    island = FindingsIsland(b, {r[0]: r[1] for r in rules}).build(members, tables)
+    doc_counts = Counter(d for f in island["findings"] for d in f["docs"])
+    inline = sum(len(d.text) for d in b.docs) <= inline_text
+    for d in docs:
+        d.inline = inline
+    finding_index = {f"finding-{f.id}": i for i, f in enumerate(b.findings)}
+    doc_paged = len(docs) > doc_page
     css, js = _static("report.css"), _static("report.js")
     csp = ("default-src 'none'; "
            f"style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; "
@@ -753,20 +814,31 @@ def render_report(report) -> str:
            "frame-src 'none'; worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'")
     data = {
         "corpus": _corpus_key(report),
-        "findings": [{"id": f.id, "rule": f.rule,
-                      "claims": [{"doc": c.doc, "text": c.text, "value": c.value} for c in _cited(f)[:2]]}
-                     for f in b.findings],
+        "page": page_size,
+        "docs": [d.doc for d in b.docs],
+        "rules": {r[0]: r[1] for r in rules},
+        **island,
         "baseline": b.baseline_entries(),
     }
+    if doc_paged:
+        data["docpage"] = doc_page
+        data["doclist"] = document_rows(docs, pairs)
     n_claims = sum(len(v) for v in report.extraction.claims.values())
     corpus_name = ", ".join(str(p) for p in report.config.paths) or "corpus"
     glossary = report.extraction.glossary
     html = _environment().get_template("report.html.j2").render(
         version=__version__, corpus_name=corpus_name, csp=csp, css=Markup(css), js=Markup(js),
-        data=_json_island(data), docs=docs, pairs=pairs, groups=groups, findings=views,
+        data=_json_island(data),
+        doc_data=[] if inline else [_json_island(part) for part in
+                                    documents_island(docs, pairs, finding_index, doc_page if doc_paged else len(docs))],
+        docs=docs, pairs=pairs, groups=groups, doc_paged=doc_paged,
+        listed_docs=docs[:doc_page] if doc_paged else docs,
+        # the document filter lists those with findings; of thousands, report.js adds more as it scrolls
+        facet_docs=[d for d in docs if doc_counts[d.idx]][:doc_page if doc_paged else None],
+        listed_pairs=[p for p in pairs if p.tgt.idx < doc_page] if doc_paged else pairs, n_findings=len(b.findings), n_groups=len(members), page_size=page_size,
         n_claims=n_claims, rules=rules, rule_counts=rule_counts, sev_counts=sev_counts, doc_counts=doc_counts,
         severities=SEVERITIES, kinds=[(k, KIND_LABELS[k]) for k in KINDS], charts=b.charts(), settings=b.settings(),
         gate=b.gate(), errors=sorted(report.extraction.errors, key=lambda e: e.doc),
         glossary=list(glossary.entries) if glossary is not None else [],
-        baselined=len(report.baselined), stale=list(report.stale_baseline), large=len(views) > LARGE_REPORT)
+        baselined=len(report.baselined), stale=list(report.stale_baseline), large=len(b.findings) > LARGE_REPORT)
     return html

@@ -142,8 +142,15 @@ def test_json_island_cannot_close_its_script_and_carries_the_baseline_fields(hos
     island = next(body for attrs, body in page.scripts if attrs.get("type") == "application/json")
     assert "<" not in island and ">" not in island and "&" not in island
     data = json.loads(island)
-    assert data["findings"] and all(set(f) == {"id", "rule", "claims"} for f in data["findings"])
-    assert all(set(c) == {"doc", "text", "value"} for f in data["findings"] for c in f["claims"])
+    # what an exported baseline entry needs (id, rule, and the document, text and value of the first
+    # two cited claims) is in the island: findings cite rows of the shared claim table
+    report = json.loads(CliRunner().invoke(main, ["check", str(XSS), "--format", "json"]).output)
+    assert [f["id"] for f in data["findings"]] == [f["id"] for f in report["findings"]]
+    for mine, theirs in zip(data["findings"], report["findings"]):
+        assert mine["rule"] == theirs["rule"]
+        cited = [c for c in theirs["claims"] if c["kind"] != "passage"][:2]
+        rows = [data["claims"][ref[0]] for ref in mine["c"][:2]]
+        assert [(data["docs"][r[0]], r[5], r[12]) for r in rows] == [(c["doc"], c["text"], c["value"]) for c in cited]
 
 
 def test_same_input_same_bytes(tmp_path):
