@@ -109,7 +109,7 @@ class PrecisePath:
             # repeats the figure it answered (今年 twice, "this year" once) and no figure of the
             # sentence is left that could be its changed rendering
             spare = any(id(u) not in used and comparable(s, u) for u in T)
-            near = next((t for t in near_t if comparable(s, t) and agree(s, t, strict=True)
+            near = next((t for t in near_t if comparable(s, t) and agree(s, t, strict=True) and _as_precise(s, t)
                          and (id(t) not in owner or (not spare and agree(s, owner[id(t)], strict=True)))), None)
             if near is not None:
                 self._agreeing(s, near)
@@ -327,6 +327,14 @@ def _segment_beads(s_segs, s_sents, t_segs, t_sents) -> list[tuple[list[int], li
 
 def _weight(text: str) -> int:
     return sum(2 if "\u4e00" <= ch <= "\u9fff" else 1 for ch in text if not ch.isspace())
+
+
+def _as_precise(s: Claim, t: Claim) -> bool:
+    """A date of a neighbouring sentence answers one of this sentence only when it states as much:
+    'September' two sentences away does not explain away 当地时间30日 rendered as 'Oct. 30'."""
+    if s.kind != "date" or t.kind != "date":
+        return True
+    return all((x is None) == (y is None) for x, y in zip(s.date_parts, t.date_parts))
 
 
 def _closeness(a: Claim, b: Claim) -> float:

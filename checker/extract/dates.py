@@ -146,6 +146,18 @@ EN_DMY = re.compile(
     rf"(?<![0-9A-Za-z.,])(?:(?P<the>the)\s{{1,3}})?(?:(?P<d>{_DAYNUM})(?P<suf>{_SUF})?\.?|(?P<dw>{_ORDW}))\s{{1,3}}(?P<of>of\s{{1,3}})?"
     rf"(?P<mon>{_MON})\.?(?:,?\s{{1,3}}(?:(?P<y>\d{{4}})(?![0-9]|[.,][0-9])|{_EN_YEAR_WORDS}))?", re.I)
 EN_MY = re.compile(rf"{_L}(?P<mon>{_MON})\.?,?\s{{1,3}}(?:of\s{{1,3}})?(?P<y>\d{{4}}){_R}", re.I)
+# a month named alone after a word that dates (in March, since June, last May, by the end of August)
+EN_MONTH_ALONE = re.compile(
+    rf"\b(?:(?P<rel>last|this|next)|in|since|until|till|by|from|to|through|during|before|after|early|mid|late|"
+    rf"end\s{{1,3}}of|start\s{{1,3}}of)[\s-]{{1,3}}(?P<mon>{_MON})", re.I)
+_NAME_AFTER = re.compile(r"\s{1,2}[A-Z][a-z]|[\s,.]{0,3}\d")   # June Carter: a name; July 111: no date of a month
+_DIGITS_BEFORE = re.compile(r"\d[\s,.]{0,3}$")
+# a month named alone, in capitals, without such a word ('February CPI figures', 'Jobs fell in
+# January and February'); a capitalized word before makes it a name (Theresa May, Women's March)
+_FULL_MONTHS = frozenset(max((k for k, v in EN_MONTHS.items() if v == n), key=len) for n in set(EN_MONTHS.values()))
+EN_MONTH_CAPITAL = re.compile(rf"{_L}(?P<mon>{_alt(sorted(m.capitalize() for m in _FULL_MONTHS), spaced=False)})(?![A-Za-z])")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s{1,2}$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s{0,3}|\n\s*)$")
 # (the character before the first digit is tested after it, '\d(?<![…]\d)': the pattern then starts
 # with a plain class, so the engine skips to digits; a back reference keeps scan.finditer from
 # gating these two, and a leading lookbehind made the engine try every position)
@@ -626,9 +638,26 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray, lang: str | 
     _en_pass(scan, ref, found, free, add, future, month_day, lang)
     _times_pass(text, found, taken, free)
     found.sort(key=lambda m: m.start)
+    _anchor_months(text, found)
     if ref is not None:
         _anchored_days(text, ref, found, free, add)
     return found
+
+
+_ANCHORED_MONTHS: dict[str, int] = dict(_ZH.get("anchored_months", {}))
+
+
+def _anchor_months(text: str, found: list[DateMention]) -> None:
+    """当月, 同月, 次月 (read as months of the document date) count from the last month written
+    before them, when one is: they narrate that month."""
+    last: DateMention | None = None
+    for dm in found:
+        off = _ANCHORED_MONTHS.get(text[dm.start:dm.end]) if dm.day is None else None
+        if off is not None and last is not None:
+            dm.year, dm.month = _add_months(last.year, last.month, off)  # type: ignore[arg-type]
+            dm.resolved = ""
+        if dm.year is not None and dm.month is not None:
+            last = dm
 
 
 _EN_ANCHORED_DIRS = {k.lower(): int(v) for k, v in dict(_EN.get("anchored_duration_directions", {})).items()}
@@ -959,6 +988,7 @@ def _en_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
         if not free(*mt.span()) or not _month_word_ok(mt.group("mon"), False):
             continue
         add(DateMention(mt.start(), mt.end(), int(mt.group("y")), EN_MONTHS[mt.group("mon").rstrip(".").lower()], None))
+    _en_months_alone(scan, ref, free, add, future)
     if ref is None:
         _en_years(scan, found, free, add)
         return
@@ -1327,6 +1357,57 @@ def _en_year_before_noun(scan: _Scanner, free: Callable[[int, int], bool], add: 
 _EN_UNIT_WORDS = frozenset(w.lower() for w in load("en", "units")["units"]) | frozenset(
     w.lower() for w in load("en", "currencies")["words"])
 _EN_NOT_PLURAL_NEXT = frozenset({"was", "has", "is", "its", "this", "his", "as", "us", "does", "yes"})
+
+
+def _en_months_alone(scan: _Scanner, ref: dt.date | None, free: Callable[[int, int], bool],
+                     add: Callable[[DateMention], None], future: Callable[[int, int], bool]) -> None:
+    """A month without a day or year after a word that dates it ('in March', 'last May'): the
+    month of the year the document's date makes most likely (the nearest, the past preferred, as
+    for 3月), of this, last or next year's when the words say so. A month word only where it
+    cannot be something else: written in full or abbreviated with a dot, 'may' and 'march' in
+    capitals, and not followed by a capitalized word ('by June Carter')."""
+    text = scan.text
+    for mt in scan.near(EN_MONTH_ALONE, _A_MONTH, _EN_REACH):
+        mon = mt.group("mon")
+        mo = EN_MONTHS.get(mon.rstrip(".").lower())
+        end = mt.end()
+        if mon.lower() not in _FULL_MONTHS:
+            if text[end:end + 1] != ".":
+                continue  # 'Mar' or 'Jun' without a dot may be a word or a name
+            end += 1
+        if mo is None or not _month_word_ok(mon, False) or _NAME_AFTER.match(text, mt.end()):
+            continue
+        rel = (mt.group("rel") or "").lower()
+        s = mt.start() if rel else mt.start("mon")
+        if not free(s, end):
+            continue
+        how = ""
+        if ref is None:
+            y = None
+        elif rel == "this":
+            y, how = ref.year, "document-date"
+        else:
+            ahead = rel == "next" or (not rel and future(s, end))
+            y, how = resolve_month_day(mo, None, ref, ahead, None if rel else _year_context(text, s, ref))
+            if rel == "last" and y is not None and (y, mo) >= (ref.year, ref.month):
+                y -= 1
+            elif rel == "next" and y is not None and (y, mo) <= (ref.year, ref.month):
+                y += 1
+        add(DateMention(s, end, y, mo, None, resolved=how if how == "document-date" else ""))
+    for mt in scan.near(EN_MONTH_CAPITAL, _A_MONTH, _EN_REACH):
+        s, end = mt.span()
+        mon = mt.group("mon")
+        if mon.lower() not in _FULL_MONTHS or not free(s, end) or _NAME_AFTER.match(text, end) \
+                or _CAPITAL_BEFORE.search(text, max(0, s - 30), s) or _DIGITS_BEFORE.search(text, max(0, s - 5), s):
+            continue
+        if mon in ("May", "March") and _SENTENCE_START.search(text, max(0, s - 6), s):
+            continue  # 'May I…', 'March on': a verb opening a sentence
+        mo = EN_MONTHS[mon.lower()]
+        y, how = (None, "") if ref is None else \
+            resolve_month_day(mo, None, ref, future(s, end), _year_context(text, s, ref))
+        add(DateMention(s, end, y, mo, None, resolved=how if how == "document-date" else ""))
+
+
 
 
 def _en_years(scan: _Scanner, found: list[DateMention], free: Callable[[int, int], bool], add: Callable[[DateMention], None]) -> None:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..glossary import Entry, Glossary
 from ..lexicon import is_common_word
+from ..resources import load
 from .scan import finditer as fast_finditer, literal_trie
 
 ZH_TITLES = ("副总统", "总统", "国务卿", "贸易代表", "代表", "财政部长", "外交部长", "能源部长", "部长", "外长", "财长",
@@ -26,6 +27,7 @@ EN_TITLE_NAME = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(EN_T
 EN_PERSON = re.compile(rf"\b(?P<name>{_CAP}\s+[A-Z][a-z]+-[a-z]+|{_CAP}\s+{_CAP})(?=\s+(?:said|says|told|added|noted|warned|stated)\b|\s*\(|,\s*(?!(?:which|where|when|and|but|while|as|has|had|is|was|were|with|in|on|at|for|from|to|or|so|if)\b)(?:the|a|an|who|its|his|her|[a-z]+)\s+[a-z])")
 _NOT_NAMES = {"The", "This", "That", "These", "It", "In", "On", "At", "For", "But", "And", "As", "Of", "State", "Treasury",
               "Energy", "Trade", "Foreign", "Finance", "Defense", "Department", "Office", "Board", "Bank", "House", "Council"}
+_CALENDAR = frozenset(w.lower() for table in ("months", "weekdays") for w in load("en", "dates")[table])
 ZH_NAME_STOP = set("在说称表示对于和与及向的了是也已将会等曾就")
 # verbs that often follow a name: the name ends where they start
 ZH_NAME_VERBS = ("出席", "表示", "指出", "介绍", "透露", "强调", "认为", "宣布", "会见", "访问", "主持", "参加", "发表", "回应", "称")
@@ -110,6 +112,8 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
             if not words:
                 continue
             name = " ".join(words)
+            if len(words) == 1 and name.lower() in _CALENDAR:
+                continue  # 'In June, prices fell': a month, not a person
             s = mt.end("name") - len(name)
             add(NameMention(s, s + len(name), name, name, "title" if rx is EN_TITLE_NAME else "pattern"))
     out.sort(key=lambda m: m.start)
