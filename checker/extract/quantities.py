@@ -563,6 +563,26 @@ def _negative_before(text: str, start: int) -> int:
 _SMALLEST, _LARGEST = Decimal("1e-15"), Decimal("1e27")  # fmt_decimal prints 28 digits at most
 
 
+_BARE_SCALE_PREFIXES = longest_first(_ZH_NUMBERS["bare_scale_prefixes"])
+_BARE_SCALES = {c: ZH_BIG.get(c) or ZH_SMALL[c] for c in "百千万萬" if c in ZH_BIG or c in ZH_SMALL}
+
+
+def _bare_scale(text: str, start: int, end: int, tok: str):
+    """逾千人, 近万人, 上千名, 千余人, 百余户: a 百, 千 or 万 alone read as 100, 1000 or 10000 (a token
+    as _number_tokens gives them), else None. 上 before it says 'upwards of' (at least)."""
+    if len(tok) != 1 or tok not in _BARE_SCALES:
+        return None
+    after = end + 1 if text[end:end + 1] in _ZH_APPROX_IN else end
+    prefix = _ends_with_any(text, start, _BARE_SCALE_PREFIXES)
+    if not (prefix or after > end) or not _match_any(text, after, _CLS_KEYS):
+        return None
+    if prefix == "上":   # not a qualifier elsewhere (上3个月): the figure quotes it
+        if start >= 2 and text[start - 2] in _ZH_ALL:
+            return None  # 成千上万: thousands upon thousands, no figure
+        return (start - 1, end, Decimal(_BARE_SCALES[tok]), tok, "", None, "min")
+    return (start, end, Decimal(_BARE_SCALES[tok]), tok, "", None, "")
+
+
 def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[Decimal, Decimal] | None, str]]:
     """(start, end, value, figure, scale_word, range, approx) for every number in the text."""
     out = []
@@ -655,6 +675,10 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
                     for c in tok:
                         val *= ZH_BIG.get(c) or ZH_SMALL[c]
                     out.append((start - 1, end, val, text[start - 1:end], "", None, ""))
+                    continue
+                bare = _bare_scale(text, start, end, tok)
+                if bare is not None:
+                    out.append(bare)
                     continue
                 if len(tok) > 1 and tok[-1] in _ZH_UNIT_DIGITS and (tok[-2] in _ZH_UNITS or tok[-2] in ZH_DIGITS and ZH_DIGITS[tok[-2]] > 1) \
                         and not (text[end:end + 1] and (text[end] in _ZH_ALL or _match_any(text, end, _CLS_KEYS))):
