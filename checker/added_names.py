@@ -16,7 +16,8 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from .agreement import CALENDAR_WORDS
-from .lexicon import _NOT_PLACE, _PROPER, _cedict, _defs, char_pinyin, is_person, is_place, pinyin_explains, proper_names
+from .lexicon import (_NOT_PLACE, _PROPER, _cedict, _defs, char_pinyin, gloss_terms, is_person, is_place, pinyin_explains,
+                      proper_names, stem, zh_words)
 from .resources import load
 
 # runs of capitalized words: 'Donald Trump', 'Lower Austria', 'South China Morning Post'
@@ -194,6 +195,7 @@ class Original:
     def __init__(self, text: str) -> None:
         self.text, self.lower = text, text.lower()
         self._sound: str | None = None
+        self._glossed: frozenset[str] | None = None
         self.cache: dict[str, bool] = {}
 
     @property
@@ -202,6 +204,13 @@ class Original:
         if self._sound is None:
             self._sound = " ".join(char_pinyin(ch) or "|" for ch in self.text)
         return self._sound
+
+    @property
+    def glossed(self) -> frozenset[str]:
+        """The English stems the CC-CEDICT glosses of the original's words give (参议院: senate)."""
+        if self._glossed is None:
+            self._glossed = frozenset(t for w in zh_words(self.text) for t in gloss_terms(w))
+        return self._glossed
 
     def names(self, name: str) -> bool:
         got = self.cache.get(name)
@@ -216,6 +225,8 @@ class Original:
             return True  # Xinjiang, Chen Guangming: romanized from the original's characters
         if any(form in self.text for form in forms_of(name)):
             return True
+        if all(stem(w) in self.glossed for w in name.split()):
+            return True  # the Senate for 参议院, whose gloss is the common noun 'senate'
         # short names and sounds only for the words that are the name itself (普京 for Putin, not
         # 二毛子 whose gloss mentions Ukraine)
         own = _own_forms(name)

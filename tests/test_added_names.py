@@ -44,6 +44,8 @@ def test_a_swapped_person_is_named_by_the_translation_only():
     # a given name, a language
     ("米勒说：“迈克在听证会上说了很多。”", "Miller said: \"Mike said a lot at the hearing.\""),
     ("这种植物的学名来自拉丁文。", "The plant's scientific name comes from Latin."),
+    # translated: 参议院 is glossed 'senate' (a common noun), though 'Senate' names 上议院 too
+    ("参议院以52票对48票通过该法案。", "The Senate passed the bill 52-48."),
 ])
 def test_names_the_original_writes_or_implies_are_not_added(src, tgt):
     assert _named(src, tgt) == []
