@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .config import Config
@@ -45,7 +47,9 @@ class Report:
         """Findings that gate CI: not accepted by the baseline, not suppressed inline."""
         return [f for f in self.findings if f.id not in self.baselined]
 
-    def to_json(self) -> dict:
+    def to_json(self, finding_json: Callable[[Finding], Any] = Finding.to_json) -> dict:
+        """The report as data; `finding_json` turns a finding that the baseline does not accept into
+        its part (the JSON report passes the text written when the finding was found)."""
         docs = [{"doc": d.doc, "lang": d.lang, "date": d.date.isoformat() if d.date else None,
                  "date_source": d.date_source or None, "source": d.source or None,
                  "translation_of": d.translation_of, "claims": len(self.extraction.claims.get(d.doc, []))}
@@ -54,7 +58,8 @@ class Report:
             "schema_version": 1,
             "tool": {"name": "factcheck", "version": __version__},
             "documents": docs,
-            "findings": [f.to_json() | ({"baselined": True} if f.id in self.baselined else {}) for f in self.findings],
+            "findings": [f.to_json() | {"baselined": True} if f.id in self.baselined else finding_json(f)
+                         for f in self.findings],
             "errors": [e.to_json() for e in sorted(self.extraction.errors, key=lambda e: e.doc)],
         } | ({"detected_pairs": [p.to_json() for p in self.detected_pairs]} if self.config.detect_pairs else {})
 
@@ -221,6 +226,11 @@ def find(ex: Extraction, config: Config) -> list[Finding]:
             ex.stats["findings_cached"] = 1
             return findings
     findings = _grouped(ex, config)
+    from reports.json_report import render_finding
+
+    with gc_paused():   # stored with the finding: a warm run's JSON report does not format it again
+        for f in findings:
+            f.rendered = render_finding(f)
     store = ExtractionCache(config.cache_dir)
     try:
         store.put_findings(key, _claim_refs(findings, ex.claims))

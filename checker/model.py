@@ -136,6 +136,9 @@ class Finding:
     path: str = "broad"           # precise (aligned translation) or broad (subject similarity)
     similarity: float | None = None
     id: str = ""
+    # to_json() as the JSON report writes it, when the finding is kept in the cache: written once
+    # with the finding and read back with it, so a warm run does not format it again
+    rendered: str = field(default="", init=False, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

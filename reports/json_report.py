@@ -7,7 +7,9 @@ from typing import Any
 
 from checker.gcpause import gc_paused
 
-from .fastjson import dumps_indented
+from .fastjson import Raw, dumps_indented, fragment
+
+_FINDING_DEPTH = 2   # report object > "findings" list > finding
 
 # Python strings can hold lone surrogates (a file name with undecodable bytes, read with
 # surrogateescape); they have no UTF-8 encoding, so writing them would fail, and JSON readers
@@ -19,7 +21,7 @@ def dumps(data: Any) -> str:
     """Deterministic JSON whatever the text inside: stable key order from the data, UTF-8 text,
     control characters escaped by json, lone surrogates replaced by U+FFFD, and U+2028/U+2029
     escaped (legal in JSON but line ends to JavaScript, so the output also embeds safely)."""
-    text = dumps_indented(data) + "\n"
+    text = dumps_indented(data, "\n")
     text = _LONE_SURROGATE.sub("\ufffd", text)
     # raw U+2028/U+2029 can only occur inside JSON strings, where the escape means the same
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
@@ -32,8 +34,17 @@ def render_claims(extraction) -> str:
     return dumps({"claims": claims, "errors": [e.to_json() for e in extraction.errors]})
 
 
+def render_finding(finding) -> str:
+    """A finding's part of the report, as render_report writes it (kept in the cache with it)."""
+    return fragment(finding.to_json(), _FINDING_DEPTH)
+
+
+def _finding_json(finding):
+    return Raw(finding.rendered) if finding.rendered else finding.to_json()
+
+
 def render_report(report) -> str:
     # builds a few hundred thousand dicts and no reference cycle: without the collector walking
     # the run's claims each time a batch of them is made (gcpause), half the time or less
     with gc_paused():
-        return dumps(report.to_json())
+        return dumps(report.to_json(_finding_json))

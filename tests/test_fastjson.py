@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reports.fastjson import dumps_indented
+from reports.fastjson import Raw, dumps_indented, fragment
 
 _scalars = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True)
             | st.text())
@@ -48,3 +48,27 @@ def test_circular_still_raises_value_error():
     loop.append(loop)
     with pytest.raises(ValueError):
         dumps_indented({"x": loop})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_data, max_size=4), st.integers(min_value=0, max_value=3))
+def test_raw_fragments_write_what_their_values_write(items, depth):
+    """A part written earlier by `fragment` for its depth goes in as it is and gives the text of the
+    whole value (also when something else in the value sends the whole to json.dumps)."""
+    data: object = items
+    for _ in range(depth - 1):
+        data = {"k": data}
+    nested: object = [Raw(fragment(v, depth)) for v in items]
+    for _ in range(depth - 1):
+        nested = {"k": nested}
+    if depth == 0:
+        data, nested = items, [Raw(fragment(v, 1)) for v in items]
+    assert dumps_indented(nested) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def test_the_end_is_joined_with_the_text():
+    data = {"findings": [Raw(fragment({"id": "x", "claims": [{"doc": "a"}]}, 2))], "n": 1}
+    assert dumps_indented(data, "\n") == json.dumps({"findings": [{"id": "x", "claims": [{"doc": "a"}]}], "n": 1},
+                                                    ensure_ascii=False, indent=2) + "\n"
+    odd = {1: [Raw(fragment({"a": 1}, 2))]}   # a key json.dumps must write: the fallback reads the Raw back
+    assert dumps_indented(odd, "\n") == json.dumps({1: [{"a": 1}]}, ensure_ascii=False, indent=2) + "\n"

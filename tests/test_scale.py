@@ -139,6 +139,41 @@ def test_an_unchanged_corpus_reads_its_findings_from_the_cache(corpus, serial_re
     assert "findings_cached" not in check_paths(cfg).extraction.stats
 
 
+def test_a_warm_json_report_writes_the_findings_as_stored(corpus, serial_report, tmp_path, monkeypatch):
+    """The findings of a cached run carry their part of the JSON report: the warm run writes the
+    same bytes without formatting a finding again; a baselined one is still written afresh."""
+    from checker.model import Finding
+
+    cfg = build_config([corpus], fail_on="never", jobs=1, cache_dir=tmp_path)
+    check_paths(cfg)
+    warm = check_paths(cfg)
+    assert warm.extraction.stats.get("findings_cached") == 1
+    assert all(f.rendered for f in warm.findings)
+    real = Finding.to_json
+    monkeypatch.setattr(Finding, "to_json", lambda self: pytest.fail("a stored finding was formatted again"))
+    assert json_report.render_report(warm) == serial_report
+    first = warm.findings[0]
+    warm.baselined = {first.id}
+    monkeypatch.setattr(Finding, "to_json", real)
+    expected = json_report.dumps(warm.to_json())   # every finding formatted afresh
+    assert '"baselined": true' in expected
+    monkeypatch.setattr(Finding, "to_json", lambda self: real(self) if self is first else pytest.fail("again"))
+    assert json_report.render_report(warm) == expected
+
+
+def test_a_row_of_another_shape_is_refused():
+    import pickle
+    import zlib
+
+    from checker.cache import decode_findings
+
+    for blob in (zlib.compress(pickle.dumps([("a.txt", "en")])), zlib.compress(pickle.dumps({"a": 1}))):
+        with pytest.raises(ValueError):
+            decode_claims(blob, "a.txt")
+        with pytest.raises(ValueError):
+            decode_findings(blob)
+
+
 def test_editing_one_file_re_extracts_only_that_file(tmp_path):
     import shutil
 
