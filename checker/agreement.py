@@ -86,7 +86,7 @@ def _alt_nums(c: Claim) -> list[Decimal]:
     multiple of 增长两倍 (grew by two times: three times the level, often meant as twice)."""
     if c.extra.get("also"):
         return list(c.extra["also"])
-    if c.figure and _DOT_THOUSANDS.match(c.figure) and c.num is not None:
+    if c.figure and "." in c.figure and _DOT_THOUSANDS.match(c.figure) and c.num is not None:   # ("." first: cheap)
         base = Decimal(c.figure.replace(".", ""))
         return [base * (c.num / Decimal(c.figure))] if Decimal(c.figure) else []
     return []

@@ -45,29 +45,31 @@ def align(src_lens: list[int], tgt_lens: list[int], src_keys: list[set[str]], tg
     s_key = [[set().union(*src_keys[i:i + k]) for k in range(4)] for i in range(n + 1)]
     t_key = [[set().union(*tgt_keys[j:j + k]) for k in range(4)] for j in range(m + 1)]
     sqrt = math.sqrt
-
-    def bead_cost(i0: int, di: int, j0: int, dj: int) -> float:
-        ls = s_len[i0][di]
-        lt = t_len[j0][dj]
-        if di == 0 or dj == 0:
-            return 4.0 + 0.002 * (ls + lt)
-        diff = abs(ls - lt) / sqrt(max(ls + lt, 1.0))
-        penalty = 0.0 if (di == 1 and dj == 1) else 1.2
-        return diff * 0.6 + penalty - 1.5 * len(s_key[i0][di] & t_key[j0][dj])
-
+    # a bead's cost: 4 + 0.002 x its length for a sentence left alone (1-0, 0-1); else how far
+    # apart the two lengths are, a penalty for anything but 1-1, less a reward per shared anchor.
+    # Written out in the loop (a function call per bead tried was most of the time), with the same
+    # expressions in the same order, so the same floats.
+    moves = [(di, dj, 0.0 if (di == 1 and dj == 1) else 1.2) for di, dj in _MOVES]
     for i in range(n + 1):
         center = i * m / n
         lo, hi = max(0, int(center) - band), min(m, int(center) + band)
-        row = cost[i]
+        row, s_len_i, s_key_i = cost[i], s_len[i], s_key[i]
         for j in range(lo, hi + 1):
             here = row[j]
             if here == INF:
                 continue
-            for di, dj in _MOVES:
+            t_len_j, t_key_j = t_len[j], t_key[j]
+            for di, dj, penalty in moves:
                 ni, nj = i + di, j + dj
                 if ni > n or nj > m:
                     continue
-                c = here + bead_cost(i, di, j, dj)
+                ls = s_len_i[di]
+                lt = t_len_j[dj]
+                if di == 0 or dj == 0:
+                    c = here + (4.0 + 0.002 * (ls + lt))
+                else:
+                    c = here + (abs(ls - lt) / sqrt(max(ls + lt, 1.0)) * 0.6 + penalty
+                                - 1.5 * len(s_key_i[di] & t_key_j[dj]))
                 if c < cost[ni][nj]:
                     cost[ni][nj] = c
                     back[ni][nj] = (i, j)

@@ -8,13 +8,16 @@ import math
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import compress
 from operator import not_
+from types import SimpleNamespace
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from rules import PAIR_RULES, Pair, Verdict
+from rules.fc004_digit_transposition import _digits as _fc004_digits
 
 from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, change_direction, comparable, same_value
 from .candidates import (AffinityTable, BlockIndex, PickContext, TermTable, _affinity_key, first_of_repeats,
@@ -660,6 +663,7 @@ def _verdict_chunk(task: list[int]) -> list:
     claims, pa, pb, ps, by_sentence = st.claims, st.pa, st.pb, st.ps, st.by_sentence
     out: list = []
     floor = min(BROAD_MIN.values())
+    by_kinds: dict[tuple[str, str, bool], tuple] = {}
     for p in task:
         a, b, sim = claims[pa[p]], claims[pb[p]], ps[p]
         # the tests are pure: the cheapest that can say None go first (the same outcome in any order)
@@ -667,7 +671,7 @@ def _verdict_chunk(task: list[int]) -> list:
             out.append(None)   # below every threshold _broad_threshold can ask
             continue
         pair = Pair(a, b, sim, "broad")
-        for rule in _BROAD_RULES:   # first_verdict, less the rules that cannot speak here
+        for rule in _asked(a, b, by_kinds):   # first_verdict, less the rules that cannot speak here
             verdict = rule.check(pair)
             if verdict is not None:
                 break
@@ -690,6 +694,52 @@ _BROAD_RULES = list(PAIR_RULES)
 while _BROAD_RULES and _BROAD_RULES[-1].id in _NOT_BROAD:
     _BROAD_RULES.pop()
 _RULE_INDEX = {r.id: k for k, r in enumerate(PAIR_RULES)}
+
+# What the first test of each rule (rules/*.py) asks of the kinds of a pair's two claims, FC006 of
+# their directions (`flip`: both stated and opposite), FC004 of their digits (_digit_key): a pair
+# that fails it gets None from the rule, so the judge need not ask the rule (most pairs are of one
+# kind: dates never meet the rules of amounts). A necessary condition only, the rule still decides;
+# a rule not listed is always asked. Keep in step with the rules: test_scale asks every rule left
+# out of each pair of a corpus's claims and of the rules' cases, and it must say None.
+_NUMERIC_KINDS = ("percent", "money", "count", "number", "measure")
+_KINDS_NEEDED: dict[str, Callable[[str, str, bool], bool]] = {
+    "FC006": lambda ka, kb, flip: flip and ka in _NUMERIC_KINDS,
+    "FC008": lambda ka, kb, flip: ka == kb and ka in ("money", "measure") or {ka, kb} == {"count", "number"},
+    "FC007": lambda ka, kb, flip: ka == kb == "percent",
+    "FC001": lambda ka, kb, flip: ka == kb == "measure" or "percent" not in (ka, kb),
+    "FC004": lambda ka, kb, flip: not {ka, kb} & {"date", "name", "identifier"},
+    "FC002": lambda ka, kb, flip: "date" in (ka, kb),
+    "FC009": lambda ka, kb, flip: ka == kb == "identifier",
+    "FC010": lambda ka, kb, flip: ka == kb == "name",
+    "FC003": lambda ka, kb, flip: ka in ("count", "number") and kb in ("count", "number"),
+    "FC005": lambda ka, kb, flip: ka == kb == "percent",
+}
+
+
+def _rules_for(ka: str, kb: str, flip: bool, same_digits: bool = True) -> tuple:
+    """The judge's rules (_BROAD_RULES, in order) that may fire on a pair of these kinds; FC004
+    (digit transposition) only when the two figures have the same digits (_digit_key)."""
+    return tuple(r for r in _BROAD_RULES if _KINDS_NEEDED.get(r.id, lambda *_: True)(ka, kb, flip)
+                 and (same_digits or r.id != "FC004"))
+
+
+def _asked(a: Claim, b: Claim, memo: dict) -> tuple:
+    """The rules _verdict_chunk asks of a pair (_rules_for), `memo` keeping them by what they depend on."""
+    ka = _digit_key(a.figure)
+    flip = bool(a.direction and b.direction and a.direction != b.direction)
+    key = (a.kind, b.kind, flip, ka is not None and ka == _digit_key(b.figure))
+    rules = memo.get(key)
+    if rules is None:
+        rules = memo[key] = _rules_for(*key)
+    return rules
+
+
+@lru_cache(maxsize=1 << 16)
+def _digit_key(figure: str | None) -> str | None:
+    """FC004's first test asks of two figures two digits or more (its _digits) and the same digits
+    in some order: their digits sorted, None for fewer than two."""
+    digits = _fc004_digits(SimpleNamespace(figure=figure))
+    return "".join(sorted(digits)) if len(digits) >= 2 else None
 
 
 def _pick_chunk(task: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray]:

@@ -80,32 +80,27 @@ def _common_length(x: str, y: str) -> int:
 
 
 class Sounds:
-    """The name-like stretches of one Chinese passage, ready to be asked about English words."""
+    """The name-like stretches of one Chinese passage, ready to be asked about English words.
+
+    No stretch crosses a line break (it has no reading), so the stretches of a passage are those of
+    its lines, in order: each line is read, and asked about each English word, once however many
+    passages have it (a sentence is in its own bead's passage and in its neighbours')."""
 
     def __init__(self, text: str) -> None:
         self.cache: dict[str, tuple[int, int] | None] = {}
-        self.windows: list[tuple[int, int, str]] = []
         self.unread = len(text) > _LONGEST_PASSAGE
+        self.lines: list[tuple[int, str]] = []   # (offset, line)
         if self.unread:
             return
-        free = [True] * len(text)
-        for a, b in _zh_word_spans(text, 0, len(text)):
-            w = text[a:b]
-            if b - a >= 2 and is_common_word(w) or w in ZH_STOP:
-                free[a:b] = [False] * (b - a)
-        readings = [everyday_char_pinyin(ch) if free[i] else "" for i, ch in enumerate(text)]
-        keys = [_syllable_key(py) if py else None for py in readings]
-        # every stretch of two to seven free characters: (start, end, class string); a syllable
-        # without a consonant starts a name with a vowel (安达纳尔 = Andanar) and adds nothing inside one
-        for i, k in enumerate(keys):
-            if k is None:
-                continue
-            key = (k[0] or "V") + k[1]
-            for j in range(i + 1, min(len(keys), i + _LONGEST)):
-                if keys[j] is None:
-                    break
-                key += keys[j][0] + keys[j][1]
-                self.windows.append((i, j + 1, key))
+        at = 0
+        for line in text.split("\n"):
+            self.lines.append((at, line))
+            at += len(line) + 1
+
+    @property
+    def windows(self) -> list[tuple[int, int, str]]:
+        """Every stretch of two to seven free characters: (start, end, class string)."""
+        return [(off + i, off + j, key) for off, line in self.lines for i, j, key in _windows(line)]
 
     def explain(self, word: str) -> bool:
         """Does the passage write the word by sound? Yes for a passage too long to read (a text
@@ -115,19 +110,50 @@ class Sounds:
     def match(self, word: str) -> tuple[int, int] | None:
         """Where the passage writes the word by sound (the first stretch that does), None if nowhere."""
         if word not in self.cache:
-            self.cache[word] = self._match(english_key(word))
+            x = english_key(word)
+            self.cache[word] = next(((off + got[0], off + got[1]) for off, line in self.lines
+                                     if (got := _line_match(line, x)) is not None), None)
         return self.cache[word]
 
-    def _match(self, x: str) -> tuple[int, int] | None:
-        core = len(x.replace("H", ""))
-        if not core:
-            return None
-        for start, end, y in self.windows:
-            # the first sound agrees; every consonant the characters write is in the English word
-            # (one may be lost in four or more); most of the English consonants are written
-            if not _compatible(x[0], y[0]):
-                continue
-            n = _common_length(x, y)
-            if n >= len(y) - (len(y) >= 4) and n >= 0.6 * core and n >= min(2, core):
-                return start, end
+
+@lru_cache(maxsize=1 << 10)
+def _windows(line: str) -> tuple[tuple[int, int, str], ...]:
+    """The stretches of one line (no line break in it): only characters outside the dictionary's
+    everyday words are read."""
+    free = [True] * len(line)
+    for a, b in _zh_word_spans(line, 0, len(line)):
+        w = line[a:b]
+        if b - a >= 2 and is_common_word(w) or w in ZH_STOP:
+            free[a:b] = [False] * (b - a)
+    readings = [everyday_char_pinyin(ch) if free[i] else "" for i, ch in enumerate(line)]
+    keys = [_syllable_key(py) if py else None for py in readings]
+    # every stretch of two to seven free characters: (start, end, class string); a syllable
+    # without a consonant starts a name with a vowel (安达纳尔 = Andanar) and adds nothing inside one
+    out = []
+    for i, k in enumerate(keys):
+        if k is None:
+            continue
+        key = (k[0] or "V") + k[1]
+        for j in range(i + 1, min(len(keys), i + _LONGEST)):
+            if keys[j] is None:
+                break
+            key += keys[j][0] + keys[j][1]
+            out.append((i, j + 1, key))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def _line_match(line: str, x: str) -> tuple[int, int] | None:
+    """Where in the line the first stretch is that writes an English class string `x` by sound."""
+    core = len(x.replace("H", ""))
+    if not core:
         return None
+    for start, end, y in _windows(line):
+        # the first sound agrees; every consonant the characters write is in the English word
+        # (one may be lost in four or more); most of the English consonants are written
+        if not _compatible(x[0], y[0]):
+            continue
+        n = _common_length(x, y)
+        if n >= len(y) - (len(y) >= 4) and n >= 0.6 * core and n >= min(2, core):
+            return start, end
+    return None

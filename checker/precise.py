@@ -325,8 +325,13 @@ def _segment_beads(s_segs, s_sents, t_segs, t_sents) -> list[tuple[list[int], li
     return [(si, ti) for si, ti in zip(inside(s_segs, s_sents), inside(t_segs, t_sents)) if si or ti]
 
 
+_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
+
+
 def _weight(text: str) -> int:
-    return sum(2 if "\u4e00" <= ch <= "\u9fff" else 1 for ch in text if not ch.isspace())
+    """A sentence's length for alignment: its characters other than white space, ideographs twice."""
+    # (str.split() splits at what str.isspace() calls white space; ideographs are none)
+    return sum(map(len, text.split())) + sum(map(len, _IDEOGRAPHS.findall(text)))
 
 
 def _as_precise(s: Claim, t: Claim) -> bool:

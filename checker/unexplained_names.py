@@ -44,26 +44,31 @@ _EVERYDAY_MIN = 3
 
 class Passage:
     """The aligned Chinese sentences of a translated passage, read for what they can explain: each
-    reading is made when first asked for (most names are explained by the cheapest)."""
+    reading is made when first asked for (most names are explained by the cheapest).
+
+    A word never spans a line break, so the words of a passage (and their glosses and names) are
+    those of its lines together: each line is read once and its readings are shared by every
+    passage that has it (a sentence is in its own bead's passage and in its neighbours')."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.written = {m.group(0).lower(): m.group(0) for m in _LATIN.finditer(text)}   # its Latin words
         self.latin = self.written.keys()
+        self.lines = text.split("\n")
 
     @cached_property
     def words(self) -> frozenset[str]:
-        return _words_anywhere(self.text)
+        return frozenset().union(*map(_line_words, self.lines))
 
     @cached_property
     def terms(self) -> frozenset[str]:
         """The words of the glosses of the passage's words, with their lemmas and stems."""
-        return frozenset().union(*map(_gloss_words, self.words))
+        return frozenset().union(*map(_line_terms, self.lines))
 
     @cached_property
     def names(self) -> frozenset[str]:
         """The English names CC-CEDICT gives the passage's words: united kingdom, california, iran."""
-        return frozenset(n for w in self.words if len(w) >= 2 for n in proper_names(w))
+        return frozenset().union(*map(_line_names, self.lines))
 
     @cached_property
     def name_words(self) -> frozenset[str]:
@@ -82,6 +87,26 @@ def _gloss_words(word: str) -> frozenset[str]:
             x = x.lower()
             out.update((x, lemma(x), stem(x)))
     return frozenset(out)
+
+
+# lines whose readings are kept: a passage's neighbours are read next, and a corpus repeats some
+# sentences; the readings of many more would cost memory (a line's glosses are hundreds of words)
+_LINES = 1 << 10
+
+
+@lru_cache(maxsize=_LINES)
+def _line_words(line: str) -> frozenset[str]:
+    return _words_anywhere(line)
+
+
+@lru_cache(maxsize=_LINES)
+def _line_terms(line: str) -> frozenset[str]:
+    return frozenset().union(*map(_gloss_words, _line_words(line)))
+
+
+@lru_cache(maxsize=_LINES)
+def _line_names(line: str) -> frozenset[str]:
+    return frozenset(n for w in _line_words(line) if len(w) >= 2 for n in proper_names(w))
 
 
 def _words_anywhere(text: str) -> frozenset[str]:

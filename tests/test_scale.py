@@ -358,6 +358,39 @@ def test_the_judge_skips_only_pairs_below_every_threshold(corpus):
                         assert need is None, (rule.id, a, b)
 
 
+def test_the_judge_leaves_out_only_rules_that_cannot_fire(corpus, tmp_path):
+    """_verdict_chunk asks a pair only the rules _asked lets through for its kinds (and directions,
+    and for FC004 its digits): every rule it leaves out must say None, on every two claims of the generated corpus
+    and of each rule's cases (fixtures/rules: pairs each rule fires on, and pairs it must not), and
+    the rule that fires on a pair must be among those asked."""
+    import tomllib
+
+    from checker import broad
+    from rules import Pair
+
+    groups = [[c for cs in extract_paths([corpus]).claims.values() for c in cs][:300]]
+    for path in sorted((FIXTURES / "rules").glob("FC*.toml")):
+        for k, case in enumerate(tomllib.loads(path.read_text(encoding="utf-8"))["case"]):
+            root = tmp_path / f"{path.stem}-{k}"
+            for name, text in case["docs"].items():
+                (root / name).parent.mkdir(parents=True, exist_ok=True)
+                (root / name).write_text(text, encoding="utf-8")
+            groups.append([c for cs in extract_paths([root]).claims.values() for c in cs])
+    kinds_seen, checked = set(), 0
+    for claims in groups:
+        for a in claims:
+            for b in claims:
+                asked = broad._asked(a, b, {})
+                pair = Pair(a, b, 1.0, "broad")
+                for rule in broad._BROAD_RULES:
+                    if rule not in asked:
+                        assert rule.check(pair) is None, (rule.id, a, b)
+                        checked += 1
+                kinds_seen.add((a.kind, b.kind))
+    assert checked > 10_000 and {"date", "percent", "money", "measure", "count", "identifier", "name"} <= \
+        {k for pair in kinds_seen for k in pair}
+
+
 def _broad_pairs(corpus, monkeypatch) -> list[tuple[tuple, tuple]]:
     """The pairs broad() hands to the judge, in order, as the keys of their claims."""
     from checker import broad

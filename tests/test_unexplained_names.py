@@ -114,3 +114,27 @@ def test_the_left_out_entity_is_reported():
     passage = Passage(src)
     ((start, end, name, entity),) = unexplained_names(Original(src), passage, passage, tgt)
     assert tgt[start:end] == "EPL" and entity == "联合国"
+
+
+def test_a_passage_reads_its_lines_as_one_text():
+    """A Passage and its Sounds read each line on its own (a line's readings are shared by every
+    passage that has it): since no word and no stretch of sound crosses a line break, that must be
+    what reading the whole text at once gives, offsets included."""
+    from checker.lexicon import proper_names
+    from checker.name_sounds import _line_match, _windows
+    from checker.unexplained_names import _gloss_words, _words_anywhere
+
+    lines = ["美国财政部长贝森特等核心官员悉数出席了会议。", "特朗普称密歇根州州长是独裁者。",
+             "24日安达纳尔与49名PCOO职员进行了新冠肺炎检测。", "", "中国驻休斯敦总领馆建于1979年。"]
+    text = "\n".join(lines)
+    passage = Passage(text)
+    words = _words_anywhere(text)
+    assert passage.words == words and len(words) > 20
+    assert passage.terms == frozenset().union(*map(_gloss_words, words))
+    assert passage.names == frozenset(n for w in words if len(w) >= 2 for n in proper_names(w))
+    sounds = Sounds(text)
+    assert sounds.windows == list(_windows(text))
+    for name in ("Bessent", "Trump", "Andanar", "Houston", "Virat"):
+        assert sounds.match(name) == _line_match(text, english_key(name))
+    start, end = sounds.match("Andanar")   # in the third line, where it stands
+    assert text[start:end] == "安达" and start > len(lines[0]) + len(lines[1])
