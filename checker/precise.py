@@ -419,11 +419,43 @@ def _passages(doc: Document, spans: list[tuple[int, int]]) -> list[Claim]:
 
 
 def _mentioned(c: Claim, texts: list[str]) -> bool:
-    """Is the claim's number written anywhere in these texts, in any form (8, eight, eighth, 8th)?"""
+    """Is the claim's number written anywhere in these texts, in any form (8, eight, eighth, 8th)?
+    A measure also counts as written when it is one of a larger unit there ('24 hours' for 'within
+    a day', 12个月 for 'a year')."""
     if c.num is None:
         return False
     # 1,100万 may appear as 11 million: compare leading digits too
-    return _number_written(c.num, texts, scaled=bool(c.scale_word or c.kind == "money"))
+    return _number_written(c.num, texts, scaled=bool(c.scale_word or c.kind == "money")) \
+        or (c.kind == "measure" and _one_unit_written(c, texts))
+
+
+def _one_unit_written(c: Claim, texts: list[str]) -> bool:
+    rx = _one_unit_patterns().get((c.dimension, c.si))
+    return rx is not None and any(rx.search(fold_width(t)) for t in texts)
+
+
+_ONE_UNITS: dict[tuple[str, Decimal], re.Pattern[str]] | None = None
+
+
+def _one_unit_patterns() -> dict[tuple[str, Decimal], re.Pattern[str]]:
+    """(dimension, size in SI units) → one of a unit of that size written out: 'a day', 'an hour',
+    'one year', 一天, 一个月 (the unit words of checker/resources/*/units.toml)."""
+    global _ONE_UNITS
+    if _ONE_UNITS is None:
+        from .extract.quantities import UNITS
+
+        words: dict[tuple[str, Decimal], list[str]] = defaultdict(list)
+        for word, (_symbol, factor, dim) in UNITS.items():
+            words[(dim, Decimal(str(factor)))].append(word)
+        _ONE_UNITS = {}
+        for key, ws in words.items():
+            en = [re.escape(w) for w in ws if w.isascii() and w.isalpha() and len(w) > 2]
+            zh = [re.escape(w) for w in ws if not w.isascii()]
+            parts = ([rf"\b(?:a|an|one)\s+(?:{'|'.join(sorted(en, key=len, reverse=True))})\b"] if en else []) \
+                + ([rf"一个?(?:{'|'.join(sorted(zh, key=len, reverse=True))})"] if zh else [])
+            if parts:
+                _ONE_UNITS[key] = re.compile("|".join(parts), re.I)
+    return _ONE_UNITS
 
 
 def _number_written(num: Decimal, texts: list[str], scaled: bool = False) -> bool:
