@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from functools import cache
 from decimal import Decimal
 
 from rapidfuzz import fuzz
@@ -434,28 +435,24 @@ def _one_unit_written(c: Claim, texts: list[str]) -> bool:
     return rx is not None and any(rx.search(fold_width(t)) for t in texts)
 
 
-_ONE_UNITS: dict[tuple[str, Decimal], re.Pattern[str]] | None = None
-
-
+@cache
 def _one_unit_patterns() -> dict[tuple[str, Decimal], re.Pattern[str]]:
     """(dimension, size in SI units) → one of a unit of that size written out: 'a day', 'an hour',
     'one year', 一天, 一个月 (the unit words of checker/resources/*/units.toml)."""
-    global _ONE_UNITS
-    if _ONE_UNITS is None:
-        from .extract.quantities import UNITS
+    from .extract.quantities import UNITS
 
-        words: dict[tuple[str, Decimal], list[str]] = defaultdict(list)
-        for word, (_symbol, factor, dim) in UNITS.items():
-            words[(dim, Decimal(str(factor)))].append(word)
-        _ONE_UNITS = {}
-        for key, ws in words.items():
-            en = [re.escape(w) for w in ws if w.isascii() and w.isalpha() and len(w) > 2]
-            zh = [re.escape(w) for w in ws if not w.isascii()]
-            parts = ([rf"\b(?:a|an|one)\s+(?:{'|'.join(sorted(en, key=len, reverse=True))})\b"] if en else []) \
-                + ([rf"一个?(?:{'|'.join(sorted(zh, key=len, reverse=True))})"] if zh else [])
-            if parts:
-                _ONE_UNITS[key] = re.compile("|".join(parts), re.I)
-    return _ONE_UNITS
+    words: dict[tuple[str, Decimal], list[str]] = defaultdict(list)
+    for word, (_symbol, factor, dim) in UNITS.items():
+        words[(dim, Decimal(str(factor)))].append(word)
+    out = {}
+    for key, ws in words.items():
+        en = [re.escape(w) for w in ws if w.isascii() and w.isalpha() and len(w) > 2]
+        zh = [re.escape(w) for w in ws if not w.isascii()]
+        parts = ([rf"\b(?:a|an|one)\s+(?:{'|'.join(sorted(en, key=len, reverse=True))})\b"] if en else []) \
+            + ([rf"一个?(?:{'|'.join(sorted(zh, key=len, reverse=True))})"] if zh else [])
+        if parts:
+            out[key] = re.compile("|".join(parts), re.I)
+    return out
 
 
 def _number_written(num: Decimal, texts: list[str], scaled: bool = False) -> bool:

@@ -150,7 +150,7 @@ EN_MY = re.compile(rf"{_L}(?P<mon>{_MON})\.?,?\s{{1,3}}(?:of\s{{1,3}})?(?P<y>\d{
 EN_MONTH_ALONE = re.compile(
     rf"\b(?:(?P<rel>last|this|next)|in|since|until|till|by|from|to|through|during|before|after|early|mid|late|"
     rf"end\s{{1,3}}of|start\s{{1,3}}of)[\s-]{{1,3}}(?P<mon>{_MON})", re.I)
-_NAME_AFTER = re.compile(r"\s{1,2}[A-Z][a-z]|[\s,.]{0,3}\d")   # June Carter: a name; July 111: no date of a month
+_NOT_A_MONTH_AFTER = re.compile(r"\s{1,2}[A-Z][a-z]|[\s,.]{0,3}\d")   # June Carter: a name; July 111: no month
 _DIGITS_BEFORE = re.compile(r"\d[\s,.]{0,3}$")
 # a month named alone, in capitals, without such a word ('February CPI figures', 'Jobs fell in
 # January and February'); a capitalized word before makes it a name (Theresa May, Women's March)
@@ -1361,53 +1361,52 @@ _EN_NOT_PLURAL_NEXT = frozenset({"was", "has", "is", "its", "this", "his", "as",
 
 def _en_months_alone(scan: _Scanner, ref: dt.date | None, free: Callable[[int, int], bool],
                      add: Callable[[DateMention], None], future: Callable[[int, int], bool]) -> None:
-    """A month without a day or year after a word that dates it ('in March', 'last May'): the
-    month of the year the document's date makes most likely (the nearest, the past preferred, as
-    for 3月), of this, last or next year's when the words say so. A month word only where it
-    cannot be something else: written in full or abbreviated with a dot, 'may' and 'march' in
-    capitals, and not followed by a capitalized word ('by June Carter')."""
+    """A month without a day or year: after a word that dates it ('in March', 'last May'), or alone
+    in capitals ('February CPI figures'). The month of the year the document's date makes most
+    likely (the nearest, the past preferred, as for 3月), of this, last or next year's when the words
+    say so. A month word only where it cannot be something else: written in full or abbreviated with
+    a dot, 'may' and 'march' in capitals, not followed by a capitalized word ('by June Carter') or a
+    figure ('July 111'), and alone only when no capitalized word or figure comes before it (Theresa
+    May, Women's March) and, for May and March, not opening a sentence ('May I…')."""
     text = scan.text
     for mt in scan.near(EN_MONTH_ALONE, _A_MONTH, _EN_REACH):
         mon = mt.group("mon")
-        mo = EN_MONTHS.get(mon.rstrip(".").lower())
         end = mt.end()
         if mon.lower() not in _FULL_MONTHS:
             if text[end:end + 1] != ".":
                 continue  # 'Mar' or 'Jun' without a dot may be a word or a name
             end += 1
-        if mo is None or not _month_word_ok(mon, False) or _NAME_AFTER.match(text, mt.end()):
+        if not _month_word_ok(mon, False) or _NOT_A_MONTH_AFTER.match(text, mt.end()):
             continue
         rel = (mt.group("rel") or "").lower()
         s = mt.start() if rel else mt.start("mon")
-        if not free(s, end):
-            continue
-        how = ""
-        if ref is None:
-            y = None
-        elif rel == "this":
-            y, how = ref.year, "document-date"
-        else:
-            ahead = rel == "next" or (not rel and future(s, end))
-            y, how = resolve_month_day(mo, None, ref, ahead, None if rel else _year_context(text, s, ref))
-            if rel == "last" and y is not None and (y, mo) >= (ref.year, ref.month):
-                y -= 1
-            elif rel == "next" and y is not None and (y, mo) <= (ref.year, ref.month):
-                y += 1
-        add(DateMention(s, end, y, mo, None, resolved=how if how == "document-date" else ""))
-    for mt in scan.near(EN_MONTH_CAPITAL, _A_MONTH, _EN_REACH):
+        if free(s, end):
+            add(_month_alone(text, s, end, EN_MONTHS[mon.rstrip(".").lower()], rel, ref, future))
+    for mt in scan.near(EN_MONTH_CAPITAL, _A_MONTH, _EN_REACH):   # (full names only)
         s, end = mt.span()
         mon = mt.group("mon")
-        if mon.lower() not in _FULL_MONTHS or not free(s, end) or _NAME_AFTER.match(text, end) \
-                or _CAPITAL_BEFORE.search(text, max(0, s - 30), s) or _DIGITS_BEFORE.search(text, max(0, s - 5), s):
+        if not free(s, end) or _NOT_A_MONTH_AFTER.match(text, end) or _CAPITAL_BEFORE.search(text, max(0, s - 30), s) \
+                or _DIGITS_BEFORE.search(text, max(0, s - 5), s):
             continue
         if mon in ("May", "March") and _SENTENCE_START.search(text, max(0, s - 6), s):
             continue  # 'May I…', 'March on': a verb opening a sentence
-        mo = EN_MONTHS[mon.lower()]
-        y, how = (None, "") if ref is None else \
-            resolve_month_day(mo, None, ref, future(s, end), _year_context(text, s, ref))
-        add(DateMention(s, end, y, mo, None, resolved=how if how == "document-date" else ""))
+        add(_month_alone(text, s, end, EN_MONTHS[mon.lower()], "", ref, future))
 
 
+def _month_alone(text: str, s: int, end: int, mo: int, rel: str, ref: dt.date | None,
+                 future: Callable[[int, int], bool]) -> DateMention:
+    """The date of a month named without its year, `rel` the word before it (last, this, next, '')."""
+    if ref is None:
+        return DateMention(s, end, None, mo, None)
+    if rel == "this":
+        return DateMention(s, end, ref.year, mo, None, resolved="document-date")
+    ahead = rel == "next" or (not rel and future(s, end))
+    y, how = resolve_month_day(mo, None, ref, ahead, None if rel else _year_context(text, s, ref))
+    if rel == "last" and y is not None and (y, mo) >= (ref.year, ref.month):
+        y -= 1
+    elif rel == "next" and y is not None and (y, mo) <= (ref.year, ref.month):
+        y += 1
+    return DateMention(s, end, y, mo, None, resolved=how if how == "document-date" else "")
 
 
 def _en_years(scan: _Scanner, found: list[DateMention], free: Callable[[int, int], bool], add: Callable[[DateMention], None]) -> None:

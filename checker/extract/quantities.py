@@ -415,12 +415,15 @@ def _direction_before(text: str, start: int, zh: bool) -> int:
                     if sign is not None:
                         return sign
         return 0
-    window = text[max(0, start - 60):start]
+    window = text[max(0, start - 30):start]
     if not _ASCII_LETTER.search(window):
         return 0
     words = _EN_WORD.findall(window)
-    # the verb of 'by' reaches further: 'cut its benchmark interest rate by 25 basis points'
-    reach = 7 if words and words[-1].lower() == "by" else 3
+    reach = 3
+    if words and words[-1].lower() == "by":
+        # the verb of 'by' reaches further: 'cut its benchmark interest rate by 25 basis points'
+        window = text[max(0, start - 60):start]
+        words, reach = _EN_WORD.findall(window), 7
     if not any(w.lower() in _EN_DIRECTION for w in words[-reach:]):
         return 0  # (most figures: the words alone are read, without a match object for each)
     found = list(_EN_WORD.finditer(window))[-reach:]
@@ -569,17 +572,19 @@ _BARE_SCALES = {c: ZH_BIG.get(c) or ZH_SMALL[c] for c in "百千万萬" if c in 
 
 def _bare_scale(text: str, start: int, end: int, tok: str):
     """逾千人, 近万人, 上千名, 千余人, 百余户: a 百, 千 or 万 alone read as 100, 1000 or 10000 (a token
-    as _number_tokens gives them), else None. 上 before it says 'upwards of' (at least)."""
+    as _number_tokens gives them), else None. The prefixes are data (bare_scale_prefixes), with
+    the qualifier of those that are no qualifier elsewhere (上: at least)."""
     if len(tok) != 1 or tok not in _BARE_SCALES:
         return None
     after = end + 1 if text[end:end + 1] in _ZH_APPROX_IN else end
     prefix = _ends_with_any(text, start, _BARE_SCALE_PREFIXES)
     if not (prefix or after > end) or not _match_any(text, after, _CLS_KEYS):
         return None
-    if prefix == "上":   # not a qualifier elsewhere (上3个月): the figure quotes it
-        if start >= 2 and text[start - 2] in _ZH_ALL:
+    own = _ZH_NUMBERS["bare_scale_prefixes"].get(prefix or "")
+    if own:   # a prefix that qualifies only here (上千, 'upwards of'): the figure quotes it
+        if start - len(prefix) >= 1 and text[start - len(prefix) - 1] in _ZH_ALL:
             return None  # 成千上万: thousands upon thousands, no figure
-        return (start - 1, end, Decimal(_BARE_SCALES[tok]), tok, "", None, "min")
+        return (start - len(prefix), end, Decimal(_BARE_SCALES[tok]), tok, "", None, own)
     return (start, end, Decimal(_BARE_SCALES[tok]), tok, "", None, "")
 
 
