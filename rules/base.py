@@ -78,6 +78,9 @@ def show(c: Claim) -> str:
     val = c.value
     if c.num is not None and abs(c.num) >= 1_000_000:
         val = human(c.num)
+    elif c.num is not None and c.num.as_tuple().exponent < -6:
+        # 1 hour and 50 minutes is 1.8333… h: a reader needs four places, not twenty-eight
+        val = f"≈{c.num.quantize(Decimal('0.0001')).normalize():f}"
     return f"{c.text} ({val}{unit})"
 
 

@@ -47,3 +47,12 @@ def test_zh_count_before_a_vote_verb_counts_votes():
 def test_bare_day_after_subject_resolves_in_document_month():
     (c,) = claims_of("朝鲜8日晚间举行阅兵", "zh", dt.date(2023, 2, 11))
     assert (c.kind, c.value, c.resolved) == ("date", "2023-02-08", "document-date")
+
+
+def test_a_repeating_value_reads_in_four_places_in_messages():
+    from rules.base import show
+    (c,) = [c for c in claims_of("The trip will take 1 hour and 50 minutes.") if c.kind == "measure"]
+    assert c.unit == "h" and c.num > Decimal("1.8333")     # the claim keeps every digit
+    assert show(c) == "1 hour and 50 minutes (≈1.8333 h)"
+    (whole,) = [c for c in claims_of("The trip will take 2 hours.") if c.kind == "measure"]
+    assert show(whole) == "2 hours (2 h)"

@@ -1256,6 +1256,41 @@ def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     return qs
 
 
+_SPEED_AFTER = {k: Decimal(v) for lang in ("en", "zh") for k, v in dict(load(lang, "units")["speed_after"]).items()}
+_SPEED_AFTER_KEYS = longest_first(_SPEED_AFTER)
+_SPEED_BEFORE = {k: Decimal(v) for k, v in dict(load("zh", "units")["speed_before"]).items()}
+_SPEED_BEFORE_RX = re.compile("(%s)(?:%s){0,2}$" % (
+    "|".join(map(re.escape, longest_first(_SPEED_BEFORE))),
+    "|".join(map(re.escape, longest_first(load("zh", "units")["speed_before_gap"]["words"])))))
+_SPEED_SYMBOLS = dict(load("en", "units")["speed_symbols"])
+_SPEED_FACTORS = {sym: Decimal(str(f)) for sym, f, dim in UNITS.values() if dim == "speed"}
+
+
+def _as_speed(q: Quantity, text: str, start: int, pos: int) -> int:
+    """A length per unit of time is a speed: after the length (350 km per hour, 100 miles an hour,
+    45米每秒) or, in Chinese, before the number (设计时速350公里, 每秒45米). Returns the end of what
+    was read. A speed that has a unit of its own is given in it (100 miles an hour = 100 mph), so
+    that it compares equal to one written that way."""
+    per = _match_any(text, pos, _SPEED_AFTER_KEYS, ignore_case=True, word=True)
+    if per is not None:
+        secs = _SPEED_AFTER[per]
+        pos += len(per)
+    else:
+        m = _SPEED_BEFORE_RX.search(text, max(0, start - 8), start)
+        if m is None:
+            return pos
+        secs = _SPEED_BEFORE[m.group(1)]
+    sym = f"{q.unit}/{_TIME_SYMBOLS[secs]}"
+    sym = _SPEED_SYMBOLS.get(sym, sym)
+    q.unit, q.dimension = sym, "speed"
+    factor = _SPEED_FACTORS.get(sym)
+    q.si = q.num * factor if factor is not None else q.si / secs
+    return pos
+
+
+_TIME_SYMBOLS = {Decimal(1): "s", Decimal(60): "min", Decimal(3600): "h"}
+
+
 _COMPOUND_GAP = re.compile(r"[ ]{1,2}(?:and[ ]{1,2})?|")
 _COMPOUND_UNITS = {**UNITS, **dict(load("en", "units")["compound_units"])}
 _COMPOUND_KEYS = longest_first(_COMPOUND_UNITS)
@@ -1307,7 +1342,6 @@ def _letter_scale(text: str, pos: int, m: re.Match[str], fig: str) -> bool:
     if not m.group(1):
         return w in _LETTERS_ATTACHED and not (w == _LETTER_SCALES["generation"] and fig.isdigit() and len(fig) == 1)
     return w in _LETTERS_SPACED and bool(_CLAUSE_ENDS_AFTER.match(text, pos + m.end()))
-_PER_TIME_AFTER = re.compile(r"(/| per )(second|sec|s|hour|h|秒|小时)\b")
 _PERCENT_SUFFIX_ZH_FIRSTS = {w[0] for w, _, _ in PERCENT_SUFFIX_ZH}
 _EN_SCALE_STARTS = frozenset(" tTbBmMkKG")
 _OF_ANOTHER_AFTER = re.compile(r"\s(?:of|another)\b")
@@ -1540,8 +1574,6 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     u2 = _match_any(text, mm.end(), _UNIT_KEYS, word=True) if mm else None
                     if u2 and len(u2) > 2 and u2.isascii() and u2.isalpha():
                         u, p2 = u2, mm.end()  # seven consecutive months, 20 additional kilometers
-                if u and (u[0].isascii() and u[0].isalpha()) and p2 == pos and not hyphen and len(u) > 2 and False:
-                    u = None
                 if u and u in ("m", "g", "in", "ft") and (p2 != pos and not hyphen):
                     # 'in', 'm' after a space are too often words or scale
                     u = None if u in ("in", "g") else u
@@ -1567,15 +1599,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                         q.num += Decimal("0.5")  # 一吨半 = 1.5 t
                         pos += 1
                     q.si = q.num * Decimal(str(factor))
-                    # 米/秒 written as "米每秒" handled by table; "per second" after a length
-                    tail = _PER_TIME_AFTER.match(text[pos:pos + 12])
-                    if tail and dim == "length":
-                        per = tail.group(2)
-                        secs = Decimal(1) if per in ("second", "sec", "s", "秒") else Decimal(3600)
-                        q.unit = f"{sym}/{'s' if secs == 1 else 'h'}"
-                        q.si = q.si / secs
-                        q.dimension = "speed"
-                        pos += tail.end()
+                    if dim == "length":
+                        pos = _as_speed(q, text, start, pos)
             if q.kind == "number":
                 cls = _match_any(text, pos, _CLS_KEYS)
                 if cls and not (cls == "人" and text[pos + 1:pos + 2] and text[pos + 1:pos + 2] in "民口工类") and not (
