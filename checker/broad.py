@@ -18,13 +18,15 @@ from rapidfuzz import fuzz
 
 from rules import PAIR_RULES, Pair, Verdict
 from rules.fc004_digit_transposition import _digits as _fc004_digits
+from rules.fc010_name_variant import spelling
 
 from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, change_direction, comparable, same_value
 from .candidates import (AffinityTable, BlockIndex, PickContext, TermTable, _affinity_key, first_of_repeats,
                          pairs_of_block, pick)
-from .lexicon import MONTHS, WEEKDAYS
+from .lexicon import MONTHS, WEEKDAYS, en_terms
 from .model import Claim
 from .parallel import default_jobs, start_pool
+from .resources import load
 
 
 NUMERIC = ("money", "count", "percent", "measure", "number")
@@ -283,6 +285,8 @@ class BroadPath:
             others.update(j for j in by_last[(words[-1], len(words))] if j > i)
             for j in sorted(others):
                 y = names[j]
+                if spelling(x) == spelling(y):
+                    continue   # two correct spellings of one name (Lu Daliang, Lv Daliang)
                 score = fuzz.ratio(x.lower(), y.lower())
                 if score < 84:
                     continue
@@ -300,6 +304,8 @@ class BroadPath:
 
 def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> float | None:
     """The similarity a broad pair needs for this rule, or None when the rule does not apply off the precise path."""
+    if _contrasted(a, b):
+        return None
     if rule_id == "FC008" and a.kind == "money":
         return BROAD_MIN["swap"]  # the very same amount in another currency is no coincidence
     if rule_id in PATTERN_RULES or rule_id == "FC010":
@@ -348,6 +354,33 @@ def _may_need_nothing(a: Claim, b: Claim) -> bool:
     """Whether _broad_threshold can ask less than min(BROAD_MIN) of this pair: only its thresholds
     of 0.0 (a count of one document off by one; two launch designators). Keep in step with it."""
     return a.doc == b.doc or (a.unit == "designator" and b.unit == "designator")
+
+
+def _near_terms(c: Claim) -> frozenset[str]:
+    return frozenset(t for g in c.extra.get("near_groups", ()) for t in g)
+
+
+def _contrasted(a: Claim, b: Claim) -> bool:
+    """Whether the words near the two figures take the two sides of a subject (exports / imports,
+    resources en/contrasts.toml): then they are two facts."""
+    na = _near_terms(a)
+    if not na & _CONTRAST_TERMS:
+        return False
+    nb = _near_terms(b)
+    for x, y in _CONTRASTS:
+        if (na & x and nb & y and not na & y and not nb & x) or (na & y and nb & x and not na & x and not nb & y):
+            return True
+    return False
+
+
+def _contrast_sides() -> list[tuple[frozenset[str], frozenset[str]]]:
+    def stems(words: list[str]) -> frozenset[str]:
+        return frozenset(t for w in words for t in en_terms(w))
+    return [(stems(x), stems(y)) for x, y in load("en", "contrasts")["pairs"]]
+
+
+_CONTRASTS = _contrast_sides()
+_CONTRAST_TERMS = frozenset().union(*(x | y for x, y in _CONTRASTS))
 
 
 def _near_overlap(a: Claim, b: Claim) -> bool:

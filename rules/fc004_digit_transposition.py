@@ -10,7 +10,8 @@ Flagged example:
     01.zh.md: 1,930万亿韩元 / 04.zh.md: 1,390万亿韩元
 
 Not flagged:
-    Figures with the same digits that also agree in value (1,930 and 1930.0).
+    Figures with the same digits that also agree in value (1,930 and 1930.0); a rise and a fall
+    (增长7.2% against "fell 2.7%": the direction rule speaks of a flip of one figure).
 """
 
 from .base import Pair, Verdict, consistent, rule, show
@@ -30,8 +31,8 @@ def check(p: Pair) -> Verdict | None:
     da, db = _digits(a), _digits(b)
     if len(da) < 2 or da == db or sorted(da) != sorted(db) or consistent(p, a, b):
         return None
-    if a.num is None or b.num is None:
-        return None
+    if a.num is None or b.num is None or a.direction * b.direction < 0:
+        return None   # a slip of the digits keeps the sign: 7.2% up and 2.7% down are two figures
     ratio = max(a.num, b.num) / max(min(a.num, b.num), 1)
     if ratio >= 10:
         return None

@@ -17,20 +17,45 @@ Flagged example:
     000.txt: 财政部长贝森特 / 002.txt: Treasury Secretary Bessem
 
 Not flagged:
-    Names that match the glossary or each other; different people with unrelated names; names
+    Names that match the glossary or each other, also in another correct spelling (Lu / Lv / Lü /
+    Lyu for 吕, José / Jose, Hyun-woo / Hyunwoo); different people with unrelated names; names
     transliterated by sound (贝森特 / Bessent, 休斯敦 / Houston) or romanized in another spelling
     (许正宇 / Christopher Hui Ching-yu).
 """
 
+import re
+import unicodedata
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 
+from checker.resources import load
+
 from .base import Pair, Verdict, rule
+
+_WORD_STARTS = [tuple(x) for x in load("en", "romanization")["word_starts"]]
+_SEPARATORS = re.compile(r"[\s\-‐‑–'’.]+")
+
+
+@lru_cache(maxsize=65536)
+def spelling(name: str) -> str:
+    """A name with what its correct spellings differ by taken out (resources en/romanization.toml):
+    'Lv Daliang', 'Lü Daliang' and 'Lyu Da-liang' are all 'ludaliang'."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(ch))
+    words = []
+    for w in _SEPARATORS.split(folded):
+        for start, plain in _WORD_STARTS:
+            if w.startswith(start):
+                w = plain + w[len(start):]
+                break
+        words.append(w)
+    return "".join(words)
 
 
 @rule("FC010", "name-variant", "error")
 def check(p: Pair) -> Verdict | None:
     a, b = p.a, p.b
-    if a.kind != "name" or b.kind != "name" or a.value == b.value:
+    if a.kind != "name" or b.kind != "name" or a.value == b.value or spelling(a.value) == spelling(b.value):
         return None
     expected = a.value if a.extra.get("glossary") else (b.value if b.extra.get("glossary") else None)
     score = fuzz.ratio(a.value.lower(), b.value.lower())
