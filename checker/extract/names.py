@@ -28,6 +28,8 @@ EN_PERSON = re.compile(rf"\b(?P<name>{_CAP}\s+[A-Z][a-z]+-[a-z]+|{_CAP}\s+{_CAP}
 _NOT_NAMES = {"The", "This", "That", "These", "It", "In", "On", "At", "For", "But", "And", "As", "Of", "State", "Treasury",
               "Energy", "Trade", "Foreign", "Finance", "Defense", "Department", "Office", "Board", "Bank", "House", "Council"}
 _CALENDAR = frozenset(w.lower() for table in ("months", "weekdays") for w in load("en", "dates")[table])
+# 'Last Thursday, …', 'Next March': a relative word before a month or weekday dates it (en dates.toml)
+_RELATIVE = frozenset(load("en", "dates")["relative_prefix"])
 ZH_NAME_STOP = set("在说称表示对于和与及向的了是也已将会等曾就")
 # verbs that often follow a name: the name ends where they start
 ZH_NAME_VERBS = ("出席", "表示", "指出", "介绍", "透露", "强调", "认为", "宣布", "会见", "访问", "主持", "参加", "发表", "回应", "称")
@@ -107,7 +109,8 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
         for mt in fast_finditer(rx, text):
             name = mt.group("name")
             words = name.split()
-            while words and words[0] in _NOT_NAMES:
+            while words and (words[0] in _NOT_NAMES or words[0].lower() in _RELATIVE and len(words) == 2
+                             and words[1].lower() in _CALENDAR):
                 words = words[1:]
             if not words:
                 continue

@@ -670,8 +670,9 @@ def _number_tokens(text: str) -> list[tuple[int, int, Decimal, str, str, tuple[D
                 if prev == "-" and start >= 2 and (text[start - 2].isalpha() and text[start - 2].isascii()
                                                    or _CODE_WORD_BEFORE.search(text, max(0, start - 12), start - 1)) \
                         and not _FIGURE_WORD_BEFORE.search(text, max(0, start - 8), start - 1) \
-                        and not _dash_then_measure(text, start, end):
-                    continue  # F-35, SCP2-173: the number of a designation
+                        and not _dash_then_measure(text, start, end) \
+                        and not _UNIT_BEFORE_RX.search(text, max(0, start - 16), start):
+                    continue  # F-35, SCP2-173: the number of a designation (magnitude-6.8 is a measure)
                 if _CODE_TAIL.match(text, start + len(tok)):
                     continue  # 24703L202, 24703m212: a code, not a figure with a unit
             else:
@@ -1288,6 +1289,19 @@ def _as_speed(q: Quantity, text: str, start: int, pos: int) -> int:
     return pos
 
 
+_UNITS_BEFORE = {k.lower(): v for k, v in dict(load("en", "units")["units_before"]).items()}
+_UNIT_BEFORE_RX = re.compile(r"\b(%s)(?:[ -]|[ ]of[ ])$" % "|".join(map(re.escape, longest_first(_UNITS_BEFORE))), re.I)
+
+
+def _unit_before(q: Quantity, text: str, start: int) -> None:
+    """A unit written before its number (a magnitude 6.8 earthquake, a magnitude of 7.0)."""
+    m = _UNIT_BEFORE_RX.search(text, max(0, start - 16), start)
+    if m is not None:
+        sym, factor, dim = UNITS[_UNITS_BEFORE[m.group(1).lower()]]
+        q.kind, q.unit, q.dimension = "measure", sym, dim
+        q.si = q.num * Decimal(str(factor))
+
+
 _TIME_SYMBOLS = {Decimal(1): "s", Decimal(60): "min", Decimal(3600): "h"}
 
 
@@ -1601,6 +1615,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     q.si = q.num * Decimal(str(factor))
                     if dim == "length":
                         pos = _as_speed(q, text, start, pos)
+                elif not zh_numeral:
+                    _unit_before(q, text, start)   # magnitude 6.8
             if q.kind == "number":
                 cls = _match_any(text, pos, _CLS_KEYS)
                 if cls and not (cls == "人" and text[pos + 1:pos + 2] and text[pos + 1:pos + 2] in "民口工类") and not (
