@@ -72,6 +72,9 @@ def show(c: Claim) -> str:
     """How a claim reads in a message: its text and, where it differs, its normalized value."""
     unit = f" {c.unit}" if c.unit and c.kind in ("money", "measure") else ("%" if c.unit == "%" else (" pp" if c.unit == "pp" else ""))
     if c.kind == "date":
+        part = c.extra.get("part", "")
+        if part[:1] in ("Q", "H") and len(c.value) == 4:
+            return f"{c.text} ({c.value}-{part})"   # 2026年第四季度 (2026-Q4)
         return f"{c.text} ({c.value})"
     if c.kind == "name":
         return c.text
@@ -81,6 +84,8 @@ def show(c: Claim) -> str:
     elif c.num is not None and c.num.as_tuple().exponent < -6:
         # 1 hour and 50 minutes is 1.8333… h: a reader needs four places, not twenty-eight
         val = f"≈{c.num.quantize(Decimal('0.0001')).normalize():f}"
+    if c.noun == "times" and c.kind == "count":
+        unit = "×"   # 翻番 (2×), 'tripled' (3×): a multiple, not a count of things
     return f"{c.text} ({val}{unit})"
 
 

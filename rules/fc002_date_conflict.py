@@ -17,7 +17,7 @@ Not flagged:
     2月4日 against "Feb. 4"; 周四（2月26日）against "on Thursday" in a report dated that week.
 """
 
-from .base import Pair, Verdict, rule, same_weekday, weekday_only, year_like
+from .base import Pair, Verdict, rule, same_weekday, show, weekday_only, year_like
 
 
 def _parts(c):
@@ -70,7 +70,7 @@ def check(p: Pair) -> Verdict | None:
         date, num = (a, b) if a.kind == "date" else (b, a)
         if date.date_parts[1] is None and date.date_parts[0] is not None and year_like(num) \
                 and num.num != date.date_parts[0]:
-            return Verdict(f"{date.text} ({date.value}) vs {num.text}: the year differs", 0.75)
+            return Verdict(f"{show(date)} vs {num.text}: the year differs", 0.75)
         return None
     if a.kind != "date" or b.kind != "date":
         return None
@@ -103,7 +103,7 @@ def check(p: Pair) -> Verdict | None:
         return None  # 9月 (a month's statistics) and Oct. 30 (an event) state different things
     if ma is not None and mb is not None and da is not None and db is not None:
         if ma == db and da == mb and ma != da:
-            return Verdict(f"{a.text} ({a.value}) vs {b.text} ({b.value}): day and month swapped", 0.9)
+            return Verdict(f"{show(a)} vs {show(b)}: day and month swapped", 0.9)
         if ma != mb and da == db:
             what = "month differs"
         elif ma == mb and da != db:
@@ -113,9 +113,9 @@ def check(p: Pair) -> Verdict | None:
         else:
             what = "different dates"
         conf = 0.85 if (a.resolved or b.resolved) else 0.9
-        return Verdict(f"{a.text} ({a.value}) vs {b.text} ({b.value}): {what}", conf)
+        return Verdict(f"{show(a)} vs {show(b)}: {what}", conf)
     if ya is not None and yb is not None and ya != yb and ma == mb and da == db:
-        return Verdict(f"{a.text} ({a.value}) vs {b.text} ({b.value}): year differs", 0.8)
+        return Verdict(f"{show(a)} vs {show(b)}: year differs", 0.8)
     if ma is not None and mb is not None and ma != mb and (da is None or db is None):
-        return Verdict(f"{a.text} ({a.value}) vs {b.text} ({b.value}): month differs", 0.7)
+        return Verdict(f"{show(a)} vs {show(b)}: month differs", 0.7)
     return None

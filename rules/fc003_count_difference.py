@@ -27,5 +27,6 @@ def check(p: Pair) -> Verdict | None:
         return None
     lo, hi = sorted((abs(a.num), abs(b.num)))
     if hi - lo <= 2 or (hi > 0 and (hi - lo) / hi <= 0.05):
-        return Verdict(f"{show(a)} vs {show(b)}: counts differ by {hi - lo}", 0.7 if p.path == "precise" else 0.55)
+        what = "multiples differ" if a.noun == b.noun == "times" else f"counts differ by {hi - lo}"
+        return Verdict(f"{show(a)} vs {show(b)}: {what}", 0.7 if p.path == "precise" else 0.55)
     return None

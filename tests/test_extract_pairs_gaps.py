@@ -56,3 +56,11 @@ def test_a_repeating_value_reads_in_four_places_in_messages():
     assert show(c) == "1 hour and 50 minutes (≈1.8333 h)"
     (whole,) = [c for c in claims_of("The trip will take 2 hours.") if c.kind == "measure"]
     assert show(whole) == "2 hours (2 h)"
+
+
+def test_a_quarter_and_a_multiple_read_as_such_in_messages():
+    from rules.base import show
+    (q,) = [c for c in claims_of("比亚迪工厂预计2026年第四季度投产。") if c.kind == "date"]
+    assert show(q) == "2026年第四季度 (2026-Q4)"
+    (m,) = [c for c in claims_of("第四季度销量有望实现翻番。") if c.noun == "times"]
+    assert show(m) == "翻番 (2×)"

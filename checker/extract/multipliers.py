@@ -29,6 +29,10 @@ def _tables() -> tuple[re.Pattern[str], dict[str, Decimal]]:
 
 
 _PATTERN, _VALUES = _tables()
+_BASE = {w.lower(): Decimal(str(v)) for w, v in _EN["verb_base"].items()}
+_BASE_VERB = re.compile(r"(?<![\w'’-])(?:%s)\s{1,2}(?P<w>%s)(?![\w-])" % (
+    "|".join(re.escape(w).replace("\\ ", r"\s{1,2}") for w in longest_first(_EN["verb_base_after"]["words"])),
+    "|".join(re.escape(w) for w in longest_first(_BASE))), re.I)
 INCREASE_VERBS = tuple(longest_first(_ZH["increase_verbs"]))
 
 
@@ -42,6 +46,15 @@ def extract_multipliers(text: str, taken: bytearray) -> list[Quantity]:
         out.append(Quantity(kind="count", start=m.start(), end=m.end(), num=value, noun="times",
                             direction=1 if value > 1 else -1, extra={"multiplier": True}))
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for m in fast_finditer(_BASE_VERB, text):
+        s, e = m.span("w")
+        if any(taken[s:e]):
+            continue
+        value = _BASE[m.group("w").lower()]
+        out.append(Quantity(kind="count", start=s, end=e, num=value, noun="times",
+                            direction=1 if value > 1 else -1, extra={"multiplier": True}))
+        taken[s:e] = b"\x01" * (e - s)
+    out.sort(key=lambda q: q.start)
     return out
 
 

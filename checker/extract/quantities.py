@@ -972,6 +972,11 @@ def _scale_order_limit(run: list[tuple[int, int, str]], k: int) -> int:
     return len(run)
 
 
+_PERIODS = load("en", "numbers")["period_fractions"]
+_PERIOD_FRACTIONS = frozenset(_PERIODS["nouns"])
+_PERIOD_BEFORE = re.compile(r"\b(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, _PERIODS["before"])), re.I)
+
+
 def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
     """Runs of English number words: 'twenty-five', 'two hundred and five', 'a dozen', 'two thirds',
     'minus five point five', '3 hundred and 21', 'one over three'."""
@@ -1056,6 +1061,8 @@ def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
                 if "over" in low and _EN_WORD.match(text, _skip_spaces(text, run[e - 1][1], 1)) \
                         and run[e - 1][1] < len(text) and text[run[e - 1][1]] == " ":
                     continue  # '$500 million over five years': a span of time, not a fraction
+                if joined[-1] in _PERIOD_FRACTIONS and _PERIOD_BEFORE.search(text, max(0, run[k][0] - 16), run[k][0]):
+                    continue  # 'the first three quarters', 'the past two halves': periods, not a fraction
                 val = parse_en_words(joined)
                 if val is not None:
                     found = (e, val, words)
