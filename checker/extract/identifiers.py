@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import zh_words
 from ..numerals import EN_ORDINALS, parse_zh
 from ..resources import load
 from ..textnorm import is_cjk
@@ -77,6 +78,13 @@ _EN_CENTURY_WORD = re.compile(r"centur(?:y|ies)(?![A-Za-z])", re.I)
 # 第十次超过100人: a qualifier after the classifier belongs to the figure after it, not to the ordinal
 _ZH_QUALIFIER_WORDS = tuple(sorted(load("zh", "qualifiers")["prefix"], key=len, reverse=True))
 _ZH_NUMERAL_CHARS = frozenset("0123456789零〇一二三四五六七八九十百千万亿两")
+
+
+def _whole_words(text: str, start: int, noun: str) -> str:
+    """The first word of the text at `start` when it fits in `noun` (text[start:] cut at two
+    characters): 剂 of 第一剂疫苗 (疫苗 is one word), 剂 of 第二剂仅为, 季度 of 第三季度."""
+    words = zh_words(text[start:start + 8])
+    return words[0] if words and len(words[0]) <= len(noun) else noun
 
 
 def _noun_is_qualifier(text: str, start: int, end: int) -> bool:
@@ -182,8 +190,10 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         if noun and _noun_is_qualifier(text, mt.start("noun"), mt.end("noun")):
             noun = ""
             pos = end  # 第十和第十五: the next ordinal may start inside the characters read as a noun
+        if noun and not cls:
+            noun = _whole_words(text, mt.start("noun"), noun)   # 第一剂疫苗: 剂, not 剂疫
         if noun and cls in ("号", "號", "条", "次", "届", ""):
-            end = mt.end("noun")
+            end = mt.start("noun") + len(noun)
         unit = _ZH_CLS_UNIT.get(cls, "ordinal")
         zh_found.append(IdMention(mt.start(), end, int(n), unit, unit in ("ordinal", "time", "round", "session", "batch"), noun))
     for im in _zh_ordinal_ranges(text, zh_found):

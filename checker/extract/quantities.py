@@ -977,6 +977,14 @@ _PERIOD_FRACTIONS = frozenset(_PERIODS["nouns"])
 _PERIOD_BEFORE = re.compile(r"\b(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, _PERIODS["before"])), re.I)
 
 
+# '$1.6 billion over five years', 'rose 20% over two years': over a duration right after an amount
+# spreads the amount across that time; it does not say more than (over five years old)
+_ACROSS = load("en", "qualifiers")["across_durations"]
+_EN_ACROSS = frozenset(w.lower() for w in _ACROSS["words"])
+_AMOUNT_BEFORE = re.compile(r"(?:\d|%%|\b(?:%s))$" % "|".join(
+    re.escape(w).replace("\\ ", " ") for w in longest_first(_ACROSS["amount_words"])), re.I)
+
+
 def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
     """Runs of English number words: 'twenty-five', 'two hundred and five', 'a dozen', 'two thirds',
     'minus five point five', '3 hundred and 21', 'one over three'."""
@@ -1701,7 +1709,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
     else:
         b = _back_spaces(text, qpos, 2)
         eq = _ends_with_any(text, b, _EN_QPRE, ignore_case=True, word=True) if b < qpos or not text[qpos - 1:qpos].isalnum() else None
-        if eq:
+        if eq and not (q.dimension == "duration" and eq.lower() in _EN_ACROSS
+                       and _AMOUNT_BEFORE.search(text, max(0, b - len(eq) - 24), _back_spaces(text, b - len(eq), 2))):
             qual = EN_QUAL_PRE[eq]
             q.start = b - len(eq)
     if qual in ("equal", "exact") or not qual:
