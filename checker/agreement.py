@@ -54,7 +54,10 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         if a.kind == "measure" and b.kind == "measure" and a.unit != b.unit:
             pass  # converted units: fall through to the tolerance check
         else:
-            return a.num == b.num or (same_digits(a.num, b.num) and (a.kind != b.kind or a.unit != b.unit)) \
+            # the same digits at another scale agree only where one side has a scale word the other
+            # lacks (1.1 under a 'millions' heading, 1,100万): 4000余名 and 'more than 40,000' differ
+            return a.num == b.num or (same_digits(a.num, b.num) and (a.kind != b.kind or a.unit != b.unit)
+                                      and bool(a.scale_word) != bool(b.scale_word)) \
                 or any(x == b.num for x in _alt_nums(a)) or any(x == a.num for x in _alt_nums(b))
     if a.kind == "measure" and b.kind == "measure":
         if a.si is None or b.si is None:

@@ -53,5 +53,7 @@ def test_extraction_case(case):
               and ("kind" not in want or c.kind == want["kind"])
               and ("unit" not in want or c.unit == want["unit"])
               and ("low" not in want or _same(c.low, want["low"]))
-              and ("high" not in want or _same(c.high, want["high"]))]
-        assert ok, f"{quote!r}: want {want}, got {[(c.text, c.kind, c.value, c.unit, c.low, c.high) for c in near]}"
+              and ("high" not in want or _same(c.high, want["high"]))
+              and ("qualifier" not in want or c.qualifier == want["qualifier"])
+              and ("noun" not in want or c.noun == want["noun"])]
+        assert ok, f"{quote!r}: want {want}, got {[(c.text, c.kind, c.value, c.unit, c.low, c.high, c.qualifier, c.noun) for c in near]}"
