@@ -12,6 +12,7 @@ from rules.base import overlap, same_weekday, weekday_only, within, year_like
 
 from .lexicon import MONTHS, WEEKDAYS
 from .model import Claim
+from .resources import load
 
 
 # month and weekday names: they date a claim, they say nothing of its subject
@@ -64,6 +65,8 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
             return False
         if a.dimension != b.dimension:
             return False
+        if a.dimension == "temperature" and a.unit != b.unit:
+            return _temperatures_agree(a, b)
         # a conversion is right within the precision it was written with (62 m = 203 ft)
         tol = max(abs(a.si), abs(b.si)) * Decimal("0.012")
         ia = (a.low * a.si / a.num, a.high * a.si / a.num) if a.low is not None and a.num else (a.si, a.si)
@@ -75,6 +78,27 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         return True
     # 272.000 in a European-style English text is 272,000
     return any(x == b.num for x in _alt_nums(a)) or any(x == a.num for x in _alt_nums(b))
+
+
+_SCALES = {unit: (Decimal(str(f)), Decimal(str(o)))
+           for unit, (f, o) in dict(load("en", "units")["temperature_scales"]).items()}
+
+
+def celsius(c: Claim, x: Decimal) -> Decimal | None:
+    """A value of a temperature claim in degrees Celsius (95 °F is 35 °C); None for an unknown scale."""
+    scale = _SCALES.get(c.unit)
+    return x * scale[0] + scale[1] if scale is not None else None
+
+
+def _temperatures_agree(a: Claim, b: Claim) -> bool:
+    """Two temperatures in different scales agree when one converts to the other within the
+    precision of a whole degree Fahrenheit (35 °C = 95 °F; 35 °C and 35 °F are far apart)."""
+    ia = [celsius(a, x) for x in ((a.low, a.high) if a.low is not None and a.high is not None else (a.num, a.num))]
+    ib = [celsius(b, x) for x in ((b.low, b.high) if b.low is not None and b.high is not None else (b.num, b.num))]
+    if None in ia or None in ib:
+        return False
+    tol = Decimal("0.6")
+    return ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]
 
 
 def _range_bounds(c: Claim) -> tuple:

@@ -110,6 +110,9 @@ class PrecisePath:
             # repeats the figure it answered (今年 twice, "this year" once) and no figure of the
             # sentence is left that could be its changed rendering
             spare = any(id(u) not in used and comparable(s, u) for u in T)
+            if spare and _corrupted_here(s, T, used):
+                pending.append(s)   # its rendering is here, changed: 35℃ as '35 degrees Fahrenheit'
+                continue
             near = next((t for t in near_t if comparable(s, t) and agree(s, t, strict=True) and _as_precise(s, t)
                          and (id(t) not in owner or (not spare and agree(s, owner[id(t)], strict=True)))), None)
             if near is not None:
@@ -123,6 +126,8 @@ class PrecisePath:
             for t in [*T, *(t for t in near_t if id(t) not in in_bead)]:
                 if id(t) in used or t.extra.get("article") or not comparable(s, t):
                     continue
+                if id(t) not in in_bead and any(x is not s and comparable(x, t) and same_figure(x, t) for x in near_s):
+                    continue   # a neighbour's figure that renders another figure of the original (1961年 → 1961)
                 got = first_verdict(Pair(s, t, 1.0, "precise"))
                 if got is None:
                     continue
@@ -256,8 +261,8 @@ class PrecisePath:
                      t_spans: list[tuple[int, int]], T: list[Claim], near_src_spans: list[tuple[int, int]] = (),
                      swapped: tuple[int, int] | None = None) -> None:
         """A place or person the translation names (CC-CEDICT knows it: Austria = 奥地利) that the
-        original names nowhere, in none of its written forms: an entity swapped or invented. A
-        name inside an amount is its currency ("110 million Singapore dollars" for 1.1亿新元). Then
+        original names nowhere, in none of its written forms: an entity swapped or invented (a name
+        inside an amount is left to the amount's rules: _inside_amount). Then
         the names nothing in the original explains (unexplained_names: "Virat" for 中美洲), unless
         one of the checks before has flagged them already (`swapped`)."""
         from .added_names import added_names
@@ -269,7 +274,7 @@ class PrecisePath:
         for a, b in t_spans:
             for start, end, name, forms in added_names(original, tgt.view[a:b]):
                 start, end = a + start, a + end
-                if any(t.kind == "money" and t.start <= start and end <= t.end + 12 for t in T):
+                if _inside_amount(T, start, end):
                     continue
                 flagged.append((start, end))
                 claim = Claim(doc=tgt.doc, lang=tgt.lang, kind="name", start=start, end=end,
@@ -284,7 +289,7 @@ class PrecisePath:
             for start, end, name, entity in unexplained_names(original, passage, bead, tgt.view[a:b]):
                 start, end = a + start, a + end
                 if any(s < end and start < e for s, e in flagged) or \
-                        any(t.kind == "money" and t.start <= start and end <= t.end + 12 for t in T):
+                        _inside_amount(T, start, end):
                     continue
                 claim = Claim(doc=tgt.doc, lang=tgt.lang, kind="name", start=start, end=end,
                               text=tgt.text[start:end], value=name, line=tgt.line_of(start))
@@ -333,6 +338,26 @@ def _weight(text: str) -> int:
     """A sentence's length for alignment: its characters other than white space, ideographs twice."""
     # (str.split() splits at what str.isspace() calls white space; ideographs are none)
     return sum(map(len, text.split())) + sum(map(len, _IDEOGRAPHS.findall(text)))
+
+
+def _inside_amount(T: list[Claim], start: int, end: int) -> bool:
+    """A name inside an amount is its currency ("110 million Singapore dollars" for 1.1亿新元) or
+    the unit of a measure ("35 degrees Fahrenheit"), which the figure's rules judge."""
+    return any(t.kind == "money" and t.start <= start and end <= t.end + 12
+               or t.kind == "measure" and t.start <= start and end <= t.end for t in T)
+
+
+def _corrupted_here(s: Claim, T: list[Claim], used: set[int]) -> bool:
+    """Whether a figure of the aligned sentence left unmatched is `s` changed by a slip that a
+    pattern rule names (a unit, a factor of ten, transposed digits, a flipped direction): then
+    an equal figure of a neighbouring sentence does not answer `s`, this one does, wrongly."""
+    for t in T:
+        if id(t) in used or t.extra.get("article") or not comparable(s, t):
+            continue
+        got = first_verdict(Pair(s, t, 1.0, "precise"))
+        if got is not None and got[0].id in PATTERN_RULES:
+            return True
+    return False
 
 
 def _as_precise(s: Claim, t: Claim) -> bool:

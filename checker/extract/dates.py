@@ -38,6 +38,7 @@ ZH_DAY_PRECEDERS = frozenset(_ZH["day_preceders"])
 ZH_RANGE_SEPS = tuple(_ZH["range_separators"])
 ZH_DAY_NOT_BEFORE = tuple(_ZH["day_not_before"])
 ZH_BARE_DAY_NOT_AFTER = tuple(_ZH["bare_day_not_after"])
+ZH_BARE_DAY_AFTER_OK = tuple(_ZH["bare_day_after_ok"])
 ZH_BARE_DAY_NOT_BEFORE = tuple(_ZH["bare_day_not_before"])
 ZH_YEAR_PARTS: dict[str, str] = dict(_ZH["year_parts"])
 EN_REL_PREFIX: dict[str, int] = dict(_EN["relative_prefix"])
@@ -376,7 +377,9 @@ def _future_context(text: str, start: int, end: int) -> bool:
     right = text[end:min(len(text), end + 20)]
     rm = _CLAUSE_BREAK.search(right)
     right = right[:rm.start()] if rm else right
-    window = left[-12:] + " " + right
+    # Chinese states its marker right before the date (将于3日); English a few words back ('will
+    # rise on the 23rd')
+    window = (left if left.isascii() else left[-12:]) + " " + right
     return bool(_FUTURE_WORDS.search(window))   # whole words: 'willing' is no 'will
 
 
@@ -433,7 +436,8 @@ def _subject_day(text: str, mt: re.Match[str]) -> bool:
     s, e = mt.start(), mt.end()
     if not (mt.group("d").isdigit() and text[e - 1] == "日" and "\u4e00" <= text[s - 1] <= "\u9fff"):
         return False
-    return not text.endswith(ZH_BARE_DAY_NOT_AFTER, 0, s) and not text.startswith(ZH_BARE_DAY_NOT_BEFORE, e)
+    return (not text.endswith(ZH_BARE_DAY_NOT_AFTER, 0, s) or text.endswith(ZH_BARE_DAY_AFTER_OK, 0, s)) \
+        and not text.startswith(ZH_BARE_DAY_NOT_BEFORE, e)
 
 
 def resolve_day(d: int, ref: dt.date | None, future: bool) -> tuple[int | None, int | None]:
@@ -1062,7 +1066,7 @@ def _en_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
             continue
         day = ref + dt.timedelta(days=EN_REL_DAYS[re.sub(r"\s+", " ", mt.group(0).lower())])
         add(DateMention(mt.start(), mt.end(), day.year, day.month, day.day, resolved="document-date"))
-    _en_standalone_days(text, ref, free, add, future)
+    _en_standalone_days(text, ref, free, add, future, found)
     for mt in scan.near(EN_RELPERIOD, _A_PERIOD, _EN_REACH):
         if not free(*mt.span()):
             continue
@@ -1254,17 +1258,27 @@ def _en_durations(scan: _Scanner, ref: dt.date, free: Callable[[int, int], bool]
 
 
 _EN_STANDALONE_DAY = re.compile(
-    rf"\b(?P<pre>on|for|by|until|till|since|from|before|after|(?:{_alt(_EN['day_parts'])})\s{{1,3}}of)\s{{1,3}}(?:(?P<the>the)\s{{1,3}})?"
+    rf"\b(?P<pre>on|for|by|until|till|since|from|before|after|to|through|(?:{_alt(_EN['day_parts'])})\s{{1,3}}of)\s{{1,3}}(?:(?P<the>the)\s{{1,3}})?"
     rf"(?:(?P<d>{_DAYNUM})(?P<suf>{_SUF})?|(?P<dw>{_ORDW})|(?P<dc>{_CARDW}))"
     rf"(?=\s{{0,2}}(?:$|[.,](?![0-9])|[;!?)]|\s(?:at|in|of|and|or|to|until|when|we|i|you|he|she|they)\b))", re.I)
 
 
 def _en_standalone_days(text: str, ref: dt.date, free: Callable[[int, int], bool], add: Callable[[DateMention], None],
-                        future: Callable[[int, int], bool]) -> None:
-    """'on the 4th', 'for the 27th', 'on the second': a day of the month alone, at the end of its phrase."""
+                        future: Callable[[int, int], bool], found: list[DateMention] = ()) -> None:
+    """'on the 4th', 'for the 27th', 'on the second': a day of the month alone, at the end of its phrase;
+    'to the 23rd' only as the end of a range whose start is a day ('from the 21st to the 23rd'),
+    and then it follows that day."""
+    ends = {dm.end: dm for dm in found if dm.day is not None and dm.month is not None and dm.year is not None}
     for mt in fast_finditer(_EN_STANDALONE_DAY, text):
-        if not mt.group("the") and not (mt.group("pre").lower() == "on" and (mt.group("d") or mt.group("dw"))):
+        pre = mt.group("pre").lower()
+        if not mt.group("the") and not (pre == "on" and (mt.group("d") or mt.group("dw"))):
             continue
+        first = None
+        if pre in ("to", "through"):
+            gap = text[:mt.start()].rstrip()
+            first = ends.get(len(gap))
+            if first is None:
+                continue
         if mt.group("dc") and not mt.group("the"):
             continue
         s = mt.start("the") if mt.group("the") else mt.start("d") if mt.group("d") else mt.start("dw")
@@ -1273,10 +1287,16 @@ def _en_standalone_days(text: str, ref: dt.date, free: Callable[[int, int], bool
         d = _en_day(mt)
         if d is None or not 1 <= d <= 31:
             continue
-        y, mo = resolve_day(d, ref, future(s, mt.end()))
+        if first is not None:   # the end of a range follows its start
+            y, mo = (first.year, first.month) if d >= first.day else _add_months(first.year, first.month, 1)
+        else:
+            y, mo = resolve_day(d, ref, future(s, mt.end()))
         if y is None or not _valid(y, mo, d):
             continue
-        add(DateMention(s, mt.end(), y, mo, d, resolved="document-date"))
+        dm = DateMention(s, mt.end(), y, mo, d, resolved="document-date")
+        add(dm)
+        if dm.year is not None:
+            ends[dm.end] = dm
 
 
 def _merge_weekday_prefixes(text: str, found: list[DateMention], free: Callable[[int, int], bool],

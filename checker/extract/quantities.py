@@ -29,16 +29,38 @@ UNITS = {**dict(load("zh", "units")["units"]), **dict(load("en", "units")["units
 # a unit word read as another where words shortly before say so (气温30度 is in degrees Celsius)
 # units that after 一 make an adverb far more often than a measure: 一度 (at one point, once)
 _ZH_ONE_UNIT_ADVERBS = frozenset(load("zh", "units").get("one_unit_adverbs", []))
-_CONTEXT_UNITS = {word: [(rule["unit"], re.compile("|".join(map(re.escape, rule["words"])))) for rule in rules]
-                  for word, rules in dict(load("zh", "units").get("context_units", {})).items()}
+def _context_rules(lang: str) -> dict:
+    # English words are matched as words (case-blind); Chinese ones anywhere before the figure
+    wrap = (r"(?<![A-Za-z])(?:%s)(?![A-Za-z])", re.I) if lang == "en" else ("(?:%s)", 0)
+    return {word: [(rule["unit"], re.compile(wrap[0] % "|".join(map(re.escape, rule["words"])), wrap[1]))
+                   for rule in rules]
+            for word, rules in dict(load(lang, "units").get("context_units", {})).items()}
+
+
+_CONTEXT_UNITS = {**_context_rules("zh"), **_context_rules("en")}
+# how far the words that say which unit is meant are looked for: Chinese writes them right before
+# the figure (气温30度); English anywhere in the sentence ('3.1 degrees higher', '…Celsius' before)
+_CONTEXT_REACH = {"zh": (12, 0), "en": (100, 40)}
+_CONTEXT_ONLY = {word: re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(map(re.escape, words)), re.I)
+                 for word, words in dict(load("en", "units").get("context_only_units", {})).items()}
 
 
 def _unit_in_context(text: str, unit: str, start: int, end: int) -> str | None:
-    """The unit a written unit word stands for where the words before it say so (气温30度 → 摄氏度)."""
+    """The unit a written unit word stands for where the words around it say so (气温30度 → 摄氏度,
+    '3.1 degrees higher than normal' in a sentence about degrees Celsius)."""
+    before, after = _CONTEXT_REACH["en" if unit.isascii() else "zh"]
     for other, words in _CONTEXT_UNITS.get(unit, ()):
-        if words.search(text, max(0, start - 12), end):
+        if words.search(text, max(0, start - before), end + len(unit) + after):
             return other
     return None
+
+
+def _only_in_context(text: str, unit: str, start: int, end: int) -> bool:
+    """A unit read only attached to its figure in a sentence that speaks of its dimension ('40-42C')."""
+    words = _CONTEXT_ONLY.get(unit)
+    if words is None:
+        return True
+    return end == start and bool(words.search(text, max(0, start - 100), end + len(unit) + 40))
 ZH_QUAL_PRE = dict(load("zh", "qualifiers")["prefix"])
 ZH_QUAL_SUF = dict(load("zh", "qualifiers")["suffix"])
 EN_QUAL_PRE = dict(load("en", "qualifiers")["prefix"])
@@ -1613,6 +1635,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     u = "度电"
                 if u and zh_numeral and fig == "一" and (UNITS[u][2] == "duration" or u in _ZH_ONE_UNIT_ADVERBS):
                     return None  # 一天, 一年: idiom more often than a measured duration; 一度: at one point
+                if u and u in _CONTEXT_ONLY and not _only_in_context(text, u, pos, p2):
+                    u = None
                 other = _unit_in_context(text, u, start, p2) if u in _CONTEXT_UNITS else None
                 if other:
                     sym, factor, dim = UNITS[other]  # 气温30度: degrees Celsius
