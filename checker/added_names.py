@@ -74,13 +74,18 @@ def known_name(name: str) -> frozenset[str]:
     person (Austria = 奥地利, Putin = 普京); empty for anything else: an everyday word
     ('Republic', 'East', 'It' from a truncated 'Itō'), a given name ('John (name)'), a demonym
     (华人 is glossed 'Chinese': china → chinese, germany → german)."""
-    forms, lower, by_prefix, _ = _tables()
+    forms, lower, _, _ = _tables()
     if len(name) < 3 or " " not in name and lower.get(name, 0) >= _EVERYDAY or not _place_or_person(name):
         return frozenset()
-    if " " not in name and any(p != name and _demonym_of(name, p) and _place_or_person(p)
-                               for p in by_prefix.get(name[:4], ())):
+    if " " not in name and is_demonym(name):
         return frozenset()
     return forms[name]
+
+
+@lru_cache(maxsize=1 << 12)
+def is_demonym(name: str) -> bool:
+    """Is the (lowercased) word the demonym of a place or person CC-CEDICT knows (german, iranian)?"""
+    return any(p != name and _demonym_of(name, p) and _place_or_person(p) for p in _tables()[2].get(name[:4], ()))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -200,9 +205,10 @@ class Original:
 
     @property
     def sound(self) -> str:
-        """The text's pinyin, syllables apart ('|' for what has none); made when first needed."""
+        """The text's pinyin, syllables apart ('|' for what has none), a space at each end so that a
+        sound is looked for as whole syllables; made when first needed."""
         if self._sound is None:
-            self._sound = " ".join(char_pinyin(ch) or "|" for ch in self.text)
+            self._sound = " " + " ".join(char_pinyin(ch) or "|" for ch in self.text) + " "
         return self._sound
 
     @property
@@ -233,7 +239,8 @@ class Original:
         if any(form[0] + "州" in self.text for form in own):
             return True
         for sound, long in _sounds(own):
-            if sound in self.sound or long and fuzz.partial_ratio(sound, self.sound) >= 88:
+            # whole syllables: 奥国 (ao guo) is not in 超过 (chao guo)
+            if f" {sound} " in self.sound or long and fuzz.partial_ratio(sound, self.sound) >= 88:
                 return True
         return False
 

@@ -20,11 +20,17 @@ _LONGEST_PASSAGE = 4000   # characters: beyond, each name would be compared with
 
 
 @cache
-def _data() -> tuple[list[tuple[str, str]], dict[str, str], list[tuple[str, str]], tuple[str, ...], frozenset[str]]:
+def _data() -> tuple[list[tuple[str, str]], dict[str, str], list[tuple[str, str]], tuple[str, ...],
+                     dict[str, tuple[str, str]]]:
     d = load("zh", "transliteration")
     return ([tuple(r) for r in d["english"]["rewrites"]], dict(d["english"]["letters"]),
             [tuple(r) for r in d["pinyin"]["initials"]], tuple(d["pinyin"]["nasal_endings"]),
-            frozenset(d["pinyin"]["r_syllables"]))
+            {k: tuple(v) for k, v in d["pinyin"]["whole"].items()})
+
+
+@cache
+def _sound_stops() -> frozenset[str]:
+    return frozenset(load("zh", "transliteration")["pinyin"]["sound_stops"])
 
 
 @lru_cache(maxsize=1 << 14)
@@ -51,9 +57,9 @@ def english_key(word: str) -> str:
 def _syllable_key(py: str) -> tuple[str, str]:
     """The classes one pinyin syllable adds, its initial's and its ending's ('sen' → ('S', 'N'),
     'an' → ('', 'N'), 'er' → ('L', ''))."""
-    _, _, initials, nasal, r_syllables = _data()
-    if py in r_syllables:
-        return "L", ""
+    _, _, initials, nasal, whole = _data()
+    if py in whole:
+        return whole[py]
     for a, c in initials:
         if py.startswith(a):
             head, rest = c, py[len(a):]
@@ -125,6 +131,10 @@ def _windows(line: str) -> tuple[tuple[int, int, str], ...]:
         w = line[a:b]
         if b - a >= 2 and is_common_word(w) or w in ZH_STOP:
             free[a:b] = [False] * (b - a)
+    stops = _sound_stops()
+    for i in range(1, len(line) - 1):
+        if line[i] in stops and free[i - 1] and free[i + 1] and not free[i]:
+            free[i] = True   # 戈达德: 达 between two characters of a name
     readings = [everyday_char_pinyin(ch) if free[i] else "" for i, ch in enumerate(line)]
     keys = [_syllable_key(py) if py else None for py in readings]
     # every stretch of two to seven free characters: (start, end, class string); a syllable

@@ -9,7 +9,10 @@ Hall / 独立大厅, by the glosses of the passage's words). A name none of whos
 is flagged when one of its words is no everyday English word (Virat, Nathiri); a name made only of
 everyday words or initials (Joint Forces, EPL) is flagged only when the original also names an
 entity the translation leaves out (黑龙江, 联合国), since ordinary words are capitalized in titles
-and terms too ("banned from the Games").
+and terms too ("banned from the Games"). A name some of whose words are explained is judged by the
+others when the explained ones are generic (a kind of thing after it, a demonym before it: 'Jialing
+River' for 戈马), or when the original writes the name in parts and the translation sounds out only
+one of them (Zeman Whitmer for 格雷琴·惠特默).
 """
 
 from __future__ import annotations
@@ -18,9 +21,9 @@ import re
 import unicodedata
 from functools import cache, cached_property, lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-from .added_names import Original, _IMPLICIT, _gloss_head, everyday_count, forms_of
+from .added_names import Original, _IMPLICIT, _gloss_head, everyday_count, forms_of, is_demonym
 from .agreement import CALENDAR_WORDS
 from .lexicon import (EN_STOP, _cedict, char_defs, _defs, _word_prefixes, _MAX_WORD, has_everyday_reading, is_common_word, lemma,
                       pinyin_explains, proper_names, stem, zh_words)
@@ -32,12 +35,16 @@ from .segment import _ABBREV
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _GLOSS_WORD = re.compile(r"[A-Za-z]+")
+_READING = re.compile(r"\[[^\]]*\]")   # a cross-reference's pinyin: 'see 大夫[dai4 fu5]'
 _ROMAN = re.compile(r"[IVXLC]+")
 _POSSESSIVE = re.compile(r"['’]s$")
+# a name written in parts: 格雷琴·惠特默, 约翰·霍普金斯
+_IN_PARTS = re.compile("[\u4e00-\u9fff]+(?:[·•・‧][\u4e00-\u9fff]+)+")
 # what may end a sentence or open a quotation before a word that is capitalized for its place alone
 _OPENS = ".!?:;\"“‘'(（[—–-…"
 _CONNECTORS = frozenset(load("en", "names")["connectors"])
 _COMBINING = frozenset(load("en", "names")["combining_forms"])
+_NUMERIC = {k: tuple(v) for k, v in load("en", "names")["numeric_prefixes"].items()}
 # a word the glosses use this often in lower case is an everyday word ('office', 'forces'), not a name
 _EVERYDAY_MIN = 3
 
@@ -66,6 +73,14 @@ class Passage:
         return frozenset().union(*map(_line_terms, self.lines))
 
     @cached_property
+    def terms_by_initial(self) -> dict[str, list[str]]:
+        """The gloss words by their first letter, for a misspelling (which keeps it: Neighor)."""
+        out: dict[str, list[str]] = {}
+        for t in self.terms:
+            out.setdefault(t[:1], []).append(t)
+        return out
+
+    @cached_property
     def names(self) -> frozenset[str]:
         """The English names CC-CEDICT gives the passage's words: united kingdom, california, iran."""
         return frozenset().union(*map(_line_names, self.lines))
@@ -83,7 +98,8 @@ class Passage:
 def _gloss_words(word: str) -> frozenset[str]:
     out: set[str] = set()
     for d in char_defs(word) if len(word) == 1 else _defs(word):
-        for x in _GLOSS_WORD.findall(d):   # COVID-19: covid
+        # COVID-19: covid; a reading is no English word (Fu is not in 'see 大夫[dai4 fu5]' of 大)
+        for x in _GLOSS_WORD.findall(_READING.sub(" ", d)):
             x = x.lower()
             out.update((x, lemma(x), stem(x)))
     return frozenset(out)
@@ -136,8 +152,14 @@ def unexplained_names(original: Original, passage: Passage, bead: Passage,
     name of everyday words is only returned with one."""
     out = []
     entity: str | None = None
+    titled: bool | None = None
     for run in _runs(target_text):
         kinds = [_kind(tok, original, passage, target_text) for tok, _, _, _ in run]
+        for i in range(len(run) - 1):
+            # a name written in two words: Viet Nam (越南: Vietnam), Hong Kong, Bei Jing
+            if kinds[i] != "explained" != kinds[i + 1] and target_text[run[i][2]:run[i + 1][1]] == " " \
+                    and _explained(run[i][0] + _POSSESSIVE.sub("", run[i + 1][0]), original, passage, target_text):
+                kinds[i] = kinds[i + 1] = "explained"
         # an everyday word that starts a sentence ('Good' of “Good Neighbor Home”) counts only if explained
         named = [(t, k) for t, k in zip(run, kinds) if not t[3] and k != "explained"]
         if not named:
@@ -147,19 +169,66 @@ def unexplained_names(original: Original, passage: Passage, bead: Passage,
             continue   # 'Cyanuric acid…': a word capitalized where the sentence starts (initials are not)
         if entity is None:
             entity = _left_out(bead, target_text)
-        if "explained" in kinds:
+        strange = any(k == "strange" and not _demonym(_plain(t[0])) for t, k in named)
+        explained = [t[0] for t, k in zip(run, kinds) if k == "explained"]
+        if strange and explained and titled is None:
+            titled = _title_case(target_text)
+        if explained and not (strange and not titled and _generic_only(run, kinds)):
             # a name partly accounted for: translators add given names ('Christopher Hui' for 许正宇)
             # and write them in other languages' spelling ('Lee Jae-myung' for 李在明); its other
             # words are flagged only when the original also writes in Latin letters a name the
-            # translation leaves out ('Hunan TV' where the original says TogiNet Radio)
-            if not (entity and entity.isascii()) or any(k == "explained" for k in kinds[run.index(first):run.index(last) + 1]) \
-                    or all(_given_name(t[0]) for t, _ in named):
+            # translation leaves out ('Hunan TV' where the original says TogiNet Radio), or writes
+            # the name whole, in parts, and one part is what the translation sounds out: then the
+            # other names had to be its other parts (Zeman Whitmer for 格雷琴·惠特默, and a given
+            # name too: Gordon Johnson for 鲍里斯·约翰逊)
+            in_parts = all(k == "strange" or _given_name(t[0]) for t, k in named) \
+                and any(_sounded_in_parts(w, passage) for w in explained)
+            if not in_parts and (not (entity and entity.isascii())
+                                 or any(k == "explained" for k in kinds[run.index(first):run.index(last) + 1])
+                                 or all(_given_name(t[0]) for t, _ in named)):
                 continue
         elif not (any(k == "strange" for _, k in named) or entity):
             continue
         start, end = first[1], last[2]
         out.append((start, end, _POSSESSIVE.sub("", target_text[start:end]), entity))
     return out
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ('Other Countries' Watchful Attitude'): every word of it is
+    capitalized, so a word beside a generic one is no more a name than they are."""
+    words = [m.group(0) for m in _TOKEN.finditer(text) if len(m.group(0)) > 3 and m.group(0).lower() not in EN_STOP]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
+
+
+def _generic_only(run: list[tuple[str, int, int, bool]], kinds: list[str]) -> bool:
+    """Are the words of a name that the original explains generic, a kind of thing after the name
+    or a demonym before it? They say of what kind or where the named thing is, not which one it
+    is: 'Jialing River' for 戈马 is explained by 河 no more than 'Jialing' alone, nor 'German
+    Brexit' for 德国海军 by 德国. A title before a name is not generic: it says the original names
+    that person ('Prime Minister Fumio Kishida' for 岸田文雄首相, whose sound is Japanese)."""
+    first = kinds.index("strange")
+    return all(_everyday(_plain(t[0])) and i > first or _demonym(_plain(t[0]))
+               for i, (t, k) in enumerate(zip(run, kinds)) if k == "explained")
+
+
+@lru_cache(maxsize=1 << 12)
+def _demonym(low: str) -> bool:
+    """german, iranian (of Germany, Iran), and those CC-CEDICT gives as a people's or a language's
+    name: french (法国人 'French person', 法语 'French (language)'), british, dutch, thai."""
+    return is_demonym(low) or any(d.lower().startswith((f"{low} person", f"{low} people", f"{low} (language)"))
+                                  for f in forms_of(low) for d in _defs(f))
+
+
+def _plain(tok: str) -> str:
+    return _POSSESSIVE.sub("", tok).replace("’", "'").lower()
+
+
+def _sounded_in_parts(word: str, passage: Passage) -> bool:
+    """Does the original write the word by sound as one part of a name written in parts (惠特默 of
+    格雷琴·惠特默)?"""
+    span = not _everyday(word.lower()) and passage.sounds.match(word)
+    return bool(span) and any(m.start() <= span[0] and span[1] <= m.end() for m in _IN_PARTS.finditer(passage.text))
 
 
 def _runs(text: str) -> list[list[tuple[str, int, int, bool]]]:
@@ -241,6 +310,8 @@ def _explained(word: str, original: Original, passage: Passage, target_text: str
     low = word.lower()
     if low in passage.latin or original.names(low):
         return True   # written, or a known form, romanization or sound of it (Original.names)
+    if any(ch in passage.text for ch in _NUMERIC.get(low, ())):
+        return True   # a number: Tri-Nations (三国赛)
     if any(ch in passage.text for ch in _surnames().get(low, ())):
         return True   # a surname romanized outside pinyin: Lee (李), Hui (许), Choi (崔)
     if len(low) >= 5 and any(len(x) >= 5 and fuzz.ratio(low, x) >= 80 for x in passage.latin):
@@ -257,7 +328,9 @@ def _explained(word: str, original: Original, passage: Passage, target_text: str
         return True
     if not _everyday(low) and passage.sounds.explain(word):
         return True   # transliterated: Whitmer (惠特默), Andanar (安达纳尔)
-    return False
+    # a word of a gloss, misspelled: 'Good Neighor Home' for 睦邻之家 (good-neighborly)
+    return len(low) >= 5 and process.extractOne(low, passage.terms_by_initial.get(low[0], ()), scorer=fuzz.ratio,
+                                                score_cutoff=85) is not None
 
 
 def _initials(letters: str, passage: Passage, target_text: str) -> bool:
@@ -295,6 +368,7 @@ def _left_out(bead: Passage, target_text: str) -> str:
         if len(tok) > 1 and tok not in target_lower:
             return written
     caps = [m.group(0) for m in _TOKEN.finditer(target_text) if m.group(0)[0].isupper()]
+    named = {c.lower() for c in caps}
     words = " " + " ".join(m.group(0) for m in _TOKEN.finditer(target_lower.replace("-", " "))) + " "
     # names that may render an entity by sound: not everyday words, nor a name of another entity
     # of the passage or its demonym (Chinese: 中国; it does not also stand for 新华社 xin-hua-she)
@@ -312,8 +386,10 @@ def _left_out(bead: Passage, target_text: str) -> str:
         if not names or any(a < at and start < b for a, b in heard):
             continue
         # the whole name, or a word of it that is no everyday word ('Xinhua', not 'News Agency'),
-        # or that word's stem ('Chin' of China in 'Chinese')
-        if any(f" {n} " in words or any(f" {t[:max(4, len(t) - 2)]}" in words for t in _distinctive(n)) for n in names):
+        # or that word's stem ('Chin' of China in 'Chinese'), or one the translation capitalizes
+        # as a name (Trump for 特朗普, Donald Trump: trump is also an everyday word)
+        if any(f" {n} " in words or any(f" {t[:max(4, len(t) - 2)]}" in words for t in _distinctive(n))
+               or any(len(t) > 3 and t in named for t in n.split()) for n in names):
             continue
         # romanized, transliterated, or a demonym of it (British: 英国人 starts with 英国)
         if any(pinyin_explains(c, w) or any(f.startswith(w) and f != w for f in _demonym_forms(c.lower())) for c in caps) \

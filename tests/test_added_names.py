@@ -25,6 +25,11 @@ def test_a_swapped_place_is_named_by_the_translation_only():
     assert tgt[start:end] == "Austria" and "奥地利" in forms
 
 
+def test_a_sound_is_looked_for_as_whole_syllables():
+    """奥国 (ao guo, Austria) is not in 超过 (chao guo)."""
+    assert _named("该省确诊病例超过两万例。", "Confirmed cases in Austria exceeded 20,000.") == ["Austria"]
+
+
 def test_a_swapped_person_is_named_by_the_translation_only():
     src = "据越通社报道，格里沃里认为，越南25年来为东盟的发展作出巨大贡献。"
     tgt = "According to the Vietnam News Agency, Putin believes that Vietnam has made great contributions to ASEAN."

@@ -29,6 +29,8 @@ def _flagged(src: str, tgt: str) -> list[str]:
     ("Vance", "无论是鲁比奥还是万斯,在公开场合对韩国反复表达感谢"),   # 万 read wan, not mo (万俟)
     ("Sundarbans", "孙德本尔斯的面积为 3850 平方公里"),
     ("Hopkins", "根据约翰·霍普金斯大学提供的数据"),
+    ("Goddard", "这项研究由美国宇航局戈达德太空飞行中心完成。"),   # 达 is read between two name characters
+    ("Julio", "西班牙专家胡里奥·里奥斯接受了采访。"),   # 胡 alone is an h, as Spanish j is
 ])
 def test_a_transliteration_sounds_like_its_characters(name, text):
     assert Sounds(text).explain(name)
@@ -75,6 +77,21 @@ def test_a_swapped_name_is_flagged(src, tgt, name):
     assert _flagged(src, tgt) == [name]
 
 
+@pytest.mark.parametrize("src,tgt,name", [
+    # a name beside generic words the original explains: a kind of thing after it, a demonym before
+    ("游客们在九寨沟国家公园欣赏了五彩池的美景。", "Visitors admired the Five-Colour Pond in Marwanda National Park.", "Marwanda"),
+    ("法国海军随后派出两艘护卫舰。", "The French Bundestag then sent two frigates.", "Bundestag"),
+    # one part of a name the original writes in parts, the other part sounded out
+    ("英国首相鲍里斯·约翰逊周二宣布了新的防疫措施。",
+     "British Prime Minister Gordon Johnson announced new anti-epidemic measures on Tuesday.", "Gordon"),
+    ("西班牙专家胡里奥·里奥斯接受了采访。", "Spanish expert Pedro Rios gave an interview.", "Pedro"),
+    # Fu is no gloss word of 大 (its cross-reference reads 大夫[dai4 fu5])
+    ("帕利在大会上发表了讲话。", "Fu Lianshan delivered a speech at the conference.", "Lianshan"),
+])
+def test_a_swapped_part_of_a_name_is_flagged(src, tgt, name):
+    assert _flagged(src, tgt) == [name]
+
+
 @pytest.mark.parametrize("src,tgt", [
     # transliterated, romanized, translated word by word
     ("特朗普称密歇根州州长格雷琴·惠特默是独裁者，因为她遵循了医疗准则，坚持停工。",
@@ -103,6 +120,17 @@ def test_a_swapped_name_is_flagged(src, tgt, name):
      "He has been unable to take the drugs needed to overcome his pain as they are banned from the Games."),
     # I'm, I've: a capital I is no name
     ("这就是我马上要告诉你们的。", "That's what I'm going to tell you right away."),
+    # the name itself, with generic words: written as two words, a number prefix, pan-, a title
+    # before a name whose sound is Japanese, a people's name, a headline in title case
+    ("越通社报道了这一消息。", "The Viet Nam News Agency reported the news."),
+    ("三国峰会在柏林举行。", "The Tri-Nation Summit was held in Berlin."),
+    ("环亚财经网首尔电，韩国央行决定下调基准利率。", "SEOUL (Pan-Asia Finance) — The Bank of Korea cut its benchmark rate."),
+    ("岸田文雄首相周一抵达华盛顿。", "Prime Minister Fumio Kishida arrived in Washington on Monday."),
+    ("中南美外交官则预测这不过是又一例证。", "Latin American diplomats predicted this was another example."),
+    ("其他国家观望态度", "Other Countries' Watchful Attitude"),
+    # the whole name the original writes in parts
+    ("英国首相鲍里斯·约翰逊周二宣布了新的防疫措施。",
+     "British Prime Minister Boris Johnson announced new anti-epidemic measures on Tuesday."),
 ])
 def test_names_the_original_accounts_for_are_not_flagged(src, tgt):
     assert _flagged(src, tgt) == []
@@ -114,6 +142,13 @@ def test_the_left_out_entity_is_reported():
     passage = Passage(src)
     ((start, end, name, entity),) = unexplained_names(Original(src), passage, passage, tgt)
     assert tgt[start:end] == "EPL" and entity == "联合国"
+
+
+def test_a_name_the_translation_capitalizes_is_not_left_out():
+    """Trump is also an everyday word ('trump card'), but capitalized it writes 特朗普."""
+    from checker.unexplained_names import _left_out
+
+    assert _left_out(Passage("特朗普周三在白宫会见了记者。"), "Trump met reporters at the White House on Wednesday.") == ""
 
 
 def test_a_passage_reads_its_lines_as_one_text():
