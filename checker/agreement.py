@@ -47,13 +47,13 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
     if strict and a.qualifier == "range" and b.qualifier == "range" \
             and not (a.kind == "measure" and b.kind == "measure" and a.unit != b.unit):
         return _range_bounds(a) == _range_bounds(b)  # 2–5 days against 3–5 days: a bound changed
-    if strict and (a.qualifier or b.qualifier) and a.num is not None and b.num is not None:
+    converted = a.kind == "measure" and b.kind == "measure" and a.unit != b.unit
+    if strict and (a.qualifier or b.qualifier) and a.num is not None and b.num is not None and not converted:
+        # (measures in two units are compared converted, below: 'nearly three minutes' is no 2 h)
         if not (a.qualifier and b.qualifier):
             return within(a, b)
         if a.qualifier == "range" or b.qualifier == "range":
             return _range_bounds(a) == _range_bounds(b)
-        if a.kind == "measure" and b.kind == "measure" and a.unit != b.unit:
-            pass  # converted units: fall through to the tolerance check
         else:
             # the same digits at another scale agree only where one side has a scale word the other
             # lacks (1.1 under a 'millions' heading, 1,100万): 4000余名 and 'more than 40,000' differ
@@ -67,6 +67,8 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
             return False
         if a.dimension == "temperature" and a.unit != b.unit:
             return _temperatures_agree(a, b)
+        if a.unit == b.unit and a.num is not None and b.num is not None:
+            return a.num == b.num or overlap(a, b)   # no conversion: 2:00:35 and 2:00:53 differ
         # a conversion is right within the precision it was written with (62 m = 203 ft)
         tol = max(abs(a.si), abs(b.si)) * Decimal("0.012")
         ia = (a.low * a.si / a.num, a.high * a.si / a.num) if a.low is not None and a.num else (a.si, a.si)

@@ -70,7 +70,10 @@ def _syllable_key(py: str) -> tuple[str, str]:
 
 
 def _compatible(e: str, c: str) -> bool:
-    """An English class against a Chinese one: equal, or h for f, s or k (霍 Ho, 休 Hou, 惠 Whi)."""
+    """An English class against a Chinese one: equal, h for f, s or k (霍 Ho, 休 Hou, 惠 Whi), or
+    pinyin j, q, x (J) for s or k (吉 Ji = Gi, 基 Ji = Ki, 西 Xi = Si)."""
+    if c == "J":
+        c = "S" if e in ("S", "H") else "K"
     return e == c or ("H" in (e, c) and (e + c).replace("H", "") in ("", "F", "S", "K"))
 
 

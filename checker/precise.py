@@ -114,6 +114,7 @@ class PrecisePath:
                 pending.append(s)   # its rendering is here, changed: 35℃ as '35 degrees Fahrenheit'
                 continue
             near = next((t for t in near_t if comparable(s, t) and agree(s, t, strict=True) and _as_precise(s, t)
+                         and not _renders_another(s, t, near_s)
                          and (id(t) not in owner or (not spare and agree(s, owner[id(t)], strict=True)))), None)
             if near is not None:
                 self._agreeing(s, near)
@@ -126,7 +127,7 @@ class PrecisePath:
             for t in [*T, *(t for t in near_t if id(t) not in in_bead)]:
                 if id(t) in used or t.extra.get("article") or not comparable(s, t):
                     continue
-                if id(t) not in in_bead and any(x is not s and comparable(x, t) and same_figure(x, t) for x in near_s):
+                if id(t) not in in_bead and _renders_another(s, t, near_s):
                     continue   # a neighbour's figure that renders another figure of the original (1961年 → 1961)
                 got = first_verdict(Pair(s, t, 1.0, "precise"))
                 if got is None:
@@ -338,6 +339,12 @@ def _weight(text: str) -> int:
     """A sentence's length for alignment: its characters other than white space, ideographs twice."""
     # (str.split() splits at what str.isspace() calls white space; ideographs are none)
     return sum(map(len, text.split())) + sum(map(len, _IDEOGRAPHS.findall(text)))
+
+
+def _renders_another(s: Claim, t: Claim, near_s: list[Claim]) -> bool:
+    """Is `t` the very figure of another claim of the original ('65 km' of 约40英里（65公里）), so
+    that it answers that one and not `s` ('about 40 miles' is 65 km too, but was changed)?"""
+    return not same_figure(s, t) and any(x is not s and comparable(x, t) and same_figure(x, t) for x in near_s)
 
 
 def _inside_amount(T: list[Claim], start: int, end: int) -> bool:

@@ -31,9 +31,13 @@ def check(p: Pair) -> Verdict | None:
     if a.kind == "measure" or b.kind == "measure":
         if a.kind != b.kind or a.dimension != b.dimension or a.si is None or b.si is None:
             return None
-        ratio = max(a.si, b.si) / max(min(a.si, b.si), Decimal("1e-12")) if min(a.si, b.si) > 0 else 0
-        if ratio and ratio < 1.02:
-            return None
+        if a.unit == b.unit:
+            if consistent(p, a, b) or a.num == b.num:
+                return None   # in one unit no conversion excuses a difference (2:00:35 / 2:00:53)
+        else:
+            ratio = max(a.si, b.si) / max(min(a.si, b.si), Decimal("1e-12")) if min(a.si, b.si) > 0 else 0
+            if ratio and ratio < 1.02:
+                return None   # a conversion rounded (62 m = 203 ft)
         return Verdict(f"{show(a)} vs {show(b)}: values differ", 0.6 if p.path == "precise" else 0.45)
     if a.kind == "money" and b.kind == "money" and a.unit != b.unit:
         return None

@@ -31,6 +31,9 @@ def _flagged(src: str, tgt: str) -> list[str]:
     ("Hopkins", "根据约翰·霍普金斯大学提供的数据"),
     ("Goddard", "这项研究由美国宇航局戈达德太空飞行中心完成。"),   # 达 is read between two name characters
     ("Julio", "西班牙专家胡里奥·里奥斯接受了采访。"),   # 胡 alone is an h, as Spanish j is
+    ("Kyiv", "乌克兰首都基辅遭到袭击。"),   # pinyin j, q, x also write k and g before i
+    ("Kissinger", "美国前国务卿基辛格曾多次访华。"),
+    ("Gilead", "吉利亚德公司公布了试验结果。"),
 ])
 def test_a_transliteration_sounds_like_its_characters(name, text):
     assert Sounds(text).explain(name)

@@ -1260,7 +1260,7 @@ def _en_durations(scan: _Scanner, ref: dt.date, free: Callable[[int, int], bool]
 _EN_STANDALONE_DAY = re.compile(
     rf"\b(?P<pre>on|for|by|until|till|since|from|before|after|to|through|(?:{_alt(_EN['day_parts'])})\s{{1,3}}of)\s{{1,3}}(?:(?P<the>the)\s{{1,3}})?"
     rf"(?:(?P<d>{_DAYNUM})(?P<suf>{_SUF})?|(?P<dw>{_ORDW})|(?P<dc>{_CARDW}))"
-    rf"(?=\s{{0,2}}(?:$|[.,](?![0-9])|[;!?)]|\s(?:at|in|of|and|or|to|until|when|we|i|you|he|she|they)\b))", re.I)
+    rf"(?=\s{{0,2}}(?:$|[.,](?![0-9])|[;!?)]|\s(?:at|in|of|and|or|to|until|when|we|i|you|he|she|they|local\s+time)\b))", re.I)
 
 
 def _en_standalone_days(text: str, ref: dt.date, free: Callable[[int, int], bool], add: Callable[[DateMention], None],
@@ -1445,6 +1445,11 @@ def _en_years(scan: _Scanner, found: list[DateMention], free: Callable[[int, int
         add(dm)
 
 
+def _clock_duration(text: str, start: int) -> bool:
+    from .quantities import CLOCK_CUE_BEFORE   # (quantities imports this module)
+    return CLOCK_CUE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Callable[[int, int], bool]) -> None:
     """Clock times: joined to the date they are written with ('4日15时', 'Feb. 4 13:00', '6 p.m. on
     Tuesday'), else a mention of their own with only the time (year, month and day unknown)."""
@@ -1486,6 +1491,8 @@ def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Cal
     # clock times (13:00:05) are not figures of their own
     scan = _Scanner(text)
     for mt in scan.near(_CLOCK, _A_COLON, _SEPARATOR_REACH):
+        if mt.group(0).count(":") == 2 and _clock_duration(text, mt.start()):
+            continue   # 'won in 2:00:35': a time taken, read by the quantities
         if free(*mt.span()) and not _CLOCK_NOT_BEFORE.match(text, mt.end(), mt.end() + 5):
             near = sorted(i for e in range(mt.start() - 2, mt.start() + 1) for i in by_end.get(e, ()))
             joined = False

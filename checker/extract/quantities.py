@@ -48,11 +48,22 @@ _CONTEXT_ONLY = {word: re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(
 def _unit_in_context(text: str, unit: str, start: int, end: int) -> str | None:
     """The unit a written unit word stands for where the words around it say so (气温30度 → 摄氏度,
     '3.1 degrees higher than normal' in a sentence about degrees Celsius)."""
-    before, after = _CONTEXT_REACH["en" if unit.isascii() else "zh"]
+    if not unit.isascii():
+        before, _ = _CONTEXT_REACH["zh"]
+        for other, words in _CONTEXT_UNITS.get(unit, ()):
+            if words.search(text, max(0, start - before), end):
+                return other
+        return None
+    # English: the rule whose word is nearest ('155 Fahrenheit, or 43 to 44 degrees Centigrade')
+    before, after = _CONTEXT_REACH["en"]
+    lo, hi = max(0, start - before), end + len(unit) + after
+    best: tuple[int, str] | None = None
     for other, words in _CONTEXT_UNITS.get(unit, ()):
-        if words.search(text, max(0, start - before), end + len(unit) + after):
-            return other
-    return None
+        for m in words.finditer(text, lo, hi):
+            d = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or d < best[0]:
+                best = (d, other)
+    return best[1] if best else None
 
 
 def _only_in_context(text: str, unit: str, start: int, end: int) -> bool:
@@ -1108,6 +1119,7 @@ def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
 
 def extract_quantities(text: str, taken: bytearray) -> list[Quantity]:
     """Quantities in `text` (width-folded view) outside the spans marked in `taken`."""
+    clocks = _clock_durations(text, taken)
     tokens = _number_tokens(text)
     tokens += [(s, e, v, f, "", None, "") for s, e, v, f in _en_word_numbers(text)]
     tokens.sort(key=lambda t: (t[0], -t[1]))
@@ -1124,11 +1136,37 @@ def extract_quantities(text: str, taken: bytearray) -> list[Quantity]:
             continue
         out.append(q)
         last_end = q.end
+    if clocks:
+        out = sorted(out + clocks, key=lambda q: q.start)
     out = _implicit_ones(text, taken, out)
     out = _tallies(text, taken, out)
     out = _percent_words(text, taken, out)
     out = _ratios(text, out)
     return _shared_units(text, _compound_measures(text, out))
+
+
+CLOCK_DURATION = re.compile(r"(?<![\d:.])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:\.(?P<f>\d{1,2}))?(?![\d:])")
+_CLOCK_CUES = load("en", "units")["clock_durations"]["before"]
+CLOCK_CUE_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:%s)|%s)[ ]{0,2}$" % (
+    "|".join(re.escape(w).replace("\\ ", " ") for w in longest_first([w for w in _CLOCK_CUES if w.isascii()])),
+    "|".join(re.escape(w) for w in longest_first([w for w in _CLOCK_CUES if not w.isascii()]))), re.I)
+
+
+def _clock_durations(text: str, taken: bytearray) -> list[Quantity]:
+    """A time taken written as a clock reading ('won in 2:00:35', 'a time of 2:11:53'): a duration
+    in hours, its span marked taken (the date pass leaves such readings alone, dates._times_pass)."""
+    out: list[Quantity] = []
+    if ":" not in text:
+        return out
+    for m in CLOCK_DURATION.finditer(text):
+        if taken.find(1, m.start(), m.end()) >= 0 or not CLOCK_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        secs = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s"))
+        si = Decimal(secs) + (Decimal("0." + m.group("f")) if m.group("f") else Decimal(0))
+        out.append(Quantity(kind="measure", start=m.start(), end=m.end(), num=si / 3600, unit="h",
+                            figure=m.group(0), si=si, dimension="duration"))
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    return out
 
 
 _EN_NUMBERS = load("en", "numbers")
@@ -1342,8 +1380,8 @@ def _unit_before(q: Quantity, text: str, start: int) -> None:
 _TIME_SYMBOLS = {Decimal(1): "s", Decimal(60): "min", Decimal(3600): "h"}
 
 
-_COMPOUND_GAP = re.compile(r"[ ]{1,2}(?:and[ ]{1,2})?|")
-_COMPOUND_UNITS = {**UNITS, **dict(load("en", "units")["compound_units"])}
+_COMPOUND_GAP = re.compile(r",?[ ]{1,2}(?:and[ ]{1,2})?|")
+_COMPOUND_UNITS = {**UNITS, **dict(load("en", "units")["compound_units"]), **dict(load("zh", "units")["compound_units"])}
 _COMPOUND_KEYS = longest_first(_COMPOUND_UNITS)
 
 
