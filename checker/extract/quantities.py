@@ -851,7 +851,7 @@ _MINOR_NOT_AFTER = set(load("zh", "currencies")["minor_not_before"]["chars"])
 
 _RELATIVE_AFTER_DURATION = re.compile(r"[ ]{1,2}(?:later|ago|earlier|before|after|on|hence)\b|后|後|前|以后|以前|之后|之前", re.I)
 _ZH_VAGUE_PREFIX = set(_ZH_NUMBERS["vague_prefix"])
-_ZH_ERA_YEAR_AFTER = re.compile(r"[^，。；,;\s]{0,2}月|大年")  # 雍正四年大年三十, 神龙二年正月: a year of an era
+_ZH_ERA_YEAR_AFTER = re.compile(r"[^，。；,;\s个個]{0,2}月|大年")  # 雍正四年大年三十, 神龙二年正月: a year of an era (一年六个月 is a term)
 _ZH_YEAR_NOT_DURATION = ["代", "级", "級", "底", "初", "末", "中", "度", "份", "前后"]
 _NOT_QUANTITY_AFTER = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])|(?:'?s)(?![A-Za-z'])|[ ]?(?:世纪|世紀|年代)|[ ]?(?:century|centuries)\b", re.I)
 _BARE_HALF = {"half", "a half", "one half"}
@@ -1380,6 +1380,8 @@ def _unit_before(q: Quantity, text: str, start: int) -> None:
 _TIME_SYMBOLS = {Decimal(1): "s", Decimal(60): "min", Decimal(3600): "h"}
 
 
+# a Chinese numeral and a unit right after a duration: the smaller part of a compound (一年六个月)
+_ZH_SMALLER_PART = re.compile(r"(?:零|又)?[0-9零一二两三四五六七八九十]{1,3}(?:个月|個月|天|日|小时|小時|分钟|分鐘|分|秒)")
 _COMPOUND_GAP = re.compile(r",?[ ]{1,2}(?:and[ ]{1,2})?|")
 _COMPOUND_UNITS = {**UNITS, **dict(load("en", "units")["compound_units"]), **dict(load("zh", "units")["compound_units"])}
 _COMPOUND_KEYS = longest_first(_COMPOUND_UNITS)
@@ -1671,8 +1673,11 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     u = None  # 2025年, 80年代: a year, not a duration
                 if u and u == "度" and text[p2 + 1:p2 + 2] == "电":
                     u = "度电"
-                if u and zh_numeral and fig == "一" and (UNITS[u][2] == "duration" or u in _ZH_ONE_UNIT_ADVERBS):
-                    return None  # 一天, 一年: idiom more often than a measured duration; 一度: at one point
+                if u and zh_numeral and fig == "一" and (UNITS[u][2] == "duration" or u in _ZH_ONE_UNIT_ADVERBS) \
+                        and not _ZH_SMALLER_PART.match(text, p2 + len(u)):
+                    # 一天, 一年: idiom more often than a measured duration; 一度: at one point (but
+                    # 一年六个月 states a term: the smaller part after it makes it a compound measure)
+                    return None
                 if u and u in _CONTEXT_ONLY and not _only_in_context(text, u, pos, p2):
                     u = None
                 other = _unit_in_context(text, u, start, p2) if u in _CONTEXT_UNITS else None
