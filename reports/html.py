@@ -230,6 +230,8 @@ def _human(value: Decimal, group: bool = True) -> str:
         if abs(value) >= div:
             return f"{(value / div).normalize():f} {word}"
     value = value.normalize()
+    if value.as_tuple().exponent < -6:   # 1 hour and 50 minutes: 1.8333 h, not 28 places
+        return "≈" + _human(value.quantize(Decimal("0.0001")), group)
     return f"{value:,f}" if group or abs(value) >= 10000 else f"{value:f}"
 
 

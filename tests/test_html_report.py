@@ -213,3 +213,12 @@ def test_input_errors_are_listed(tmp_path):
     CliRunner().invoke(main, ["check", str(corpus), "--format", "html", "-o", str(out)])
     html = out.read_text(encoding="utf-8")
     assert "Input errors" in html and "&lt;b&gt;bad&amp;.txt" in html
+
+
+def test_a_repeating_value_reads_in_four_places_on_its_chip():
+    from conftest import claims_of
+    from reports.html import value_label
+    (c,) = [c for c in claims_of("Kiptum won the race in 2:00:53.") if c.kind == "measure"]
+    assert value_label(c) == "≈2.0147 h"
+    (whole,) = [c for c in claims_of("The trip took 2 hours.") if c.kind == "measure"]
+    assert value_label(whole) == "2 h"

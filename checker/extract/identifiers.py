@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import zh_words
+from ..lexicon import EN_STOP, zh_words
 from ..numerals import EN_ORDINALS, parse_zh
 from ..resources import load
 from ..textnorm import is_cjk
@@ -232,6 +232,9 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         if mt.group("ord"):
             noun = mt.group("noun2")
             if noun in ("century", "anniversary", "birthday", "floor", "place", "time", "round", "day", "week", "month", "year", "of", "and"):
+                continue
+            if noun in EN_STOP:   # 'finished 12th in the race': the ordinal alone, no noun 'in'
+                add(IdMention(mt.start(), mt.end("ord") + 2, int(mt.group("ord").replace(",", "")), "ordinal", True, ""))
                 continue
             add(IdMention(mt.start(), mt.end(), int(mt.group("ord").replace(",", "")), "ordinal", True, noun))
             continue
