@@ -17,6 +17,8 @@ Not flagged:
     2月4日 against "Feb. 4"; 周四（2月26日）against "on Thursday" in a report dated that week.
 """
 
+import re
+
 from .base import Pair, Verdict, rule, same_weekday, show, weekday_only, year_like
 
 
@@ -41,9 +43,21 @@ def parts_differ(a, b) -> bool:
     return ma[1] < mb[0] or mb[1] < ma[0]
 
 
+_YEAR_WORDS = re.compile(r"年|\byears?\b|\b(?:last|next|this|past|previous|coming)\b", re.I)
+
+
+def year_guessed(c) -> bool:
+    """Was the date's year chosen by the extractor, the text naming none (12月, 'by December'), as
+    opposed to written (2025年12月) or stated relatively (去年12月, 'last December')?"""
+    return c.resolved == "document-date" and c.date_parts[0] is not None and c.date_parts[1] is not None \
+        and str(c.date_parts[0]) not in c.text and not _YEAR_WORDS.search(c.text)
+
+
 def dates_agree(a, b) -> bool:
     if parts_differ(a, b):
         return False
+    if a.date_parts[1:] == b.date_parts[1:] and year_guessed(a) and year_guessed(b):
+        return True   # 12月 and 'by December': one month, whichever year each reading leaned to
     pa, pb = _parts(a), _parts(b)
     values_a = {a.value, *a.alt}
     values_b = {b.value, *b.alt}

@@ -470,6 +470,17 @@ def _direction_before(text: str, start: int, zh: bool) -> int:
     return 0
 
 
+_DIRECTION_AFTER = {w: sign for sign, key in ((1, "up"), (-1, "down"))
+                    for w in load("en", "qualifiers")["direction_after"][key]}
+_NOUN_AFTER = re.compile(r"[ -]{1,2}([a-z]+)")
+
+
+def _direction_after(text: str, end: int) -> int:
+    """The direction a noun right after a change says ('a 0.3% contraction', 'a 5% rise')."""
+    m = _NOUN_AFTER.match(text, end)
+    return _DIRECTION_AFTER.get(m.group(1), 0) if m else 0
+
+
 _LEVEL_TO_ZH, _LEVEL_FROM_ZH = frozenset("至到"), frozenset("从從")
 _FROM_BEFORE = re.compile(r"\bfrom[ ]{1,2}$", re.I)
 
@@ -1816,7 +1827,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
     if level == "from":
         q.extra = {**(q.extra or {}), "level": True}   # where a change started: no direction of its own
     else:
-        q.direction = _direction_before(text, q.start, True) or _direction_before(text, q.start, False)
+        q.direction = _direction_before(text, q.start, True) or _direction_before(text, q.start, False) \
+            or (_direction_after(text, q.end) if q.kind in ("percent", "money", "measure") else 0)
         if q.direction and level:
             q.extra = {**(q.extra or {}), "level": True}
     # ---- ranges: 5到10年, 16,000-17,000, 47%到87%, 5 billion to 7 billion yuan
