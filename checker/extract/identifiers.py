@@ -87,6 +87,32 @@ def _whole_words(text: str, start: int, noun: str) -> str:
     return words[0] if words and len(words[0]) <= len(noun) else noun
 
 
+_MODEL = re.compile(r"(?<![A-Za-z0-9])(?P<brand>[A-Z][A-Za-z]{1,14}) (?P<n>\d{1,4})(?P<suf>[A-Z]{0,2})(?![\d.,:/%-]?\d)(?![A-Za-z%])")
+_MODEL_NOT_AFTER = frozenset(_EN_IDS["model_not_after"])
+_MODEL_NOT_BEFORE = re.compile(r" (?:%s)\b" % "|".join(map(re.escape, _EN_IDS["model_not_before"])))
+# a scaled currency code before an amount (MAUD 60, USD 5): money, not a model
+_CURRENCY_CODES = tuple(load("en", "currencies")["scaled_codes"]["codes"])
+_CALENDAR_WORDS = frozenset(w.lower() for table in ("months", "weekdays") for w in load("en", "dates")[table])
+
+
+def _model_numbers(text: str, taken: bytearray, add) -> None:
+    """Mate 80, Boeing 737, Windows 11: a capitalized word inside a sentence (after a lower-case
+    word, a comma, or Chinese text) and a number, with no unit after it, name a numbered thing."""
+    if not any(c.isdigit() for c in text):
+        return
+    for mt in _MODEL.finditer(text):
+        s, e = mt.span()
+        before = text[max(0, s - 2):s]
+        inside = bool(before) and (before[-1] == " " and (before[:1].islower() or before[:1] in ",;:") or is_cjk(before[-1]))
+        brand = mt.group("brand")
+        if not inside or brand in _MODEL_NOT_AFTER or brand.lower() in _CALENDAR_WORDS or brand in _CURRENCY_SYMBOLS \
+                or brand.upper() in _CURRENCY_SYMBOLS or brand.isupper() and brand.endswith(_CURRENCY_CODES) \
+                or _MODEL_NOT_BEFORE.match(text, e) or any(taken[s:e]) \
+                or _unit_after(text, e) or _SCALE_OR_UNIT_AFTER.match(text, e):
+            continue
+        add(IdMention(s, e, 0, "code", False, (brand + mt.group("n") + mt.group("suf")).upper()))
+
+
 def _noun_is_qualifier(text: str, start: int, end: int) -> bool:
     """The characters after an ordinal's classifier start a qualifier (超过, 约) or run into a figure."""
     return text.startswith(_ZH_QUALIFIER_WORDS, start) or any(c in _ZH_NUMERAL_CHARS for c in text[start:end + 1])
@@ -242,4 +268,5 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         noun = (mt.group("noun") or "").rstrip(".").lower()
         unit = {"art": "article", "sec": "section"}.get(noun, noun or "no")
         add(IdMention(mt.start(), mt.end(), n, unit, False, noun))
+    _model_numbers(text, taken, add)   # after Article 82, Flight 370: named numbers of their own
     return out
