@@ -399,8 +399,12 @@ def _future_clause(text: str, start: int, end: int) -> bool:
 
 
 def _year_context(text: str, start: int, ref: dt.date) -> int | None:
-    """A year stated nearby: 今年/去年/this year/last year in the words before the date."""
+    """A year stated nearby: 今年/去年/this year/last year in the words before the date, in its
+    own sentence (…较去年增加约700列。大年初一（2月17日） is this year's February)."""
     window = text[max(0, start - 30):start]
+    cut = max(window.rfind(ch) for ch in "。！？；!?;\n")
+    if cut >= 0:
+        window = window[cut + 1:]
     for k, off in list(ZH_REL_YEARS.items()) + list(EN_REL_YEARS.items()):
         if k in window:
             return ref.year + off
@@ -679,20 +683,24 @@ _EN_ANCHORED_DIR_RX = re.compile(rf"\b(?:{_alt(_EN_ANCHORED_DIRS)})\b", re.I) if
 
 def _anchored_days(text: str, ref: dt.date, found: list[DateMention], free: Callable[[int, int], bool],
                    add: Callable[[DateMention], None]) -> None:
-    """次日, the next day, two days later: a day counted from the last full date written before it
-    (the day the text narrates), or from the document date when none is and the clause looks
-    forward (then flagged as resolved from it); otherwise the day it counts from is unknown."""
+    """次日, the next day, two days later, 当天: a day counted from the last full date written before
+    it in its paragraph (the day the text narrates), or from the document date when none is and
+    the clause looks forward or the day is 'that day' (then flagged as resolved from it); otherwise
+    the day it counts from is unknown."""
     full = [(m.start, m) for m in found if m.year is not None and m.month is not None and m.day is not None]
     starts = [s for s, _ in full]
     added = False
 
-    def anchor(at: int, end: int) -> tuple[dt.date, str] | None:
+    def anchor(at: int, end: int, offset: int) -> tuple[dt.date, str] | None:
         k = bisect.bisect_left(starts, at) - 1
-        if k >= 0 and _valid(full[k][1].year, full[k][1].month, full[k][1].day):
+        if k >= 0 and _valid(full[k][1].year, full[k][1].month, full[k][1].day) \
+                and "\n\n" not in text[full[k][1].end:at]:
             m = full[k][1]
             return dt.date(m.year, m.month, m.day), ""  # type: ignore[arg-type]
-        if _future_clause(text, at, end) or _future_context(text, at, end):
-            return ref, "document-date"  # 'I will leave here 2 years 21 days later': from today
+        if offset == 0 or _future_clause(text, at, end) or _future_context(text, at, end):
+            # 'I will leave here 2 years 21 days later': from today; 当天 with no day narrated in
+            # its paragraph: the day of the report
+            return ref, "document-date"
         return None  # 'Two years later, the plant closed': from a day the text does not name
 
     for mt in fast_finditer(_ANCHORED_RX, text):
@@ -702,7 +710,7 @@ def _anchored_days(text: str, ref: dt.date, found: list[DateMention], free: Call
         offset = _ANCHORED_DAYS["zh"].get(words)
         if offset is None:
             offset = _ANCHORED_DAYS["en"][re.sub(r"\s+", " ", words.lower())]
-        based = anchor(mt.start(), mt.end())
+        based = anchor(mt.start(), mt.end(), offset)
         if based is None:
             continue
         base, how = based
@@ -738,7 +746,7 @@ def _anchored_days(text: str, ref: dt.date, found: list[DateMention], free: Call
             pk, ps = EN_DURATION_UNITS[re.sub(r"\s+", " ", pm.group("unit").lower())]
             parts.append((pk, pn * ps))
             start = start - len(window) + pm.start()
-        based = anchor(start, mt.end())
+        based = anchor(start, mt.end(), 1)   # (a span of time: never the day itself)
         if based is None:
             continue
         base, how = based
