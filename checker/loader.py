@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bilingual import BILINGUAL_SUFFIXES, load_bilingual
+from .textnorm import decode_entities
 from .decode import MAX_BYTES, NotText, decode_bytes, os_reason, printable_name, read_input_bytes  # noqa: F401 - MAX_BYTES re-exported
 from .errors import FactcheckError, InputFileError
 from .manifest import MANIFEST_NAME, DocumentMeta, Manifest, load_manifest, split_front_matter
@@ -98,10 +99,11 @@ def _merged(*span_lists: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
 
 
 def html_view(text: str) -> str:
-    """The text with markup blanked out, same length: offsets found in it index the raw file."""
+    """The text with markup blanked out and character references read (textnorm.decode_entities),
+    same length: offsets found in it index the raw file."""
     masked = _blank_spans(text, _merged(_comment_spans(text), _raw_element_spans(text)))
-    return _blank_spans(masked, ((m.start(), m.end(), bool(_BLOCK_TAG.match(m.group(0))))
-                                 for m in _HTML_TAG.finditer(masked)))
+    return decode_entities(_blank_spans(masked, ((m.start(), m.end(), bool(_BLOCK_TAG.match(m.group(0))))
+                                                 for m in _HTML_TAG.finditer(masked))))
 
 
 # a link target may hold one level of parentheses (wiki/Foo_(bar)); an unmatched '(' ends the

@@ -114,7 +114,7 @@ class PrecisePath:
                 pending.append(s)   # its rendering is here, changed: 35℃ as '35 degrees Fahrenheit'
                 continue
             near = next((t for t in near_t if comparable(s, t) and agree(s, t, strict=True) and _as_precise(s, t)
-                         and not _renders_another(s, t, near_s)
+                         and not _renders_another(s, t, near_s, spare)
                          and (id(t) not in owner or (not spare and agree(s, owner[id(t)], strict=True)))), None)
             if near is not None:
                 self._agreeing(s, near)
@@ -341,10 +341,15 @@ def _weight(text: str) -> int:
     return sum(map(len, text.split())) + sum(map(len, _IDEOGRAPHS.findall(text)))
 
 
-def _renders_another(s: Claim, t: Claim, near_s: list[Claim]) -> bool:
+def _renders_another(s: Claim, t: Claim, near_s: list[Claim], spare: bool = False) -> bool:
     """Is `t` the very figure of another claim of the original ('65 km' of 约40英里（65公里）), so
-    that it answers that one and not `s` ('about 40 miles' is 65 km too, but was changed)?"""
-    return not same_figure(s, t) and any(x is not s and comparable(x, t) and same_figure(x, t) for x in near_s)
+    that it answers that one and not `s` ('about 40 miles' is 65 km too, but was changed)? When the
+    sentence of `s` has a figure left that may be its changed rendering (`spare`), an equal figure
+    counts as another's too: 今年 of the next sentence renders 'this year' there, not 'the end of
+    2026' here, whose rendering is the 2027年底 beside it."""
+    if same_figure(s, t) and not spare:
+        return False
+    return any(x is not s and comparable(x, t) and same_figure(x, t) for x in near_s)
 
 
 def _inside_amount(T: list[Claim], start: int, end: int) -> bool:

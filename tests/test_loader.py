@@ -82,6 +82,25 @@ def test_html_view_keeps_offsets_and_drops_markup():
     assert raw[i:i + len("120亿美元")] == "120亿美元"
 
 
+def test_html_view_reads_character_references_in_place():
+    raw = "<p>Tencent will invest&nbsp;&euro;1.16 billion in AT&amp;T&#8217;s unit &bogus; now.</p>"
+    view = html_view(raw)
+    assert len(view) == len(raw)
+    assert "     €1.16 billion" in view            # the symbol still touches its figure
+    assert "invest " in view and "&nbsp;" not in view
+    assert "AT    &T      ’s" in view and "&bogus;" in view   # an unknown reference stays as written
+
+
+def test_a_claim_quotes_the_reference_it_starts_with(make_corpus):
+    from checker.api import extract_paths
+    raw = "<html><body><p>Tencent will invest &euro;1.16 billion for a 12.5% stake.</p></body></html>"
+    root = make_corpus({"a.html": raw})
+    ex = extract_paths([root], jobs=1, cache_dir=None)
+    (money,) = [c for c in ex.claims["a.html"] if c.kind == "money"]
+    assert money.text == "&euro;1.16 billion" == raw[money.start:money.end]
+    assert (money.num, money.unit) == (1160000000, "EUR")
+
+
 def test_language_detected_when_not_given(make_corpus):
     corpus = load_corpus([make_corpus({"a.txt": ZH, "b.txt": "The Bank of Korea cut its rate by 25 basis points."})])
     assert [d.lang for d in corpus.documents] == ["zh", "en"]

@@ -12,7 +12,7 @@ from ..glossary import Glossary
 from ..lexicon import SentenceTerms, lemma, term_groups
 from ..model import Claim, Document, fmt_decimal
 from ..segment import clauses, sentences
-from ..textnorm import fold_width
+from ..textnorm import entity_start, fold_width
 from .dates import extract_dates
 from .identifiers import extract_identifiers
 from .multipliers import also_reads, extract_multipliers
@@ -289,7 +289,10 @@ def _annotate(doc: Document, view: str, claims: list[Claim]) -> None:
             out = group_cache[span] = terms.within(*span)
         return out
 
+    html = view is not doc.text and "&" in doc.text
     for c in claims:
+        if html and view[c.start] != doc.text[c.start]:
+            c.start = entity_start(doc.text, c.start)   # a claim that starts with &euro;
         c.text = doc.text[c.start:c.end]
         c.line = bisect.bisect_right(newlines, c.start - 1) + 1 if c.start else 1
         si = max(0, bisect.bisect_right(starts, c.start) - 1)
