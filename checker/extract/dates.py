@@ -652,20 +652,29 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray, lang: str | 
     return found
 
 
-_ANCHORED_MONTHS: dict[str, int] = dict(_ZH.get("anchored_months", {}))
+_ANCHORED_MONTHS: dict[str, int] = {**dict(_ZH.get("anchored_months", {})),
+                                     **{k.lower(): v for k, v in dict(_EN.get("anchored_months", {})).items()}}
 
 
 def _anchor_months(text: str, found: list[DateMention]) -> None:
     """当月, 同月, 次月 (read as months of the document date) count from the last month written
-    before them, when one is: they narrate that month."""
+    before them in their paragraph, when one is: they narrate that month. So does 上月 compared
+    with (比上月, 较上月, 与上月持平: the month before the one the figures are of)."""
     last: DateMention | None = None
     for dm in found:
-        off = _ANCHORED_MONTHS.get(text[dm.start:dm.end]) if dm.day is None else None
-        if off is not None and last is not None:
+        word = text[dm.start:dm.end]
+        off = _ANCHORED_MONTHS.get(re.sub(r"\s+", " ", word.lower())) if dm.day is None else None
+        if off is None and dm.day is None and word in ZH_REL_MONTHS and text.endswith(_COMPARED_WITH, 0, dm.start):
+            off = ZH_REL_MONTHS[word]
+        if off is not None and last is not None and "\n\n" not in text[last.end:dm.start]:
             dm.year, dm.month = _add_months(last.year, last.month, off)  # type: ignore[arg-type]
             dm.resolved = ""
+            continue   # a month counted from another is not one the text names
         if dm.year is not None and dm.month is not None:
             last = dm
+
+
+_COMPARED_WITH = tuple(_ZH["compared_with"]["words"])
 
 
 _EN_ANCHORED_DIRS = {k.lower(): int(v) for k, v in dict(_EN.get("anchored_duration_directions", {})).items()}
