@@ -31,7 +31,7 @@ from .resources import load
 
 NUMERIC = ("money", "count", "percent", "measure", "number")
 BROAD_MIN = {"pattern": 0.16, "pattern-same-doc": 0.5, "swap": 0.05, "FC003": 0.3, "FC003-noun": 0.08, "FC002": 0.3, "FC005": 0.3, "FC009": 0.1, "support": 0.3}
-GENERIC_NOUNS = {"person", "time", "item", "", "个", "group", "kind", "piece", "case", "event", "batch"}
+GENERIC_NOUNS = {"person", "time", "times", "item", "", "个", "group", "kind", "piece", "case", "event", "batch"}
 AFFINITY_WEIGHT = 0.2  # how much a typical slip (same digits, swapped day/month) counts towards being the same fact
 
 

@@ -387,7 +387,9 @@ def _en_noun(text: str, pos: int) -> tuple[str, int]:
         if w.lower() in _EN_NOUN_MODIFIERS and not words and p2 - pos <= 1:
             p = m.end()  # '12 new deep-water berths': the adjective is not the noun
             continue
-        if w.lower() in EN_STOP or w[0].isupper() and words == [] and False:
+        if w.lower() == "times" and not words:
+            return "times", m.end()   # 4.2 times that of …: a multiple, as 倍 is
+        if w.lower() in EN_STOP:
             break
         if w.lower() in ("of",):
             break
