@@ -40,7 +40,8 @@ class BroadPath:
 
     def broad(self, linked: set[frozenset[str]], meanwhile: Callable[["_Workers"], None] | None = None) -> None:
         """Candidate pairs across documents, block by block (claims of one dimension), found through
-        an inverted index of subject terms, scored by similarity, then judged (_judge_broad).
+        an inverted index of subject terms, then judged (_judge_broad), which scores by similarity
+        only the pairs its findings depend on.
 
         Built for large corpora without changing what is compared: claims are numbered once, each
         block's inverted index is a few flat arrays and a chunk of claims picks its counterparts at
@@ -49,11 +50,12 @@ class BroadPath:
         the keys _affinity compares are numbers per claim (AffinityTable), pairs live in flat
         arrays, a pair is never compared twice, and a pair of claims that no rule can compare
         (comparable() is false) is dropped as it is picked, since the judge would skip it. With
-        --jobs N on a large corpus, picking
-        counterparts and scoring pairs run over N forked processes; the results are put back in
-        order, so the findings are the same whatever N is. `meanwhile` (the precise path, which
-        needs nothing of this) is called with the worker runner once the pairs are being scored,
-        and may give the workers more tasks; it ends before the judge starts."""
+        --jobs N on a large corpus, picking counterparts, judging pairs and scoring them run over N
+        forked processes; the results are put back in order, so the findings are the same whatever
+        N is. `meanwhile` (the precise path, which needs nothing of this) is called with the worker
+        runner once the pairs are being judged, and may give the workers more tasks; it ends before
+        the judge reads its results (the findings of the precise path come first, and its aligned
+        support is counted by the judge)."""
         claims = [c for cs in self.claims.values() for c in cs]
         blocks: dict[str, list[int]] = defaultdict(list)
         n_blocks = np.zeros(len(claims), np.int8)
@@ -112,7 +114,7 @@ class BroadPath:
         del terms, blocks
         context = PickContext(cdoc, [c.sent for c in claims], [c.kind in ("count", "number") for c in claims],
                               linked_to, affinity)
-        state = _BroadState(claims, context, idf, work, check)
+        state = _BroadState(claims, context, idf, work, check, sentence_index(self.claims))
         with _Workers(state, self._broad_jobs(len(claims))) as run:
             # 1. the counterparts each claim picks (independent of one another: over processes)
             tasks = [(b, lo, min(lo + _CHUNK, len(block.members))) for b, block in enumerate(work)
@@ -141,16 +143,15 @@ class BroadPath:
             keep = first_of_repeats(x, y, (n_blocks[x] > 1) & (n_blocks[y] > 1))
             pa, pb = array("q", x[keep].tobytes()), array("q", y[keep].tobytes())
             del x, y, keep, n_blocks
-            # 3. their similarity (over processes; the precise path here in the meantime)
-            ps = array("d")
-            scored = run.imap(_sim_chunk, [(pa[lo:lo + _PAIR_CHUNK], pb[lo:lo + _PAIR_CHUNK])
-                                           for lo in range(0, len(pa), _PAIR_CHUNK)])
+            # 3. what the judge needs of each pair but its similarity: do its values agree, and the
+            # verdict it gets if it turns out similar enough (over processes; the precise path here
+            # in the meantime)
+            judging = run.imap(_judge_chunk, [(pa[lo:lo + _PAIR_CHUNK], pb[lo:lo + _PAIR_CHUNK])
+                                              for lo in range(0, len(pa), _PAIR_CHUNK)])
             if meanwhile is not None:
                 meanwhile(run)
-            for got in scored:
-                ps.extend(got)
-        del state
-        self._judge_broad((claims, cdoc, affinity, pa, pb, ps))
+            # 4. the similarities the findings depend on, and the findings
+            self._judge_broad((claims, cdoc, affinity, pa, pb), judging, run)
 
     def _broad_jobs(self, n_claims: int) -> int:
         """Processes for the broad path: --jobs (all cores by default) from PARALLEL_MIN_CLAIMS on."""
@@ -158,7 +159,7 @@ class BroadPath:
             return 1
         return self.config.jobs if self.config.jobs > 0 else default_jobs()
 
-    def _judge_broad(self, pairs) -> None:
+    def _judge_broad(self, pairs, judging: Iterator, run: "_Workers") -> None:
         """Keep mutual best matches between documents, then let pattern rules speak.
 
         In a corpus about one topic most figures share topic words; what makes two claims
@@ -167,78 +168,86 @@ class BroadPath:
         error patterns (scale, transposition, swapped day and month, unit, direction, small
         count or identifier differences) and qualified percentages on closely matching subjects.
 
-        `pairs` is (claims, their document numbers, their AffinityTable, and three arrays: the
-        two claim numbers of each comparable pair and its similarity), as broad() builds it. The
-        per-pair tests (do the values agree; which rule fires) run over processes like grouping;
-        counting, choosing and emitting stay in order in this process.
-        """
-        claims, cdoc, affinity, pa, pb, ps = pairs
-        n_docs = max(cdoc, default=0) + 1
-        # claims with one key (document, span, kind) count as one, as everywhere else
+        `pairs` is (claims, their document numbers, their AffinityTable, and two arrays: the two
+        claim numbers of each comparable pair), as broad() builds it; `judging` what _judge_chunk
+        says of each chunk of them, in order; `run` the worker runner.
+
+        A pair's finding depends on its similarity only through tests on the similarities of a
+        few pairs, so only those are computed (most pairs need none; the rules never read it, see
+        _verdict_of), in three steps, each pair's similarity at most once:
+        1. the pairs with a verdict (_judge_chunk): whether each is similar enough for its rule;
+        2. of those left between two documents, the best counterpart of each of their claims' keys
+           in the other's document (mutual best): every pair with one of those (key, document) has
+           its score, and it is chosen among exactly those pairs, in the same order, as if every
+           pair had been scored (no other pair has that key);
+        3. the pairs that support a majority (same value, similar enough) are read only for the
+           claims of the findings (_emit_broad reads agree_count and support for nothing else):
+           those of the agreeing pairs that have one of their keys, in order.
+        The findings' pairs are then sorted as all the judged pairs were: a pair without a verdict
+        emitted nothing, so the findings come in the same order. Counting, choosing and emitting
+        stay in order in this process."""
+        claims, cdoc, affinity, pa, pb = pairs
+        xs, ys = np.frombuffer(pa, np.int64), np.frombuffer(pb, np.int64)
+        n_pairs = len(xs)
+        ok = np.zeros(n_pairs, bool)
+        same_at, cand_at, verdicts = [], [], []
+        lo = 0
+        for chunk_ok, chunk_same, chunk_cand, chunk_verdicts in judging:
+            ok[lo:lo + len(chunk_ok)] = chunk_ok
+            same_at.append(lo + chunk_same)
+            cand_at.append(lo + chunk_cand)
+            verdicts.extend(chunk_verdicts)
+            lo += len(chunk_ok)
+        same = np.concatenate(same_at) if same_at else np.zeros(0, np.int64)
+        cand = np.concatenate(cand_at) if cand_at else np.zeros(0, np.int64)
+        del same_at, cand_at
+        sims = _Similarities(xs, ys, run)
+        # 1. similar enough for the rule that fired (_verdict_of's threshold)
+        sims.need(cand)
+        fires = (sims.ps[cand] >= np.array([v[2] for v in verdicts], np.float64)).tolist()
+        cand = cand[np.array(fires, bool)]
+        verdicts = [v for v, f in zip(verdicts, fires) if f]
+        # 2. within one document a fact is often repeated, so 'closest counterpart' means nothing
+        # there; same-document pairs face the stricter same-document thresholds instead; other
+        # pairs are kept when each claim is the other's best counterpart in its document (the
+        # first pair of the highest score, in pair order, each pair's claim before its partner).
+        # Claims with one key (document, span, kind) count as one, as everywhere else
         key_id: dict[tuple, int] = {}
-        kid = [key_id.setdefault(c.key, len(key_id)) for c in claims]
-        # per chunk of pairs, for keys (claim x, document of y): the best counterpart y of x in that
-        # document, as one int: its score (similarity plus affinity, to two places, then agreement)
-        # above the claim number
-        best: list[tuple[np.ndarray, np.ndarray]] = []
+        kid = np.array([key_id.setdefault(c.key, len(key_id)) for c in claims], dtype=np.int64)
+        cdoc_ = np.array(cdoc, dtype=np.int64)
+        n_docs = int(cdoc_.max(initial=0)) + 1
+        key_x, key_y = kid[xs] * n_docs + cdoc_[ys], kid[ys] * n_docs + cdoc_[xs]
+        across = cdoc_[xs[cand]] != cdoc_[ys[cand]]
+        keep = ~across
+        keep[across] = _mutual_best(cand[across], xs, ys, key_x, key_y, sims, ok, affinity)
+        judged = cand[keep]
+        verdicts = [v for v, k in zip(verdicts, keep.tolist()) if k]
+        del keep, key_x, key_y, cand, across
+        # 3. agreeing counterparts: evidence for the majority (aligned translations' first)
         agree_count: Counter[tuple] = Counter()
         support: dict[tuple, list[Claim]] = defaultdict(list)
         for key, others in self.aligned_support.items():
             support[key].extend(others)
             agree_count[key] += len(others)
-        judging: list[np.ndarray] = []
-        state = _JudgeState(claims, affinity, kid, cdoc, pa, pb, ps, sentence_index(self.claims))
-        with _Workers(state, self._broad_jobs(len(claims))) as run:
-            # the per-pair work over processes (_agree_chunk); here only what needs every chunk,
-            # in chunk order: the first pair of the highest score stays the best, as pair by pair
-            tasks = [(lo, min(lo + _PAIR_CHUNK, len(pa))) for lo in range(0, len(pa), _PAIR_CHUNK)]
-            for supporting, to_judge, chunk_best in run.imap(_agree_chunk, tasks):
-                for p in supporting.tolist():
-                    a, b = claims[pa[p]], claims[pb[p]]
-                    agree_count[a.key] += 1
-                    agree_count[b.key] += 1
-                    support[a.key].append(b)
-                    support[b.key].append(a)
-                judging.append(to_judge)
-                best.append(chunk_best)
-            judged = np.concatenate(judging) if judging else np.zeros(0, np.int64)
-            del judging
-            xs, ys = np.frombuffer(pa, np.int64)[judged], np.frombuffer(pb, np.int64)[judged]
-            # within one document a fact is often repeated, so 'closest counterpart' means nothing there;
-            # same-document pairs face the stricter same-document thresholds instead; other pairs are
-            # kept when each claim is the other's best counterpart in its document (of the chunks'
-            # best, the first of the highest score: an earlier chunk's on a tie, as pair by pair)
-            best_keys = np.concatenate([k for k, _ in best]) if best else np.zeros(0, np.int64)
-            best_of = np.concatenate([g for _, g in best]) if best else np.zeros(0, np.int64)
-            del best
-            top = _first_best(best_keys, best_of)
-            best_keys, best_of = best_keys[top], best_of[top] & ((1 << _CLAIM_BITS) - 1)
-            del top
-            # (each pair's own keys are among them: the best of x in y's document and of y in x's)
-            kid_, cdoc_ = state.kid, state.cdoc
-            keep = (best_of[np.searchsorted(best_keys, kid_[xs] * n_docs + cdoc_[ys])] == ys) \
-                & (best_of[np.searchsorted(best_keys, kid_[ys] * n_docs + cdoc_[xs])] == xs)
-            keep |= cdoc_[xs] == cdoc_[ys]
-            judged, xs, ys = judged[keep], xs[keep], ys[keep]
-            del best_keys, best_of, keep
-            # pairs in order of similarity, then of their claims' keys (a stable sort: equal pairs
-            # keep their order)
-            rank = {k: r for r, k in enumerate(sorted(key_id))}
-            krank = np.array([rank[c.key] for c in claims], dtype=np.int64)
-            del rank
-            judged = judged[np.lexsort((krank[ys], krank[xs], -np.frombuffer(ps, np.float64)[judged]))].tolist()
-            del krank, xs, ys
-            verdicts = (v for got in run.imap(_verdict_chunk, [judged[lo:lo + _PAIR_CHUNK // 4]
-                                                               for lo in range(0, len(judged), _PAIR_CHUNK // 4)])
-                        for v in got)   # emitted in order as the workers return them
-            self._emit_broad(claims, pa, pb, ps, judged, verdicts, agree_count, support)
+        for p in _supporting(same, judged, kid, xs, ys, sims).tolist():
+            a, b = claims[pa[p]], claims[pb[p]]
+            agree_count[a.key] += 1
+            agree_count[b.key] += 1
+            support[a.key].append(b)
+            support[b.key].append(a)
+        # pairs in order of similarity, then of their claims' keys (a stable sort: equal pairs keep
+        # their order)
+        rank = {k: r for r, k in enumerate(sorted(key_id))}
+        krank = np.array([rank[c.key] for c in claims], dtype=np.int64)
+        del rank
+        order = np.lexsort((krank[ys[judged]], krank[xs[judged]], -sims.ps[judged])).tolist()
+        self._emit_broad(claims, pa, pb, sims.ps, judged[order].tolist(), [verdicts[k] for k in order],
+                         agree_count, support)
 
     def _emit_broad(self, claims, pa, pb, ps, judged, verdicts, agree_count, support) -> None:
-        """The findings of the judged pairs whose verdict (in the same order) is not None."""
+        """The findings of the judged pairs, each with its verdict (in the same order)."""
         for p, got in zip(judged, verdicts):
-            if got is None:
-                continue
-            a, b, sim = claims[pa[p]], claims[pb[p]], ps[p]
+            a, b, sim = claims[pa[p]], claims[pb[p]], float(ps[p])
             rule, verdict = PAIR_RULES[got[0]], got[1]
             conf = round(min(0.95, verdict.confidence * (0.6 + 0.5 * min(sim, 0.8))), 2)
             na, nb = agree_count[a.key], agree_count[b.key]
@@ -350,12 +359,6 @@ def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> floa
             return None
         return BROAD_MIN["FC005"]
     return None
-
-
-def _may_need_nothing(a: Claim, b: Claim) -> bool:
-    """Whether _broad_threshold can ask less than min(BROAD_MIN) of this pair: only its thresholds
-    of 0.0 (a count of one document off by one; two launch designators). Keep in step with it."""
-    return a.doc == b.doc or (a.unit == "designator" and b.unit == "designator")
 
 
 def _near_terms(c: Claim) -> frozenset[str]:
@@ -567,12 +570,18 @@ _PAIR_CHUNK = 20000           # pairs per task when scoring them
 class _BroadState:
     """What the broad path's workers read (inherited by forked processes, never sent to them)."""
 
-    def __init__(self, claims, pick, idf, work, check):
+    def __init__(self, claims, pick, idf, work, check, by_sentence):
         self.claims, self.pick, self.idf, self.work, self.check = claims, pick, idf, work, check
         self.feats = _FeatureTable(idf, claims)
+        self.by_sentence = by_sentence
+        self.direction = np.array([change_direction(c) for c in claims], dtype=np.int64)
+        # claims that state one value alike (all that agree() and same_value() read) share a number
+        values: dict[tuple, int] = {}
+        self.vid = np.array([values.setdefault(_value_of(c), len(values)) for c in claims], dtype=np.int64)
+        self.n_values = len(values)
 
 
-_STATE = None   # the state of the running _Workers (a _BroadState or _JudgeState)
+_STATE = None   # the state of the running _Workers (a _BroadState)
 
 
 
@@ -634,20 +643,6 @@ class _Workers:
         self.pool.join()
 
 
-class _JudgeState:
-    """What the judge's workers read (inherited by forked processes)."""
-
-    def __init__(self, claims, affinity, kid, cdoc, pa, pb, ps, by_sentence):
-        self.claims, self.affinity, self.pa, self.pb, self.ps, self.by_sentence = claims, affinity, pa, pb, ps, by_sentence
-        self.kid, self.cdoc = np.array(kid, dtype=np.int64), np.array(cdoc, dtype=np.int64)
-        self.n_docs = max(cdoc, default=0) + 1
-        self.direction = np.array([change_direction(c) for c in claims], dtype=np.int64)
-        # claims that state one value alike (all that agree() and same_value() read) share a number
-        values: dict[tuple, int] = {}
-        self.vid = np.array([values.setdefault(_value_of(c), len(values)) for c in claims], dtype=np.int64)
-        self.n_values = len(values)
-
-
 def _value_of(c: Claim) -> tuple:
     """Everything agree() (not strict) and same_value() read of a claim, and its direction."""
     return (c.kind, c.value, c.unit, c.low, c.high, c.num, c.qualifier, c.si, c.dimension, c.alt, c.date_parts,
@@ -674,21 +669,15 @@ def _first_best(keys: np.ndarray, got: np.ndarray) -> np.ndarray:
     return order[head]
 
 
-def _agree_chunk(task: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
-    """For pairs lo..hi, what _judge_broad needs of them, all of it from pairs in order:
-    - the pairs that support a majority: their values agree, and are the same stated value, not
-      merely compatible intervals ('up to 2,300' is compatible with 1,500 but does not say it),
-      and their claims are similar enough;
-    - the pairs to judge: their values disagree, or their directions are opposite;
-    - the best counterpart of each claim key in each other document among these pairs, as two
-      arrays (keys, values) as in _judge_broad's `best`: how well the two claims match as
-      counterparts (similarity, plus a little for a value that looks like a slip of the other, to
-      two places, then whether the values agree), the first pair of the highest score kept."""
-    lo, hi = task
+def _judge_chunk(task: tuple[array, array]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list]:
+    """What _judge_broad needs of a chunk of pairs (two arrays of claim numbers) before their
+    similarity: whether the values of each agree; the pairs that may support a majority (their
+    values agree and are the same stated value, not merely compatible intervals: 'up to 2,300' is
+    compatible with 1,500 but does not say it); and the pairs with a verdict (_verdict_of: their
+    values disagree, or their directions are opposite, and a rule fires), with their verdicts."""
     st = _STATE
-    claims, vid, kid, cdoc, n_docs, direction = st.claims, st.vid, st.kid, st.cdoc, st.n_docs, st.direction
-    xs, ys = np.frombuffer(st.pa, np.int64)[lo:hi], np.frombuffer(st.pb, np.int64)[lo:hi]
-    sim = np.frombuffer(st.ps, np.float64)[lo:hi]
+    claims, vid, direction = st.claims, st.vid, st.direction
+    xs, ys = np.frombuffer(task[0], np.int64), np.frombuffer(task[1], np.int64)
     # agree() and same_value() once per two stated values of this chunk (many repeat)
     values, first, at = np.unique(vid[xs] * st.n_values + vid[ys], return_index=True, return_inverse=True)
     ok_v, same_v = np.zeros(len(values), bool), np.zeros(len(values), bool)
@@ -697,54 +686,141 @@ def _agree_chunk(task: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, tuple[n
         ok_v[k] = ok = agree(a, b)
         same_v[k] = ok and same_value(a, b)
     ok, same = ok_v[at.reshape(-1)], same_v[at.reshape(-1)]
-    support = lo + np.flatnonzero(same & (sim >= BROAD_MIN["support"]))
     da, db = direction[xs], direction[ys]
-    judged = lo + np.flatnonzero(~ok | ((da != 0) & (db != 0) & (da != db)))
+    xl, yl = xs.tolist(), ys.tolist()
+    cand: list[int] = []
+    verdicts: list[tuple] = []
+    memo: dict[tuple[str, str, bool, bool], tuple] = {}
+    for k in np.flatnonzero(~ok | ((da != 0) & (db != 0) & (da != db))).tolist():
+        got = _verdict_of(claims[xl[k]], claims[yl[k]], memo, st.by_sentence)
+        if got is not None:
+            cand.append(k)
+            verdicts.append(got)
+    return ok, np.flatnonzero(same), np.array(cand, dtype=np.int64), verdicts
+
+
+# The similarity a Pair carries into the rules on the broad path's judge: none is known yet, and no
+# rule reads it (test_scale asks every rule with a similarity that cannot be read)
+_UNKNOWN = float("nan")
+
+
+def _verdict_of(a: Claim, b: Claim, memo: dict, by_sentence: dict) -> tuple | None:
+    """None, or (the index of the rule in PAIR_RULES, its verdict, the similarity the pair needs
+    for it off the precise path): the first rule to fire on the pair, when _broad_threshold lets it
+    through at some similarity and the figures are not an arithmetic relation. None of it depends on
+    the pair's similarity, so it is asked before that is known; the pair is a finding only if its
+    similarity reaches the threshold (and it is a mutual best, _judge_broad)."""
+    if a.kind == "date" and b.kind == "date" and not _dates_may_pass(a, b):
+        return None
+    rules = _asked(a, b, memo)
+    if rules and rules[-1] is _FC003 and not _nouns_match(a, b):
+        # _broad_threshold lets FC003 through only for counts of one noun; asked last, a verdict
+        # of it would name the pair and leave it without one, as not asking it does (test_scale)
+        rules = rules[:-1]
+    pair = Pair(a, b, _UNKNOWN, "broad")
+    for rule in rules:   # first_verdict, less the rules that cannot speak here
+        verdict = rule.check(pair)
+        if verdict is not None:
+            break
+    else:
+        return None
+    need = _broad_threshold(rule.id, verdict, a, b)
+    if need is None or _arithmetic_relation(a, b, by_sentence):
+        return None
+    return _RULE_INDEX[rule.id], verdict, need
+
+
+def _dates_may_pass(a: Claim, b: Claim) -> bool:
+    """Whether two dates can get a verdict from _verdict_of: a necessary condition, cheaper than
+    asking. The rules asked of two dates are FC001 and FC002 (_rules_for). FC001 says None unless
+    both claims state a number (dates as extracted state none); _broad_threshold lets FC002 through
+    only for a year alone off by one, a clock time, zone and weekday on both sides, or a message
+    saying 'swapped': FC002 writes it for a day and month swapped (both days and months known, each
+    the other's), and otherwise only if a text or value it quotes says it. Keep in step with FC002
+    and _broad_threshold: test_scale compares _verdict_of with and without this on every two dates
+    of a corpus and of the rules' cases."""
+    if a.num is not None and b.num is not None:
+        return True
+    (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
+    if ma is None and mb is None and ya and yb and abs(ya - yb) == 1:
+        return True
+    if a.weekday is not None and b.weekday is not None and a.time and b.time and a.tz and b.tz:
+        return True
+    if ma is not None and da is not None and ma == db and da == mb:
+        return True
+    return any("swapped" in str(v) for c in (a, b) for v in (c.text, c.value, c.time, c.extra.get("part")))
+
+
+class _Similarities:
+    """The similarity of pairs of claims (xs[p], ys[p]), computed when first asked (over the
+    workers: _sim_chunk) and kept in `ps` (NaN where not computed)."""
+
+    def __init__(self, xs: np.ndarray, ys: np.ndarray, run: "_Workers"):
+        self.xs, self.ys, self.run = xs, ys, run
+        self.ps = np.full(len(xs), np.nan)
+        self.known = np.zeros(len(xs), bool)
+
+    def need(self, at: np.ndarray) -> None:
+        """Compute those of the pairs `at` (distinct pair numbers) not yet known."""
+        todo = at[~self.known[at]]
+        if not len(todo):
+            return
+        tasks = [(array("q", self.xs[todo[lo:lo + _PAIR_CHUNK]].tobytes()),
+                  array("q", self.ys[todo[lo:lo + _PAIR_CHUNK]].tobytes()))
+                 for lo in range(0, len(todo), _PAIR_CHUNK)]
+        lo = 0
+        for got in self.run.imap(_sim_chunk, tasks):
+            self.ps[todo[lo:lo + len(got)]] = np.frombuffer(got, np.float64)
+            lo += len(got)
+        self.known[todo] = True
+
+
+def _with_keys(kx: np.ndarray, ky: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Where either key is one of `wanted` (the pairs whose similarity _judge_broad needs), in order."""
+    return np.flatnonzero(np.isin(kx, wanted) | np.isin(ky, wanted))
+
+
+def _mutual_best(cand, xs, ys, key_x, key_y, sims: _Similarities, ok, affinity) -> np.ndarray:
+    """Whether each of the pairs `cand` (numbers of pairs between two documents) is the best
+    counterpart (_best_counterparts) of both its claims' keys in the other's document, among all
+    the pairs (xs, ys). Only the pairs with one of the keys asked about can be their best: only
+    their similarities are computed, and the best is chosen among them in the same order."""
+    rivals = _with_keys(key_x, key_y, np.union1d(key_x[cand], key_y[cand]))
+    sims.need(rivals)
+    best_keys, best_of = _best_counterparts(rivals, xs, ys, key_x, key_y, sims.ps, ok, affinity)
+    return (best_of[np.searchsorted(best_keys, key_x[cand])] == ys[cand]) \
+        & (best_of[np.searchsorted(best_keys, key_y[cand])] == xs[cand])
+
+
+def _supporting(same, judged, kid, xs, ys, sims: _Similarities) -> np.ndarray:
+    """Of the pairs `same` (agreeing on the same stated value), in order, those similar enough to
+    support a majority (BROAD_MIN["support"]) that have a claim with the key (kid) of a claim of
+    the pairs `judged`: all that _emit_broad reads of agree_count and support. Only their
+    similarities are computed."""
+    same = same[_with_keys(kid[xs[same]], kid[ys[same]], np.union1d(kid[xs[judged]], kid[ys[judged]]))]
+    sims.need(same)
+    return same[sims.ps[same] >= BROAD_MIN["support"]]
+
+
+def _best_counterparts(rivals, xs, ys, key_x, key_y, ps, ok, affinity) -> tuple[np.ndarray, np.ndarray]:
+    """The best counterpart of each (claim key, other document) that the pairs `rivals` (in order)
+    have, as two arrays (the keys, sorted; the claim numbers): how well the two claims match as
+    counterparts (similarity, plus a little for a value that looks like a slip of the other, to two
+    places, then whether the values agree), the first pair of the highest score kept, each pair's
+    claim (key_x) before its partner (key_y)."""
+    x, y, sim, good = xs[rivals], ys[rivals], ps[rivals], ok[rivals]
     # the score: similarity plus AFFINITY_WEIGHT times the affinity (0 for agreeing values), to two
     # places (round(x, 2), kept as hundredths), twice, plus one for agreeing values
     score = sim.copy()
-    off = np.flatnonzero(~ok)
-    score[off] = sim[off] + AFFINITY_WEIGHT * st.affinity.unequal(xs[off], ys[off])
-    score = (_hundredths(score) * 2 + ok) << _CLAIM_BITS
-    # the best of each (claim key, other document): the first entry of the highest score, the
-    # entries in pair order, each pair's claim before its partner
-    keys = np.empty(2 * len(xs), np.int64)
-    keys[0::2], keys[1::2] = kid[xs] * n_docs + cdoc[ys], kid[ys] * n_docs + cdoc[xs]
-    got = np.empty(2 * len(xs), np.int64)
-    got[0::2], got[1::2] = score | ys, score | xs
+    off = np.flatnonzero(~good)
+    score[off] = sim[off] + AFFINITY_WEIGHT * affinity.unequal(x[off], y[off])
+    score = (_hundredths(score) * 2 + good) << _CLAIM_BITS
+    keys = np.empty(2 * len(x), np.int64)
+    keys[0::2], keys[1::2] = key_x[rivals], key_y[rivals]
+    got = np.empty(2 * len(x), np.int64)
+    got[0::2], got[1::2] = score | y, score | x
     top = _first_best(keys, got)
-    best = (keys[top], got[top])
-    return support, judged, best
-
-
-def _verdict_chunk(task: list[int]) -> list:
-    """For each pair: None, or (the index of the rule in PAIR_RULES, its verdict) when a rule fires
-    and the pair is similar enough for that rule off the precise path."""
-    st = _STATE
-    claims, pa, pb, ps, by_sentence = st.claims, st.pa, st.pb, st.ps, st.by_sentence
-    out: list = []
-    floor = min(BROAD_MIN.values())
-    by_kinds: dict[tuple[str, str, bool], tuple] = {}
-    for p in task:
-        a, b, sim = claims[pa[p]], claims[pb[p]], ps[p]
-        # the tests are pure: the cheapest that can say None go first (the same outcome in any order)
-        if sim < floor and not _may_need_nothing(a, b):
-            out.append(None)   # below every threshold _broad_threshold can ask
-            continue
-        pair = Pair(a, b, sim, "broad")
-        for rule in _asked(a, b, by_kinds):   # first_verdict, less the rules that cannot speak here
-            verdict = rule.check(pair)
-            if verdict is not None:
-                break
-        else:
-            out.append(None)
-            continue
-        need = _broad_threshold(rule.id, verdict, a, b)
-        if need is None or sim < need or _arithmetic_relation(a, b, by_sentence):
-            out.append(None)
-            continue
-        out.append((_RULE_INDEX[rule.id], verdict))
-    return out
+    return keys[top], got[top] & ((1 << _CLAIM_BITS) - 1)
 
 
 # The rules tried on a broad pair: PAIR_RULES in order, less the last ones whose verdict
@@ -755,6 +831,7 @@ _BROAD_RULES = list(PAIR_RULES)
 while _BROAD_RULES and _BROAD_RULES[-1].id in _NOT_BROAD:
     _BROAD_RULES.pop()
 _RULE_INDEX = {r.id: k for k, r in enumerate(PAIR_RULES)}
+_FC003 = PAIR_RULES[_RULE_INDEX["FC003"]]
 
 # What the first test of each rule (rules/*.py) asks of the kinds of a pair's two claims, FC006 of
 # their directions (`flip`: both stated and opposite), FC004 of their digits (_digit_key): a pair
@@ -785,7 +862,7 @@ def _rules_for(ka: str, kb: str, flip: bool, same_digits: bool = True) -> tuple:
 
 
 def _asked(a: Claim, b: Claim, memo: dict) -> tuple:
-    """The rules _verdict_chunk asks of a pair (_rules_for), `memo` keeping them by what they depend on."""
+    """The rules _verdict_of asks of a pair (_rules_for), `memo` keeping them by what they depend on."""
     ka = _digit_key(a.figure)
     flip = bool(a.direction and b.direction and a.direction != b.direction)
     key = (a.kind, b.kind, flip, ka is not None and ka == _digit_key(b.figure))

@@ -181,13 +181,17 @@ class TermTable:
     order), with each term's weight (its IDF, 1.0 for a term the IDF does not know)."""
 
     def __init__(self, terms: list[set[str] | frozenset[str]], idf: dict[str, float]):
-        vocab = sorted(set().union(*terms)) if terms else []
+        # claims mostly share their set of terms (one per sentence): each set is read once
+        distinct = list({id(ts): ts for ts in terms}.values())
+        vocab = sorted(set().union(*distinct)) if terms else []
         tid = {t: k for k, t in enumerate(vocab)}
         self.weight = np.array([idf.get(t, 1.0) for t in vocab], dtype=np.float64)
-        lens = np.fromiter((len(ts) for ts in terms), np.int64, len(terms))
+        rows = {id(ts): np.array(sorted(tid[t] for t in ts), dtype=np.int64) for ts in distinct}
+        of = [rows[id(ts)] for ts in terms]
+        lens = np.fromiter(map(len, of), np.int64, len(terms))
         self.ptr = np.zeros(len(terms) + 1, np.int64)
         np.cumsum(lens, out=self.ptr[1:])
-        self.ids = np.fromiter((k for ts in terms for k in sorted(tid[t] for t in ts)), np.int64, int(lens.sum()))
+        self.ids = np.concatenate(of) if of else np.zeros(0, np.int64)
 
 
 class BlockIndex:

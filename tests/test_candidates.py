@@ -145,7 +145,7 @@ def test_affinities_of_arrays_are_those_of_each_pair(claims):
 
 
 def test_agreement_depends_only_on_what_the_judge_compares(claims):
-    """_agree_chunk answers agree() and same_value() once per two stated values (_value_of): a claim
+    """_judge_chunk answers agree() and same_value() once per two stated values (_value_of): a claim
     with every other field changed must get the same answers."""
     sample = [c for c in claims if c.kind != "name"][:160]
 
