@@ -20,8 +20,8 @@ from rules import PAIR_RULES, Pair, Verdict
 from rules.fc004_digit_transposition import _digits as _fc004_digits
 
 from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, change_direction, comparable, same_value
-from .candidates import (AffinityTable, BlockIndex, PickContext, TermTable, _affinity_key, first_of_repeats,
-                         pairs_of_block, pick)
+from .candidates import (AffinityTable, BlockIndex, PickContext, TermTable, _affinity_key, _LaterKeys,
+                         first_of_repeats, pairs_of_block, pick)
 from .lexicon import MONTHS, WEEKDAYS
 from .model import Claim
 from .parallel import default_jobs, start_pool
@@ -59,6 +59,9 @@ class BroadPath:
             for b in _blocks(c):
                 blocks[b].append(gi)
                 n_blocks[gi] += 1
+        # each claim's terms (Claim.terms), made once per tuple of sentence groups (claims of one
+        # sentence share it) and only while the inverted indexes are built
+        sentence_terms = _SentenceTerms()
         # IDF over sentences of the corpus
         df: Counter[str] = Counter()
         n_sent = 0
@@ -68,8 +71,9 @@ class BroadPath:
                 if c.sent not in seen_s:
                     seen_s.add(c.sent)
                     n_sent += 1
-                    df.update(c.terms)
+                    df.update(sentence_terms(c))
         idf = Idf({t: math.log((n_sent + 1) / (n + 0.5)) for t, n in df.items()})
+        del df
         # documents numbered in name order: comparing numbers is comparing names
         doc_id = {d: k for k, d in enumerate(sorted({c.doc for c in claims}))}
         cdoc = [doc_id[c.doc] for c in claims]
@@ -79,8 +83,7 @@ class BroadPath:
             if len(ids) == 2:
                 linked_to[ids[0]].add(ids[1])
                 linked_to[ids[1]].add(ids[0])
-        akeys = [_affinity_key(c) for c in claims]
-        affinity = AffinityTable(akeys)
+        affinity = AffinityTable([_affinity_key(c) for c in claims], _LaterKeys(claims))
         # the inverted index of each block with two members or more, as arrays (checker.candidates)
         none: frozenset[str] = frozenset()
         subject = [none] * len(claims)
@@ -91,12 +94,12 @@ class BroadPath:
             if len(members) > 1:
                 for gi in members:
                     c = claims[gi]
-                    key = (c.terms, c.noun if c.kind == "count" else "")
+                    key = (sentence_terms(c), c.noun if c.kind == "count" else "")
                     got = shared.get(key)
                     if got is None:
-                        got = shared[key] = _subject_terms(c)
+                        got = shared[key] = _subject_terms(c, key[0])
                     subject[gi] = got
-        del shared
+        del shared, sentence_terms
         terms = TermTable(subject, idf)
         del subject
         work: list[BlockIndex] = []
@@ -147,7 +150,8 @@ class BroadPath:
                 meanwhile(run)
             for got in scored:
                 ps.extend(got)
-        del state
+        # what the judge does not read is let go before it starts: it holds the run's peak
+        del state, run, context, idf, doc_id, linked_to
         self._judge_broad((claims, cdoc, affinity, pa, pb, ps))
 
     def _broad_jobs(self, n_claims: int) -> int:
@@ -178,7 +182,7 @@ class BroadPath:
         # per chunk of pairs, for keys (claim x, document of y): the best counterpart y of x in that
         # document, as one int: its score (similarity plus affinity, to two places, then agreement)
         # above the claim number
-        best: list[tuple[np.ndarray, np.ndarray]] = []
+        best = _BestSoFar()
         agree_count: Counter[tuple] = Counter()
         support: dict[tuple, list[Claim]] = defaultdict(list)
         for key, others in self.aligned_support.items():
@@ -198,7 +202,7 @@ class BroadPath:
                     support[a.key].append(b)
                     support[b.key].append(a)
                 judging.append(to_judge)
-                best.append(chunk_best)
+                best.add(*chunk_best)
             judged = np.concatenate(judging) if judging else np.zeros(0, np.int64)
             del judging
             xs, ys = np.frombuffer(pa, np.int64)[judged], np.frombuffer(pb, np.int64)[judged]
@@ -206,12 +210,9 @@ class BroadPath:
             # same-document pairs face the stricter same-document thresholds instead; other pairs are
             # kept when each claim is the other's best counterpart in its document (of the chunks'
             # best, the first of the highest score: an earlier chunk's on a tie, as pair by pair)
-            best_keys = np.concatenate([k for k, _ in best]) if best else np.zeros(0, np.int64)
-            best_of = np.concatenate([g for _, g in best]) if best else np.zeros(0, np.int64)
+            best_keys, best_of = best.result()
             del best
-            top = _first_best(best_keys, best_of)
-            best_keys, best_of = best_keys[top], best_of[top] & ((1 << _CLAIM_BITS) - 1)
-            del top
+            best_of &= (1 << _CLAIM_BITS) - 1
             # (each pair's own keys are among them: the best of x in y's document and of y in x's)
             kid_, cdoc_ = state.kid, state.cdoc
             keep = (best_of[np.searchsorted(best_keys, kid_[xs] * n_docs + cdoc_[ys])] == ys) \
@@ -224,12 +225,13 @@ class BroadPath:
             rank = {k: r for r, k in enumerate(sorted(key_id))}
             krank = np.array([rank[c.key] for c in claims], dtype=np.int64)
             del rank
-            judged = judged[np.lexsort((krank[ys], krank[xs], -np.frombuffer(ps, np.float64)[judged]))].tolist()
+            judged = judged[np.lexsort((krank[ys], krank[xs], -np.frombuffer(ps, np.float64)[judged]))]
             del krank, xs, ys
-            verdicts = (v for got in run.imap(_verdict_chunk, [judged[lo:lo + _PAIR_CHUNK // 4]
-                                                               for lo in range(0, len(judged), _PAIR_CHUNK // 4)])
-                        for v in got)   # emitted in order as the workers return them
-            self._emit_broad(claims, pa, pb, ps, judged, verdicts, agree_count, support)
+            # the pairs stay an array, read a chunk at a time (as Python ints, 40 bytes a pair)
+            chunks = [judged[lo:lo + _PAIR_CHUNK // 4] for lo in range(0, len(judged), _PAIR_CHUNK // 4)]
+            verdicts = (v for got in run.imap(_verdict_chunk, chunks) for v in got)   # in order, as they come
+            self._emit_broad(claims, pa, pb, ps, (p for chunk in chunks for p in chunk.tolist()), verdicts,
+                             agree_count, support)
 
     def _emit_broad(self, claims, pa, pb, ps, judged, verdicts, agree_count, support) -> None:
         """The findings of the judged pairs whose verdict (in the same order) is not None."""
@@ -403,11 +405,29 @@ def _blocks(c: Claim) -> list[str]:
     return []
 
 
-def _subject_terms(c: Claim) -> frozenset[str]:
-    """The terms a claim is indexed by: its sentence's, and a count's noun words."""
+def _subject_terms(c: Claim, terms: frozenset[str] | None = None) -> frozenset[str]:
+    """The terms a claim is indexed by: its sentence's (c.terms, or `terms` when the caller has
+    them), and a count's noun words."""
+    if terms is None:
+        terms = c.terms
     if c.noun and c.kind == "count":
-        return c.terms | {"noun:" + w for w in c.noun.split()}
-    return c.terms
+        return terms | {"noun:" + w for w in c.noun.split()}
+    return terms
+
+
+class _SentenceTerms:
+    """c.terms of claims, made once per tuple of sentence groups (the claims of a sentence share
+    one): called with a claim, its terms."""
+
+    def __init__(self) -> None:
+        self.made: dict[int, tuple[frozenset[str], tuple]] = {}   # keeps each tuple alive: its id stays its own
+
+    def __call__(self, c: Claim) -> frozenset[str]:
+        groups = c.extra.get("groups", ())
+        got = self.made.get(id(groups))
+        if got is None:
+            got = self.made[id(groups)] = (c.terms, groups)
+        return got[0]
 
 
 def _nouns_match(a: Claim, b: Claim) -> bool:
@@ -562,7 +582,7 @@ class _Workers:
 
     def __exit__(self, exc_type, *exc) -> None:
         global _STATE
-        _STATE = None
+        _STATE = self.state = None
         if self.pool is None:
             return
         if exc_type is not None and issubclass(exc_type, KeyboardInterrupt):
@@ -605,11 +625,57 @@ def _hundredths(x: np.ndarray) -> np.ndarray:
     return got
 
 
+
+
+class _BestSoFar:
+    """The best of each key over the chunks' best, in chunk order: keys and values as _first_best
+    of all of them one after the other keeps them (sorted by key). Folded as the chunks come, once
+    what waits is as many as what is kept: the same entries win (each fold keeps the first of the
+    highest score, and what it kept comes before what came after it), and the judge never holds
+    the chunks' entries all at once (16 million numbers for 10,000 articles)."""
+
+    FOLD = 1 << 20   # entries waiting before the first fold
+
+    def __init__(self) -> None:
+        self.keys: list[np.ndarray] = []
+        self.got: list[np.ndarray] = []
+        self.kept = self.waiting = 0
+
+    def add(self, keys: np.ndarray, got: np.ndarray) -> None:
+        self.keys.append(keys)
+        self.got.append(got)
+        self.waiting += len(keys)
+        if self.waiting >= max(self.kept, self.FOLD):
+            self._fold()
+
+    def _fold(self) -> None:
+        keys = np.concatenate(self.keys) if self.keys else np.zeros(0, np.int64)
+        self.keys = []
+        got = np.concatenate(self.got) if self.got else np.zeros(0, np.int64)
+        self.got = []
+        top = _first_best(keys, got)
+        self.keys, self.got = [keys[top]], [got[top]]
+        self.kept, self.waiting = len(top), 0
+
+    def result(self) -> tuple[np.ndarray, np.ndarray]:
+        if self.waiting or len(self.keys) != 1:
+            self._fold()
+        return self.keys[0], self.got[0]
+
+
 def _first_best(keys: np.ndarray, got: np.ndarray) -> np.ndarray:
-    """Where each key's first entry of the highest score is (score above _CLAIM_BITS), by key."""
-    order = np.lexsort((np.arange(len(keys)), -(got >> _CLAIM_BITS), keys))
-    head = np.ones(len(order), bool)
-    head[1:] = keys[order][1:] != keys[order][:-1]
+    """Where each key's first entry of the highest score is (score above _CLAIM_BITS), by key.
+    (np.lexsort is stable: entries of one key and score stay in their order. At scale this holds
+    the judge's peak of memory: as few arrays of all the entries as can be.)"""
+    score = got >> _CLAIM_BITS
+    np.negative(score, out=score)
+    order = np.lexsort((score, keys))
+    del score
+    ordered = keys[order]
+    head = np.empty(len(order), bool)
+    head[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=head[1:])
+    del ordered
     return order[head]
 
 
@@ -656,7 +722,7 @@ def _agree_chunk(task: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, tuple[n
     return support, judged, best
 
 
-def _verdict_chunk(task: list[int]) -> list:
+def _verdict_chunk(task: np.ndarray | list[int]) -> list:
     """For each pair: None, or (the index of the rule in PAIR_RULES, its verdict) when a rule fires
     and the pair is similar enough for that rule off the precise path."""
     st = _STATE
@@ -664,7 +730,7 @@ def _verdict_chunk(task: list[int]) -> list:
     out: list = []
     floor = min(BROAD_MIN.values())
     by_kinds: dict[tuple[str, str, bool], tuple] = {}
-    for p in task:
+    for p in task.tolist() if isinstance(task, np.ndarray) else task:
         a, b, sim = claims[pa[p]], claims[pb[p]], ps[p]
         # the tests are pure: the cheapest that can say None go first (the same outcome in any order)
         if sim < floor and not _may_need_nothing(a, b):

@@ -206,13 +206,14 @@ def test_another_glossary_or_date_is_another_cache_entry(tmp_path):
 def test_claims_round_trip_exactly_through_the_cache():
     claim = Claim(doc="a.txt", lang="zh", kind="money", start=3, end=9, text="120亿美元", value="12000000000",
                   unit="USD", low=Decimal("1.15E+10"), high=Decimal("12500000000.0"), num=Decimal("1.2E+10"),
-                  date_parts=(2026, None, 4), alt=("2026-04-02",), terms=frozenset({"fund", "vault"}),
+                  date_parts=(2026, None, 4), alt=("2026-04-02",),
                   extra={"groups": (frozenset({"fund"}), frozenset({"vault", "treasury"})), "clause": (0, 12),
                          "sentence": (0, 20), "near_groups": (), "clause_groups": (frozenset({"fund"}),)})
     back = decode_claims(encode_claims([claim]), "a.txt")
     assert back == [claim]
     assert str(back[0].low) == "1.15E+10" and str(back[0].high) == "12500000000.0"
     assert isinstance(back[0].extra["groups"][1], frozenset)
+    assert back[0].terms == frozenset({"fund", "vault", "treasury"})   # the words of its sentence groups
 
 
 def test_a_row_naming_a_foreign_class_is_refused():
@@ -429,3 +430,56 @@ def test_the_judge_gives_the_same_findings_whatever_its_chunks(corpus, serial_re
 
     monkeypatch.setattr(broad, "_PAIR_CHUNK", 13)
     assert _report(corpus, jobs=1) == serial_report
+
+
+def test_the_judge_gives_the_same_findings_whatever_it_folds(corpus, serial_report, monkeypatch):
+    """The chunks' best counterparts folded as they come (_BestSoFar), here after every few
+    entries: the same findings as folding them once at the end."""
+    from checker import broad
+
+    monkeypatch.setattr(broad, "_PAIR_CHUNK", 97)
+    monkeypatch.setattr(broad._BestSoFar, "FOLD", 5)
+    assert _report(corpus, jobs=1) == serial_report
+
+
+def test_folding_keeps_the_first_of_the_highest_score():
+    """_BestSoFar over chunks in order keeps what _first_best of all their entries keeps."""
+    import numpy as np
+
+    from checker import broad
+
+    rng = np.random.default_rng(7)
+    for fold in (1, 3, 50, 1 << 20):
+        chunks = []
+        for _ in range(9):
+            n = int(rng.integers(0, 120))
+            keys = rng.integers(0, 60, n).astype(np.int64)
+            got = (rng.integers(0, 4, n).astype(np.int64) << broad._CLAIM_BITS) | rng.integers(0, 1000, n)
+            top = broad._first_best(keys, got)
+            chunks.append((keys[top], got[top]))
+        best = broad._BestSoFar()
+        best.FOLD = fold
+        for keys, got in chunks:
+            best.add(keys, got)
+        keys, got = best.result()
+        every_key, every_got = np.concatenate([k for k, _ in chunks]), np.concatenate([g for _, g in chunks])
+        top = broad._first_best(every_key, every_got)
+        assert keys.tolist() == every_key[top].tolist() and got.tolist() == every_got[top].tolist()
+
+
+def test_findings_are_read_back_as_they_are_decompressed():
+    """A run's findings (many, their rendered text included) come back exactly; a blob cut short
+    or followed by anything else is refused, as zlib.decompress of the whole would refuse it."""
+    from checker.cache import decode_findings, encode_findings
+    from checker.model import Finding
+
+    findings = [Finding(rule="FC001", name="scale", severity="warning", confidence=0.5, subject="基金 fund",
+                        message=f"{k} vs {k * 10}", claims=[("a.zh.md", k)], docs=("a.zh.md",)) for k in range(3000)]
+    for k, f in enumerate(findings):
+        f.rendered = "{\n  \"id\": \"FC001-" + str(k) + "\" 𢙐 基金" * (k % 40)
+    blob = encode_findings(findings)
+    back = decode_findings(blob)
+    assert [(f.message, f.claims, f.rendered) for f in back] == [(f.message, f.claims, f.rendered) for f in findings]
+    for bad in (blob[:-3], blob[:len(blob) // 2], blob + b"\0"):
+        with pytest.raises(Exception):
+            decode_findings(bad)
