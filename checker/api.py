@@ -240,16 +240,17 @@ def find(ex: Extraction, config: Config) -> list[Finding]:
 
 
 def _grouped(ex: Extraction, config: Config) -> list[Finding]:
-    """engine.run_rules, once equal term sets and word groups of different documents are shared
-    (a quarter less memory for the claims of a large corpus while they are grouped). A run whose
-    findings come from the cache does without both: the engine and the rules are not even imported
-    (half a second), and sharing would cost more than the whole rest of reading the claims."""
+    """engine.run_rules, once equal word groups of different documents are shared (less memory
+    for the claims of a large corpus while they are grouped). A run whose findings come from the
+    cache does without both: the engine and the rules are not even imported (half a second), and
+    sharing would cost more than the whole rest of reading the claims."""
     from . import engine, parallel
 
     table: dict = {}
     with gc_paused(freeze=True):   # new tuples only, no cycles: no collection walking every claim again and again
         for claims in ex.claims.values():
             parallel.compact(claims, table)
+    del table   # not held while grouping peaks
     return engine.run_rules(ex, config)
 
 

@@ -45,7 +45,7 @@ from .model import Claim, Document, Finding
 
 log = logging.getLogger("factcheck")
 
-SCHEMA = 2                        # 2: claims stored as tuples of their fields
+SCHEMA = 3                        # 2: claims stored as tuples of their fields; 3: without terms (Claim.terms)
 _BATCH = 400                      # keys per SELECT ... IN (...)
 _STALE_SECONDS = 7 * 24 * 3600    # rows of other code versions are dropped after a week unused
 _FINDINGS_KEPT = 4                # findings of the last few runs (each a different corpus or code state)
@@ -208,13 +208,33 @@ _finding_values = operator.attrgetter(*_FINDING_FIELDS)
 
 
 def encode_findings(findings: list[Finding]) -> bytes:
-    """Findings as the tuples of their field values (as claims: a third faster to read back)."""
-    return zlib.compress(pickle.dumps([_finding_values(f) for f in findings], protocol=pickle.HIGHEST_PROTOCOL), 1)
+    """Findings as the tuples of their field values (as claims: a third faster to read back),
+    compressed as they are pickled: the pickle of a large run's findings (their rendered text
+    included: 180 MB for 10,000 articles) is never held whole."""
+    sink = _Deflating()
+    pickle.Pickler(sink, protocol=pickle.HIGHEST_PROTOCOL).dump([_finding_values(f) for f in findings])
+    return sink.getvalue()
+
+
+class _Deflating:
+    """A file to pickle into that keeps only the zlib-compressed bytes of what is written."""
+
+    def __init__(self) -> None:
+        self.z = zlib.compressobj(1)
+        self.parts: list[bytes] = []
+
+    def write(self, data) -> int:
+        self.parts.append(self.z.compress(data))
+        return len(data)
+
+    def getvalue(self) -> bytes:
+        self.parts.append(self.z.flush())
+        return b"".join(self.parts)
 
 
 def decode_findings(blob: bytes) -> list[Finding]:
     out = []
-    for r in _rows(blob, len(_FINDING_FIELDS)):
+    for r in _rows(blob, len(_FINDING_FIELDS), whole=False):
         f = Finding(*r[:_FINDING_INIT])
         for name, value in zip(_FINDING_FIELDS[_FINDING_INIT:], r[_FINDING_INIT:]):
             setattr(f, name, value)
@@ -222,12 +242,50 @@ def decode_findings(blob: bytes) -> list[Finding]:
     return out
 
 
-def _rows(blob: bytes, width: int) -> list[tuple]:
-    """The list of `width`-tuples in a stored blob (type checks one C call each: map and set)."""
-    rows = _Unpickler(io.BytesIO(zlib.decompress(blob))).load()
+def _rows(blob: bytes, width: int, whole: bool = True) -> list[tuple]:
+    """The list of `width`-tuples in a stored blob (type checks one C call each: map and set).
+    `whole=False` for a large blob: unpickled as it is decompressed, never decompressed whole."""
+    if whole:
+        rows = _Unpickler(io.BytesIO(zlib.decompress(blob))).load()
+    else:
+        source = io.BufferedReader(_Inflating(blob), 1 << 16)
+        rows = _Unpickler(source).load()
+        if source.read():   # as zlib.decompress: to the end of the stream, and nothing after the rows
+            raise ValueError("data after the stored rows")
     if type(rows) is not list or not set(map(type, rows)) <= {tuple} or not set(map(len, rows)) <= {width}:
         raise ValueError("not a list of stored rows")
     return rows
+
+
+class _Inflating(io.RawIOBase):
+    """The bytes a zlib blob holds, a piece at a time (zlib.error if the blob ends too soon)."""
+
+    _PIECE = 1 << 16
+
+    def __init__(self, blob: bytes):
+        self.z = zlib.decompressobj()
+        self.blob = memoryview(blob)
+        self.at = 0
+        self.tail = b""   # compressed input the last call left (at most a piece: never the whole blob again)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:
+        while not self.z.eof:
+            if not self.tail:
+                if self.at >= len(self.blob):
+                    raise zlib.error("incomplete compressed data")
+                self.tail = self.blob[self.at:self.at + self._PIECE]
+                self.at += self._PIECE
+            got = self.z.decompress(self.tail, len(buf))
+            self.tail = self.z.unconsumed_tail
+            if got:
+                buf[:len(got)] = got
+                return len(got)
+        if self.tail or self.z.unused_data or self.at < len(self.blob):
+            raise zlib.error("data after the compressed stream")
+        return 0
 
 
 class CorruptCache(Exception):

@@ -90,9 +90,11 @@ class AffinityTable:
     where the Decimal difference of the two values is exact (their digits and 1's, from the lowest
     place to one above the highest, fit the context's precision; then so is each value plus or minus
     one): a pair of values that might be rounded is compared as _affinity_of does, and so is every
-    pair when a date part is not a plain int."""
+    pair when a date part is not a plain int. `later`: the same keys made again when one is asked
+    for (_LaterKeys), kept instead of the list when the table is exact: only the rare pair whose
+    values do not fit reads them, and the list costs some 200 bytes a claim for the whole run."""
 
-    def __init__(self, akeys: list[tuple]):
+    def __init__(self, akeys: list[tuple], later: "_LaterKeys | None" = None):
         self.akeys = akeys
         n = len(akeys)
         self.exact = True
@@ -126,6 +128,8 @@ class AffinityTable:
         self.plus = np.array([nums.get(v + one, -2) for v in nums], dtype=np.int64)
         self.minus = np.array([nums.get(v - one, -2) for v in nums], dtype=np.int64)
         self.numid, self.dig, self.sdig = numid, dig, sdig
+        if later is not None:
+            self.akeys = later
 
     def unequal(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         if not self.exact:
@@ -165,6 +169,16 @@ class AffinityTable:
                 got[odd] = [_affinity_of(akeys[a], akeys[b], False) for a, b in zip(xr[odd].tolist(), yr[odd].tolist())]
             out[rest] = got
         return out
+
+
+class _LaterKeys:
+    """_affinity_key of each claim, made when asked for: keys[x]."""
+
+    def __init__(self, claims: list[Claim]):
+        self.claims = claims
+
+    def __getitem__(self, x: int) -> tuple:
+        return _affinity_key(self.claims[x])
 
 
 def ragged(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -62,13 +63,15 @@ def _force_exit() -> NoReturn:
     os._exit(130)
 
 
-def _emit(text: str, output: Path | None, inputs: list[Path | None]) -> None:
+def _emit(text: str | Iterable[str], output: Path | None, inputs: list[Path | None]) -> None:
+    """Write the text, or its pieces one after the other (a large report is never held whole)."""
     from reports import atomic_write, refuse_overwriting_input
 
     if _SIGINT_SEEN:
         raise KeyboardInterrupt   # interrupted earlier: the old report stays as it was
     if output is None:
-        click.echo(text, nl=False)
+        for piece in [text] if isinstance(text, str) else text:
+            click.echo(piece, nl=False)
         return
     refuse_overwriting_input(output, inputs)
     atomic_write(output, text)
@@ -210,12 +213,13 @@ def extract(paths: tuple[Path, ...], fmt: str, output: Path | None, glossary: Pa
     sys.exit(2 if ex.errors else 0)
 
 
-def _render(report, fmt: str, colour: bool) -> str:
-    """Pick a renderer by name; detection never knows how it will be shown."""
+def _render(report, fmt: str, colour: bool) -> str | Iterator[str]:
+    """Pick a renderer by name; detection never knows how it will be shown. The JSON report comes
+    in pieces (json_report.render_report_chunks): it can be larger than the rest of a run."""
     from reports import json_report, text
 
     if fmt == "json":
-        return json_report.render_report(report)
+        return json_report.render_report_chunks(report)
     if fmt == "html":
         from reports import html
 

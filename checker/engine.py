@@ -138,28 +138,24 @@ class Engine(PrecisePath, BroadPath):
             if not found[0]:
                 continue
             spans = self.sent_spans[d.doc]
-            # per sentence: its aliases, their words, and the new groups and terms of its claims
-            # (claims of one sentence mostly share them: computed once, and still shared after)
-            in_sentence: dict[int, tuple[tuple, frozenset[str], dict]] = {}
+            # per sentence: its aliases, and the new groups of its claims (whose words are their
+            # terms: Claim.terms); claims of one sentence mostly share them: computed once, and
+            # still shared after
+            in_sentence: dict[int, tuple[tuple, dict]] = {}
             for c in self.claims.get(d.doc, []):
                 if not 0 <= c.sent < len(spans):
                     continue
                 got = in_sentence.get(c.sent)
                 if got is None:
                     a, b = spans[c.sent]
-                    extra = tuple(aliases[k] for k in finder.within(found, a, b))
-                    got = in_sentence[c.sent] = (extra, frozenset().union(*extra), {})
-                extra, words, memo = got
+                    got = in_sentence[c.sent] = (tuple(aliases[k] for k in finder.within(found, a, b)), {})
+                extra, memo = got
                 if extra:
                     groups = c.extra.get("groups", ())
-                    new = memo.get(("g", id(groups)))
+                    new = memo.get(id(groups))
                     if new is None:
-                        new = memo[("g", id(groups))] = (tuple(groups) + extra, groups)
+                        new = memo[id(groups)] = (tuple(groups) + extra, groups)
                     c.extra["groups"] = new[0]
-                    terms = memo.get(("t", id(c.terms)))
-                    if terms is None:
-                        terms = memo[("t", id(c.terms))] = (c.terms | words, c.terms)
-                    c.terms = terms[0]
 
     def claims_alone(self) -> None:
         """The rules of one claim (an impossible date), over every claim of the corpus in order."""

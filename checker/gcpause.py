@@ -1,7 +1,7 @@
 """Hold off Python's cyclic garbage collector while a run builds many long-lived objects.
 
-A warm run reads some 300,000 small objects per 10,000 articles from the cache (claims, their term
-sets and word groups); a run that groups them first shares equal ones (parallel.compact). Every few hundred new
+A warm run reads some 300,000 small objects per 10,000 articles from the cache (claims and their
+word groups); a run that groups them first shares equal ones (parallel.compact). Every few hundred new
 container objects set off a collection, and now and then one that walks every object made so far:
 most of the time of reading the cache (1.5 s of 2.6 s for 1,000 articles). These phases make no
 reference cycles, so pausing the collector there frees nothing later than it would have been freed.

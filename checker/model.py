@@ -76,7 +76,13 @@ class Claim:
     ordinal: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
     subject: str = ""
-    terms: frozenset[str] = frozenset()
+
+    @property
+    def terms(self) -> frozenset[str]:
+        """The claim's subject terms: every word of its sentence's word groups (extra["groups"]).
+        Computed, not kept: one set per sentence was a third of the claims' memory in a large
+        corpus, and only grouping reads them (it makes each sentence's set once, checker.broad)."""
+        return frozenset().union(*self.extra.get("groups", ()))
 
     @property
     def key(self) -> tuple[str, int, int, str]:

@@ -48,9 +48,9 @@ _SHARED_EXTRA = ("groups", "clause_groups", "near_groups", "clause", "sentence")
 
 
 def compact(claims: list[Claim], table: dict | None = None) -> list[Claim]:
-    """Let claims share equal term sets and groups (claims of one sentence carry the same ones):
-    the values are unchanged, memory and transfer shrink by about a quarter. Pass one `table` for
-    many documents to share equal groups across them too."""
+    """Let claims share equal word groups (claims of one sentence carry the same ones): the values
+    are unchanged, memory and transfer shrink. Pass one `table` for many documents to share equal
+    groups across them too."""
     if table is None:
         table = {}
     one = table.setdefault
@@ -58,7 +58,6 @@ def compact(claims: list[Claim], table: dict | None = None) -> list[Claim]:
     # that its id cannot be reused by a tuple made meanwhile)
     done: dict[int, tuple] = {}
     for c in claims:
-        c.terms = one(c.terms, c.terms)
         extra = c.extra
         for k in _SHARED_EXTRA:
             v = extra.get(k)

@@ -17,11 +17,11 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str | Iterable[str]) -> None:
     """Write via a temporary file in the same folder and rename, so an interrupted or failed run
     never leaves a truncated file: the old file stays whole until the new one is complete, and the
     temporary file is removed on any failure (Ctrl-C included). A problem is a FactcheckError
-    naming the path (exit 2), never a traceback."""
+    naming the path (exit 2), never a traceback. `text` may come in pieces, written in turn."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
@@ -32,7 +32,8 @@ def atomic_write(path: Path, text: str) -> None:
         raise FactcheckError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            for piece in [text] if isinstance(text, str) else text:
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         try:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from checker.gcpause import gc_paused
 
-from .fastjson import Raw, dumps_indented, fragment
+from .fastjson import Raw, dumps_indented, dumps_parts, fragment
 
 _FINDING_DEPTH = 2   # report object > "findings" list > finding
 
@@ -21,10 +22,31 @@ def dumps(data: Any) -> str:
     """Deterministic JSON whatever the text inside: stable key order from the data, UTF-8 text,
     control characters escaped by json, lone surrogates replaced by U+FFFD, and U+2028/U+2029
     escaped (legal in JSON but line ends to JavaScript, so the output also embeds safely)."""
-    text = dumps_indented(data, "\n")
+    return _safe(dumps_indented(data, "\n"))
+
+
+def _safe(text: str) -> str:
+    """dumps' replacements, each of one character: the same made on any cut of a text into pieces."""
     text = _LONE_SURROGATE.sub("\ufffd", text)
     # raw U+2028/U+2029 can only occur inside JSON strings, where the escape means the same
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+_CHUNK = 1 << 20   # characters of the report written at a time
+
+
+def _chunks(parts: list[str]) -> Iterator[str]:
+    """The parts joined into pieces of about _CHUNK characters, each made safe (_safe)."""
+    batch: list[str] = []
+    size = 0
+    for part in parts:
+        batch.append(part)
+        size += len(part)
+        if size >= _CHUNK:
+            yield _safe("".join(batch))
+            batch, size = [], 0
+    if batch:
+        yield _safe("".join(batch))
 
 
 def render_claims(extraction) -> str:
@@ -48,3 +70,11 @@ def render_report(report) -> str:
     # the run's claims each time a batch of them is made (gcpause), half the time or less
     with gc_paused():
         return dumps(report.to_json(_finding_json))
+
+
+def render_report_chunks(report) -> Iterator[str]:
+    """render_report's text in pieces, one after the other, for writing out: the whole text of a
+    large report is never in memory (only its pieces, most of them the findings' own parts)."""
+    with gc_paused():   # as render_report
+        parts = dumps_parts(report.to_json(_finding_json), "\n")
+    return _chunks(parts)

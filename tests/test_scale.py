@@ -208,13 +208,14 @@ def test_another_glossary_or_date_is_another_cache_entry(tmp_path):
 def test_claims_round_trip_exactly_through_the_cache():
     claim = Claim(doc="a.txt", lang="zh", kind="money", start=3, end=9, text="120亿美元", value="12000000000",
                   unit="USD", low=Decimal("1.15E+10"), high=Decimal("12500000000.0"), num=Decimal("1.2E+10"),
-                  date_parts=(2026, None, 4), alt=("2026-04-02",), terms=frozenset({"fund", "vault"}),
+                  date_parts=(2026, None, 4), alt=("2026-04-02",),
                   extra={"groups": (frozenset({"fund"}), frozenset({"vault", "treasury"})), "clause": (0, 12),
                          "sentence": (0, 20), "near_groups": (), "clause_groups": (frozenset({"fund"}),)})
     back = decode_claims(encode_claims([claim]), "a.txt")
     assert back == [claim]
     assert str(back[0].low) == "1.15E+10" and str(back[0].high) == "12500000000.0"
     assert isinstance(back[0].extra["groups"][1], frozenset)
+    assert back[0].terms == frozenset({"fund", "vault", "treasury"})   # the words of its sentence groups
 
 
 def test_a_row_naming_a_foreign_class_is_refused():
@@ -576,3 +577,21 @@ def test_the_judge_gives_each_pair_the_verdict_asking_every_rule_gives(corpus, t
                 seen[(a.kind, want is not None)] += 1
     for kind in ("date", "count", "number", "percent", "money", "measure", "identifier"):
         assert seen[(kind, True)] > 0 and seen[(kind, False)] > 100, (kind, seen)
+
+
+def test_findings_are_read_back_as_they_are_decompressed():
+    """A run's findings (many, their rendered text included) come back exactly; a blob cut short
+    or followed by anything else is refused, as zlib.decompress of the whole would refuse it."""
+    from checker.cache import decode_findings, encode_findings
+    from checker.model import Finding
+
+    findings = [Finding(rule="FC001", name="scale", severity="warning", confidence=0.5, subject="基金 fund",
+                        message=f"{k} vs {k * 10}", claims=[("a.zh.md", k)], docs=("a.zh.md",)) for k in range(3000)]
+    for k, f in enumerate(findings):
+        f.rendered = "{\n  \"id\": \"FC001-" + str(k) + "\" 𢙐 基金" * (k % 40)
+    blob = encode_findings(findings)
+    back = decode_findings(blob)
+    assert [(f.message, f.claims, f.rendered) for f in back] == [(f.message, f.claims, f.rendered) for f in findings]
+    for bad in (blob[:-3], blob[:len(blob) // 2], blob + b"\0"):
+        with pytest.raises(Exception):
+            decode_findings(bad)

@@ -27,7 +27,7 @@ EXAMPLE = ROOT / "fixtures" / "example"
 
 def _claim(doc: str = "a.txt") -> Claim:
     return Claim(doc=doc, lang="en", kind="count", start=0, end=2, text="55", value="55", num=Decimal(55),
-                 terms=frozenset({"people"}), extra={"groups": (frozenset({"a"}),)})
+                 extra={"groups": (frozenset({"a"}),)})
 
 
 @pytest.mark.parametrize("enabled", [True, False])

@@ -275,7 +275,7 @@ def _annotate(doc: Document, view: str, claims: list[Claim]) -> None:
     clause_cache: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
     borrow_cache: dict[tuple[int, int], bool] = {}
     clause_groups_cache: dict[tuple[tuple[int, int], tuple[int, int] | None, frozenset[str]], tuple[frozenset[str], ...]] = {}
-    sent_groups_cache: dict[tuple[int, frozenset[str]], tuple[tuple[frozenset[str], ...], frozenset[str]]] = {}
+    sent_groups_cache: dict[tuple[int, frozenset[str]], tuple[frozenset[str], ...]] = {}
 
     terms_cache: dict[int, SentenceTerms] = {}
 
@@ -333,10 +333,10 @@ def _annotate(doc: Document, view: str, claims: list[Claim]) -> None:
         c.extra["clause_groups"] = clause_groups
         c.extra["clause"] = clause
         c.extra["sentence"] = (s, e)
-        sent_entry = sent_groups_cache.get((si, own))
-        if sent_entry is None:
+        groups = sent_groups_cache.get((si, own))
+        if groups is None:
             groups = groups_of((s, e), si) + ((own,) if own else ())
             if si > 0 and _ANAPHORA.match(view[s:e]):
                 groups += groups_of(sents[si - 1], si - 1)
-            sent_entry = sent_groups_cache[(si, own)] = (groups, frozenset().union(*groups))
-        c.extra["groups"], c.terms = sent_entry
+            sent_groups_cache[(si, own)] = groups
+        c.extra["groups"] = groups   # its subject terms (Claim.terms) are their words
