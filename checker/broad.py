@@ -392,18 +392,17 @@ _CONTRAST_TERMS = frozenset().union(*(x | y for x, y in _CONTRASTS))
 
 
 def _near_overlap(a: Claim, b: Claim) -> bool:
-    na = frozenset(t for g in a.extra.get("near_groups", ()) for t in g)
-    nb = frozenset(t for g in b.extra.get("near_groups", ()) for t in g)
-    return bool(na & nb)
+    return not _near_terms(a).isdisjoint(_near_terms(b))
 
 
 def _arithmetic_relation(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], list[Claim]]) -> bool:
     """Two figures whose difference is itself stated beside them (24 before + 18 launched = 42 now) are
-    different facts, not a conflict; so are two items of one enumeration (_enumerated)."""
+    different facts, not a conflict; so are figures one side states beside the other's (_stated_beside)."""
     if a.kind == b.kind == "identifier":
-        return _enumerated(a, b, by_sentence)
-    if _states_both(a, b, by_sentence):
-        return True
+        # two numbers of one series stated together (第一剂…第二剂, the first and second rounds)
+        return _stated_beside(a, b, by_sentence, 1)
+    if _stated_beside(a, b, by_sentence, 0):
+        return True   # 接种率为83%，第二剂仅为74% against a report's 83%
     if a.num is None or b.num is None or a.kind not in NUMERIC or b.kind not in NUMERIC:
         return False
     diff = abs(a.num - b.num)
@@ -417,24 +416,14 @@ def _arithmetic_relation(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], 
     return False
 
 
-def _states_both(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], list[Claim]]) -> bool:
-    """One side's sentence also states the other's figure (接种率为83%，第二剂仅为74% against a
-    report's 83%): the figure it differs from is another fact of that sentence, not a conflict."""
+def _stated_beside(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], list[Claim]], reach: int) -> bool:
+    """Does either side's sentence (or one up to `reach` sentences away) also state the other's
+    figure? Then the figure it differs from is another fact there, not a conflict."""
     for c, other in ((a, b), (b, a)):
-        for x in by_sentence.get((c.doc, c.sent), ()):
-            if x is not c and x.kind == other.kind and x.unit == other.unit and x.num == other.num \
-                    and x.direction == other.direction:
-                return True
-    return False
-
-
-def _enumerated(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], list[Claim]]) -> bool:
-    """Two numbers of one series where either side states the other's too, in its sentence or the
-    next or last (第一剂…第二剂, the first and second rounds): two items, not one mistyped."""
-    for c, other in ((a, b), (b, a)):
-        for sent in (c.sent - 1, c.sent, c.sent + 1):
+        for sent in range(c.sent - reach, c.sent + reach + 1):
             for x in by_sentence.get((c.doc, sent), ()):
-                if x is not c and x.kind == "identifier" and x.unit == other.unit and x.num == other.num:
+                if x is not c and x.kind == other.kind and x.unit == other.unit and x.num == other.num \
+                        and x.direction == other.direction:
                     return True
     return False
 

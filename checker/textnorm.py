@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -74,7 +75,6 @@ def decode_entities(view: str) -> str:
     symbol still touches its figure; &nbsp; is a space). An unknown reference is left as written."""
     if "&" not in view:
         return view
-    import html
 
     def one(m: re.Match[str]) -> str:
         got = html.unescape(m.group(0)).replace("\xa0", " ")

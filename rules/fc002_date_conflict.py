@@ -19,6 +19,8 @@ Not flagged:
 
 import re
 
+from checker.resources import load
+
 from .base import Pair, Verdict, rule, same_weekday, show, weekday_only, year_like
 
 
@@ -43,7 +45,9 @@ def parts_differ(a, b) -> bool:
     return ma[1] < mb[0] or mb[1] < ma[0]
 
 
-_YEAR_WORDS = re.compile(r"年|\byears?\b|\b(?:last|next|this|past|previous|coming)\b", re.I)
+# words that state a year, if only relatively: 年, year, and the relative words before a month
+# (last December, this March: en dates.toml relative_prefix)
+_YEAR_WORDS = re.compile(r"年|\b(?:years?|%s)\b" % "|".join(map(re.escape, load("en", "dates")["relative_prefix"])), re.I)
 
 
 def year_guessed(c) -> bool:

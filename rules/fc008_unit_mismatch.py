@@ -31,10 +31,9 @@ def check(p: Pair) -> Verdict | None:
     if a.kind == "measure" and b.kind == "measure":
         if a.unit == b.unit or a.dimension != b.dimension or a.num != b.num or a.si is None or b.si is None:
             return None
-        if a.dimension == "temperature":   # 35 °C and 35 °F: scales apart by an offset, not a factor
-            return Verdict(f"{a.text} ({a.unit}) vs {b.text} ({b.unit}): same number, different unit", 0.85)
-        ratio = max(a.si, b.si) / max(min(a.si, b.si), Decimal("1e-12"))
-        if ratio < Decimal("1.05"):
+        # (35 °C and 35 °F: scales apart by an offset, not a factor, never equal)
+        if a.dimension != "temperature" \
+                and max(a.si, b.si) / max(min(a.si, b.si), Decimal("1e-12")) < Decimal("1.05"):
             return None
         return Verdict(f"{a.text} ({a.unit}) vs {b.text} ({b.unit}): same number, different unit", 0.85)
     if a.kind == "count" and b.kind == "number" or a.kind == "number" and b.kind == "count":

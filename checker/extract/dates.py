@@ -1462,9 +1462,16 @@ def _en_years(scan: _Scanner, found: list[DateMention], free: Callable[[int, int
         add(dm)
 
 
-def _clock_duration(text: str, start: int) -> bool:
-    from .quantities import CLOCK_CUE_BEFORE   # (quantities imports this module)
-    return CLOCK_CUE_BEFORE.search(text, max(0, start - 12), start) is not None
+# a clock reading after one of these words is a time taken ('won in 2:00:35'), read by the quantities
+_CLOCK_CUES = load("en", "units")["clock_durations"]["before"]
+_CLOCK_CUE_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:%s)|%s)[ ]{0,2}$" % (
+    "|".join(re.escape(w).replace("\\ ", " ") for w in longest_first([w for w in _CLOCK_CUES if w.isascii()])),
+    "|".join(re.escape(w) for w in longest_first([w for w in _CLOCK_CUES if not w.isascii()]))), re.I)
+
+
+def clock_duration(text: str, start: int) -> bool:
+    """Does a clock reading at `start` state a time taken rather than a time of day?"""
+    return _CLOCK_CUE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Callable[[int, int], bool]) -> None:
@@ -1508,7 +1515,7 @@ def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Cal
     # clock times (13:00:05) are not figures of their own
     scan = _Scanner(text)
     for mt in scan.near(_CLOCK, _A_COLON, _SEPARATOR_REACH):
-        if mt.group(0).count(":") == 2 and _clock_duration(text, mt.start()):
+        if mt.group(0).count(":") == 2 and clock_duration(text, mt.start()):
             continue   # 'won in 2:00:35': a time taken, read by the quantities
         if free(*mt.span()) and not _CLOCK_NOT_BEFORE.match(text, mt.end(), mt.end() + 5):
             near = sorted(i for e in range(mt.start() - 2, mt.start() + 1) for i in by_end.get(e, ()))

@@ -9,7 +9,7 @@ from ..lexicon import EN_STOP, zh_words
 from ..numerals import EN_ORDINALS, parse_zh
 from ..resources import load
 from ..textnorm import is_cjk
-from .dates import EN_DAY_ORDINALS
+from .dates import EN_DAY_ORDINALS, EN_MONTHS, EN_WEEKDAYS
 from .scan import finditer as fast_finditer
 
 _ZN = "[0-9零〇一二三四五六七八九十百千两]"
@@ -92,7 +92,7 @@ _MODEL_NOT_AFTER = frozenset(_EN_IDS["model_not_after"])
 _MODEL_NOT_BEFORE = re.compile(r" (?:%s)\b" % "|".join(map(re.escape, _EN_IDS["model_not_before"])))
 # a scaled currency code before an amount (MAUD 60, USD 5): money, not a model
 _CURRENCY_CODES = tuple(load("en", "currencies")["scaled_codes"]["codes"])
-_CALENDAR_WORDS = frozenset(w.lower() for table in ("months", "weekdays") for w in load("en", "dates")[table])
+_CALENDAR_WORDS = frozenset(EN_MONTHS) | frozenset(EN_WEEKDAYS)
 
 
 def _model_numbers(text: str, taken: bytearray, add) -> None:

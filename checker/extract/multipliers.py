@@ -39,21 +39,15 @@ INCREASE_VERBS = tuple(longest_first(_ZH["increase_verbs"]))
 def extract_multipliers(text: str, taken: bytearray) -> list[Quantity]:
     """The multiples stated in words in `text`, outside spans already taken; marks their spans."""
     out: list[Quantity] = []
-    for m in fast_finditer(_PATTERN, text):
-        if any(taken[m.start():m.end()]):
-            continue
-        value = _VALUES[m.group(0).lower()]
-        out.append(Quantity(kind="count", start=m.start(), end=m.end(), num=value, noun="times",
-                            direction=1 if value > 1 else -1, extra={"multiplier": True}))
-        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-    for m in fast_finditer(_BASE_VERB, text):
-        s, e = m.span("w")
-        if any(taken[s:e]):
-            continue
-        value = _BASE[m.group("w").lower()]
-        out.append(Quantity(kind="count", start=s, end=e, num=value, noun="times",
-                            direction=1 if value > 1 else -1, extra={"multiplier": True}))
-        taken[s:e] = b"\x01" * (e - s)
+    for rx, group, values in ((_PATTERN, 0, _VALUES), (_BASE_VERB, "w", _BASE)):
+        for m in fast_finditer(rx, text):
+            s, e = m.span(group)
+            if any(taken[s:e]):
+                continue
+            value = values[m.group(group).lower()]
+            out.append(Quantity(kind="count", start=s, end=e, num=value, noun="times",
+                                direction=1 if value > 1 else -1, extra={"multiplier": True}))
+            taken[s:e] = b"\x01" * (e - s)
     out.sort(key=lambda q: q.start)
     return out
 

@@ -19,6 +19,7 @@ from ..numerals import (EN_DOZEN, EN_FRACTION_WORDS, EN_NEGATIVE, EN_ONES, EN_OR
                         parse_en_words, parse_zh, _en_denominator, significant_unit, zh_adjacent_range,
                         zh_longest_prefix)
 from ..resources import load, longest_first
+from .dates import clock_duration
 from .scan import finditer as fast_finditer, literal_trie
 
 ZH_CUR = dict(load("zh", "currencies")["suffix"])
@@ -71,7 +72,8 @@ def _only_in_context(text: str, unit: str, start: int, end: int) -> bool:
     words = _CONTEXT_ONLY.get(unit)
     if words is None:
         return True
-    return end == start and bool(words.search(text, max(0, start - 100), end + len(unit) + 40))
+    before, after = _CONTEXT_REACH["en"]
+    return end == start and bool(words.search(text, max(0, start - before), end + len(unit) + after))
 ZH_QUAL_PRE = dict(load("zh", "qualifiers")["prefix"])
 ZH_QUAL_SUF = dict(load("zh", "qualifiers")["suffix"])
 EN_QUAL_PRE = dict(load("en", "qualifiers")["prefix"])
@@ -1159,10 +1161,6 @@ def extract_quantities(text: str, taken: bytearray) -> list[Quantity]:
 
 
 CLOCK_DURATION = re.compile(r"(?<![\d:.])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:\.(?P<f>\d{1,2}))?(?![\d:])")
-_CLOCK_CUES = load("en", "units")["clock_durations"]["before"]
-CLOCK_CUE_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:%s)|%s)[ ]{0,2}$" % (
-    "|".join(re.escape(w).replace("\\ ", " ") for w in longest_first([w for w in _CLOCK_CUES if w.isascii()])),
-    "|".join(re.escape(w) for w in longest_first([w for w in _CLOCK_CUES if not w.isascii()]))), re.I)
 
 
 def _clock_durations(text: str, taken: bytearray) -> list[Quantity]:
@@ -1172,7 +1170,7 @@ def _clock_durations(text: str, taken: bytearray) -> list[Quantity]:
     if ":" not in text:
         return out
     for m in CLOCK_DURATION.finditer(text):
-        if taken.find(1, m.start(), m.end()) >= 0 or not CLOCK_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if taken.find(1, m.start(), m.end()) >= 0 or not clock_duration(text, m.start()):
             continue
         secs = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s"))
         si = Decimal(secs) + (Decimal("0." + m.group("f")) if m.group("f") else Decimal(0))
@@ -1394,7 +1392,11 @@ _TIME_SYMBOLS = {Decimal(1): "s", Decimal(60): "min", Decimal(3600): "h"}
 
 
 # a Chinese numeral and a unit right after a duration: the smaller part of a compound (一年六个月)
-_ZH_SMALLER_PART = re.compile(r"(?:零|又)?[0-9零一二两三四五六七八九十]{1,3}(?:个月|個月|天|日|小时|小時|分钟|分鐘|分|秒)")
+# (the units: the Chinese durations shorter than a year, compound parts included)
+_ZH_SMALLER_PART = re.compile(r"(?:零|又)?[0-9%s十]{1,3}(?:%s)" % (
+    "".join(ZH_DIGITS), "|".join(map(re.escape, longest_first(
+        [w for w, (_, f, dim) in {**UNITS, **dict(load("zh", "units")["compound_units"])}.items()
+         if dim == "duration" and not w.isascii() and f < UNITS["年"][1]])))))
 _COMPOUND_GAP = re.compile(r",?[ ]{1,2}(?:and[ ]{1,2})?|")
 _COMPOUND_UNITS = {**UNITS, **dict(load("en", "units")["compound_units"]), **dict(load("zh", "units")["compound_units"])}
 _COMPOUND_KEYS = longest_first(_COMPOUND_UNITS)
