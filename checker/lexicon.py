@@ -22,7 +22,8 @@ which who whom whose what when where why how than then so such not no nor also j
 up down over under into onto about around after before since until while during per via among between through out off
 he she his her him we our us you your i me my mr mrs ms said says say according also other another same each every some any
 all both either neither few many much several own new s one two three four five six seven eight nine ten year years
-percent per cent time times day days month months week weeks local""".split())
+percent per cent time times day days month months week weeks local
+across against within without toward towards beyond amid despite upon""".split())
 
 ZH_STOP = frozenset("的 了 在 是 和 与 及 等 将 已 为 对 从 到 把 被 让 也 都 而 并 其 之 这 那 个 年 月 日 中 上 下 内 外 后 前 约 近 超过 以上 左右 达 高达 共 有 于 由 向 以 称 表示 说".split())
 
@@ -43,7 +44,8 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A light stem for matching terms across inflections (refining/refine/refined → refin)."""
+    """A light stem for matching terms across inflections (refining/refine/refined → refin,
+    valuing/value/values → valu): a final e goes too, as the suffixes take it away."""
     w = lemma(word)
     for suf in ("ing", "ed", "er", "ion", "ation", "al", "ly", "ment"):
         if w.endswith(suf) and len(w) - len(suf) >= 4:

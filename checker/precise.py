@@ -387,8 +387,11 @@ def _closeness(a: Claim, b: Claim) -> float:
 
 
 def _trivial(c: Claim) -> bool:
-    """Figures too small to be reported missing: 'one of', 两省 (both provinces), 1美元 (per dollar).
-    A multiple stated in words ('doubled', 减半) is a change, never trivial."""
+    """Figures too small to be reported missing: 'one of', 两省 (both provinces), 1美元 (per dollar),
+    and the first place (位居第一, 第一次), which a translation says in words without a number: 'topped',
+    'led', 'the largest', 'debut'. A multiple stated in words ('doubled', 减半) is a change, never trivial."""
+    if c.kind == "identifier" and c.unit == "ordinal":
+        return c.num == 1
     return c.num is not None and c.num <= 2 and c.kind in ("count", "money", "number") and not c.extra.get("multiplier")
 
 

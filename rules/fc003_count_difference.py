@@ -27,6 +27,8 @@ def check(p: Pair) -> Verdict | None:
         return None
     lo, hi = sorted((abs(a.num), abs(b.num)))
     if hi - lo <= 2 or (hi > 0 and (hi - lo) / hi <= 0.05):
-        what = "multiples differ" if a.noun == b.noun == "times" else f"counts differ by {hi - lo}"
+        # two bare figures (a ratio, a score) are not counts of anything
+        what = "multiples differ" if a.noun == b.noun == "times" else \
+            f"{'figures' if a.kind == b.kind == 'number' else 'counts'} differ by {hi - lo}"
         return Verdict(f"{show(a)} vs {show(b)}: {what}", 0.7 if p.path == "precise" else 0.55)
     return None

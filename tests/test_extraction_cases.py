@@ -42,7 +42,14 @@ def test_extraction_case(case):
         assert facts == [] or all(c.kind in case.get("allow_kinds", []) for c in facts), \
             f"expected no claim, got {[(c.text, c.kind, c.value) for c in facts]}"
         return
-    for want in case["expect"]:
+    for unwanted in case.get("unexpected", []):
+        # no claim of this kind may overlap the quote
+        start = case["text"].find(unwanted["quote"])
+        assert start >= 0, f"quote {unwanted['quote']!r} not in text"
+        end = start + len(unwanted["quote"])
+        bad = [c for c in claims if c.start < end and start < c.end and c.kind == unwanted["kind"]]
+        assert not bad, f"{unwanted['quote']!r}: want no {unwanted['kind']}, got {[(c.text, c.value, c.unit) for c in bad]}"
+    for want in case.get("expect", []):
         quote = want["quote"]
         start = case["text"].find(quote)
         assert start >= 0, f"quote {quote!r} not in text"
@@ -55,5 +62,6 @@ def test_extraction_case(case):
               and ("low" not in want or _same(c.low, want["low"]))
               and ("high" not in want or _same(c.high, want["high"]))
               and ("qualifier" not in want or c.qualifier == want["qualifier"])
-              and ("noun" not in want or c.noun == want["noun"])]
+              and ("noun" not in want or c.noun == want["noun"])
+              and ("text" not in want or c.text == want["text"])]
         assert ok, f"{quote!r}: want {want}, got {[(c.text, c.kind, c.value, c.unit, c.low, c.high, c.qualifier, c.noun) for c in near]}"

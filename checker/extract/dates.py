@@ -93,6 +93,8 @@ _ZN = r"[0-9零〇○一二三四五六七八九十两]"
 _ZDAY = r"(?:初[一二三四五六七八九十]|[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _ZYEAR = r"(?:\d{4}|[零〇○一二三四五六七八九]{3,4}|[一二两][千][零〇一二三四五六七八九十]{0,3})"
 _MONTH_WORDS = _alt(EN_MONTHS, spaced=False)
+# short forms: the month words that begin a longer one of the same month (feb, sept)
+_MONTH_ABBREVIATIONS = frozenset(k for k, v in EN_MONTHS.items() if any(o != k and o.startswith(k) for o in EN_MONTHS))
 _MON = rf"(?:{_MONTH_WORDS})(?![A-Za-z])"
 _WD_WORDS = _alt(EN_WEEKDAYS, spaced=False)
 _WD = rf"(?:{_WD_WORDS})(?![A-Za-z])"
@@ -127,7 +129,7 @@ def _first_chars(*word_lists: Any) -> str:
 
 
 # the lookahead fails at once where no date can start, before the optional prefixes are tried one by one
-ZH_D = re.compile(rf"(?=[{_first_chars(ZH_REL_YEARS, ZH_REL_MONTHS, ZH_TIME_ZONES)}\s0-9一二三四五六七八九十])(?P<ry>{_ZH_REL_Y})?(?P<rm>{_ZH_REL_M})?(?P<pre>{_ZH_TZ})?\s{{0,2}}(?P<d>\d{{1,2}}|[一二三]?十?[一二三四五六七八九十])\s{{0,2}}[日号號]")
+ZH_D = re.compile(rf"(?=[{_first_chars(ZH_REL_YEARS, ZH_REL_MONTHS, ZH_TIME_ZONES)}\s0-9一二三四五六七八九十])(?P<ry>{_ZH_REL_Y})?(?P<rm>{_ZH_REL_M})?(?:(?P<pre>{_ZH_TZ})\s{{0,2}})?(?P<d>\d{{1,2}}|[一二三]?十?[一二三四五六七八九十])\s{{0,2}}[日号號]")
 ZH_YEAR = re.compile(rf"(?P<y>(?:1[5-9]|20)\d\d)\s{{0,2}}年(?P<part>{_alt(ZH_YEAR_PARTS)})?(?![代度级])")
 ZH_REL_YEAR = re.compile(rf"(?P<rel>{_ZH_REL_Y})(?P<part>{_alt(ZH_YEAR_PARTS)})?")
 ZH_MONTH = re.compile(rf"(?P<rel>{_ZH_REL_Y})?(?P<m>{_ZN}{{1,3}})\s{{0,2}}月(?P<part>{_alt(ZH_MONTH_PARTS)})?")
@@ -1144,6 +1146,8 @@ def _add_named_date(text: str, mt: re.Match[str], ref: dt.date | None, add: Call
     elif mt.groupdict().get("yw"):
         y = _en_year_words(mt.group("yw"))
     end = mt.end()
+    if text[end - 1] == "." and mt.group("mon").lower() not in _MONTH_ABBREVIATIONS:
+        end -= 1   # '22 February.': the full stop ends the sentence (only 'Feb.' takes a dot)
     if y is None and (mt.group("y") or mt.groupdict().get("yw")):
         end = mt.end("mon") if mt.end("mon") > mt.start("mon") and mt.start("mon") > mt.start() else end
     if y is not None:
@@ -1170,15 +1174,21 @@ def _add_named_date(text: str, mt: re.Match[str], ref: dt.date | None, add: Call
 
 
 # 'July 17 and 22', 'May 3, 5 and 9': more days of the month just named, each ending its phrase
+_DAY_RANGE = "|".join(rf"\s{{0,2}}{re.escape(w)}\s{{0,2}}" if not w.isalpha() else rf"\s{{1,3}}{w}\s{{1,3}}"
+                      for w in longest_first(_EN["day_range_joiners"]))
 _EN_MORE_DAY = re.compile(
-    rf"\s{{0,2}}(?:,\s{{0,2}}|\s(?:and|&|or)\s{{1,3}}|,\s{{0,2}}(?:and|or)\s{{1,3}})(?P<d>{_DAYNUM})(?:{_SUF})?"
-    r"(?![0-9A-Za-z%]|[.,:][0-9])(?=\s{0,2}(?:$|[.,;:!?)]|\s(?:and|or|in|at|on|to|of|this|last|next|respectively|when|while)\b))",
+    rf"(?:\s{{0,2}}(?:,\s{{0,2}}|\s(?:and|&|or)\s{{1,3}}|,\s{{0,2}}(?:and|or)\s{{1,3}})|(?P<to>{_DAY_RANGE}))(?P<d>{_DAYNUM})(?:{_SUF})?"
+    r"(?![0-9A-Za-z%]|[.,:][0-9])(?=\s{0,2}(?:$|[.,;:!?)]|\s(?:and|or|in|at|on|to|of|this|last|next|respectively|when|while"
+    r"|across|for|from|with|during|before|after)\b))",
     re.I)
+
+
+_RANGE_YEAR = re.compile(r",\s{0,3}(?P<y>(?:1[5-9]|20)\d\d)(?![0-9]|[.,][0-9])")
 
 
 # '17 and 22 July', '3, 5 and 9 May': days written before the one that names the month
 _EN_DAY_BEFORE = re.compile(
-    rf"(?<![0-9A-Za-z.,$€£¥-])(?P<d>{_DAYNUM})(?P<suf>{_SUF})?(?:\s{{0,2}},\s{{0,2}}|\s{{1,3}}(?:and|&|or)\s{{1,3}}|,\s{{0,2}}(?:and|or)\s{{1,3}})$", re.I)
+    rf"(?<![0-9A-Za-z.,$€£¥-])(?P<d>{_DAYNUM})(?P<suf>{_SUF})?(?:\s{{0,2}},\s{{0,2}}|\s{{1,3}}(?:and|&|or)\s{{1,3}}|,\s{{0,2}}(?:and|or)\s{{1,3}}|(?P<to>{_DAY_RANGE}))$", re.I)
 
 
 def _add_days_before(text: str, last: DateMention, add: Callable[[DateMention], None]) -> None:
@@ -1192,6 +1202,8 @@ def _add_days_before(text: str, last: DateMention, add: Callable[[DateMention], 
             return
         add(DateMention(m.start("d"), m.end("suf") if m.group("suf") else m.end("d"), last.year, last.month, d,
                         resolved=last.resolved))
+        if m.group("to"):
+            return   # a range has one start ('17 to 22 February')
         start = m.start()
 
 
@@ -1204,7 +1216,19 @@ def _add_more_days(text: str, first: DateMention, add: Callable[[DateMention], N
         d = int(m.group("d"))
         if first.month is None or not _valid(first.year, first.month, d):
             return
-        add(DateMention(m.start("d"), m.end(), first.year, first.month, d, resolved=first.resolved))
+        if m.group("to") and d <= (first.day or 32):
+            return   # the end of a range of days follows its start ('February 17 to 22')
+        last = DateMention(m.start("d"), m.end(), first.year, first.month, d, resolved=first.resolved)
+        if m.group("to"):
+            # a range has one end; a year after it is the whole range's ('Feb 17–22, 2026')
+            y = _RANGE_YEAR.match(text, m.end())
+            if y and _valid(int(y.group("y")), first.month, d) and _valid(int(y.group("y")), first.month, first.day):
+                first.year = last.year = int(y.group("y"))
+                first.resolved = last.resolved = ""
+                last.end = y.end()
+            add(last)
+            return
+        add(last)
         end = m.end()
 
 

@@ -75,6 +75,21 @@ _ZH_DECADE_WORD = re.compile("年代")
 _EN_CENTURY_WORD = re.compile(r"centur(?:y|ies)(?![A-Za-z])", re.I)
 
 
+# a phase, stage or level: the phase 3 trial, Phase III, 三期临床试验, 4级预警 (data: en numbers [levels],
+# zh classifiers [levels])
+_LEVELS = load("en", "numbers")["levels"]
+_ROMAN = dict(_LEVELS["roman"])
+_ROMAN_ALT = "|".join(sorted(_ROMAN, key=len, reverse=True))
+_LEVEL_UNITS = dict(_LEVELS["nouns"])
+EN_LEVEL = re.compile(r"(?<![A-Za-z])(?P<noun>(?i:%s))[ -](?:(?P<n>\d{1,2})|(?P<r>%s))(?![A-Za-z0-9]|[.,]\d)" % (
+    "|".join(_LEVEL_UNITS), _ROMAN_ALT))
+_ZH_LEVELS = {k: v for k, v in load("zh", "classifiers")["levels"].items() if isinstance(v, dict)}
+_ZH_LEVEL_NOT_BEFORE = tuple(load("zh", "classifiers")["levels"]["not_before"])
+ZH_LEVEL = re.compile(r"(?<![0-9零〇一二三四五六七八九十第A-Za-z])(?:(?P<n>\d{1,2}|[一二三四五六七八九十])|(?P<r>%s))(?P<cls>%s)" % (
+    _ROMAN_ALT, "|".join(map(re.escape, _ZH_LEVELS))))
+_ZH_LEVEL_CLS = frozenset(_ZH_LEVELS)
+
+
 # 第十次超过100人: a qualifier after the classifier belongs to the figure after it, not to the ordinal
 _ZH_QUALIFIER_WORDS = tuple(sorted(load("zh", "qualifiers")["prefix"], key=len, reverse=True))
 _ZH_NUMERAL_CHARS = frozenset("0123456789零〇一二三四五六七八九十百千万亿两")
@@ -236,6 +251,19 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         n = 2 if mt.group("n") in _ZH_SERIES["second"] else parse_zh(mt.group("n"))
         if n is not None and 1 <= int(n) <= 20:
             add(IdMention(mt.start(), mt.end(), int(n), "ordinal", True, "commentary"))
+    for mt in fast_finditer(EN_LEVEL, text):
+        if not any(taken[mt.start():mt.end()]):
+            n = int(mt.group("n")) if mt.group("n") else _ROMAN[mt.group("r")]
+            noun = mt.group("noun").lower()
+            add(IdMention(mt.start(), mt.end(), n, _LEVEL_UNITS[noun], False, noun))
+    for mt in fast_finditer(ZH_LEVEL, text) if any(c in text for c in _ZH_LEVEL_CLS) else ():
+        level = _ZH_LEVELS[mt.group("cls")]
+        if any(taken[mt.start():mt.end()]) or not (mt.group("r") or text.startswith(tuple(level["after"]), mt.end())) \
+                or any(w in text[mt.end():mt.end() + 6] for w in _ZH_LEVEL_NOT_BEFORE):
+            continue
+        n = int(mt.group("n")) if mt.group("n") and mt.group("n").isdigit() else \
+            parse_zh(mt.group("n")) if mt.group("n") else _ROMAN[mt.group("r")]
+        add(IdMention(mt.start(), mt.end(), int(n), level["unit"], False, level["unit"]))
     for mt in CODE.finditer(text):
         if any(taken[mt.start():mt.end()]):
             continue

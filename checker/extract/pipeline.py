@@ -326,6 +326,12 @@ def _annotate(doc: Document, view: str, claims: list[Claim]) -> None:
         # the words right before (and just after) a figure name what it measures: CPI涨幅为2.1% vs 经济增长2.0%
         near_start = max(clause[0], c.start - (8 if doc.lang == "zh" else 40))
         near_end = min(clause[1], c.end + (4 if doc.lang == "zh" else 20))
+        if doc.lang != "zh":
+            # whole words only: the window cut inside 'price' would read 'rice'
+            while near_start < c.start and view[near_start - 1:near_start].isalpha() and view[near_start:near_start + 1].isalpha():
+                near_start += 1
+            while near_end > c.end and view[near_end - 1:near_end].isalpha() and view[near_end:near_end + 1].isalpha():
+                near_end -= 1
         near = term_groups(view[near_start:c.start] + " " + view[c.end:near_end])
         if before:
             near += groups_of(before, si)

@@ -1459,6 +1459,12 @@ _UNIT_HOMONYMS = {w.lower(): re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, 
                   for w, cues in dict(load("en", "currencies").get("unit_homonyms", {})).items()}
 
 
+_AGES = load("en", "units")["ages"]
+_EN_AGE_AFTER = re.compile(r"(?:%s)(?![A-Za-z])" % "|".join(map(re.escape, longest_first(_AGES["after"]))), re.I)
+_EN_AGE_COMPARED = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, longest_first(_AGES["before_units"]))), re.I)
+_EN_AGED_BEFORE = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, longest_first(_AGES["before"]))), re.I)
+
+
 def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, idx, approx="", floor=0) -> Quantity | None:
     zh_numeral = bool(fig) and not fig[0].isdigit() and any("\u4e00" <= c <= "\u9fff" for c in fig)
     en_words = bool(fig) and fig[0].isalpha() and fig.isascii()
@@ -1702,6 +1708,12 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     q.si = q.num * Decimal(str(factor))
                     pos = p2 + len(u)
                     u = None
+                if u and u.lower() in _AGES["units"]:
+                    age = _EN_AGE_AFTER.match(text, p2 + len(u))
+                    if age or _EN_AGE_COMPARED.search(text, max(0, start - 16), start):
+                        # the 23-year-old, older than 100 years: an age, as 23岁
+                        q.kind, q.noun = "count", _AGES["noun"]
+                        pos, u = age.end() if age else p2 + len(u), None
                 if u:
                     sym, factor, dim = UNITS[u]
                     q.kind, q.unit, q.dimension = "measure", sym, dim
@@ -1737,6 +1749,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     if vote:
                         q.noun = (q.noun + " vote").strip()  # 6人赞成, 3票反对: the people counted are votes
                         pos += len(vote)
+                elif not zh_numeral and not rng and _EN_AGED_BEFORE.search(text, max(0, start - 10), start):
+                    q.kind, q.noun = "count", _AGES["noun"]   # aged 23
                 elif not zh_numeral and text[pos:pos + 1] == " " and (dm := _DESIGNATION_AFTER.match(text, pos)):
                     # 32 F-35 Lightning II fighters: the count is of the craft the designation names; the
                     # designation itself is an identifier, so the count's span ends at its figure
