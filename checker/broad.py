@@ -5,6 +5,7 @@ dimension block (never all pairs), scored by IDF-weighted term overlap, and judg
 from __future__ import annotations
 
 import math
+import unicodedata
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -276,21 +277,22 @@ class BroadPath:
         occurrences: dict[str, list[Claim]] = defaultdict(list)
         for cs in self.claims.values():
             for c in cs:
-                if c.kind == "name" and c.value.isascii() and not c.extra.get("entity"):
-                    occurrences[c.value].append(c)
+                if c.kind == "name" and _plain(c.value).isascii() and not c.extra.get("entity"):
+                    occurrences[c.value].append(c)   # names in Latin letters, accented ones too (António)
         names = sorted(occurrences)
+        plain = {x: _plain(x).lower() for x in names}
         rule = next(r for r in PAIR_RULES if r.id == "FC010")
         # only names of as many words that share their first or their last word are compared:
         # look those up instead of trying every pair (the number of names grows with the corpus)
         by_first: dict[tuple[str, int], list[int]] = defaultdict(list)
         by_last: dict[tuple[str, int], list[int]] = defaultdict(list)
         for i, x in enumerate(names):
-            words = x.split()
+            words = plain[x].split()
             if len(x) >= 5 and words:
                 by_first[(words[0], len(words))].append(i)
                 by_last[(words[-1], len(words))].append(i)
         for i, x in enumerate(names):
-            words = x.split()
+            words = plain[x].split()
             if len(x) < 5 or not words:
                 continue
             others = {j for j in by_first[(words[0], len(words))] if j > i}
@@ -299,7 +301,7 @@ class BroadPath:
                 y = names[j]
                 if spelling(x) == spelling(y):
                     continue   # two correct spellings of one name (Lu Daliang, Lv Daliang)
-                score = fuzz.ratio(x.lower(), y.lower())
+                score = fuzz.ratio(plain[x], plain[y])
                 if score < 84:
                     continue
                 docs_x = {c.doc for c in occurrences[x]}
@@ -312,6 +314,11 @@ class BroadPath:
                 a, b = occurrences[common][0], occurrences[odd][0]
                 v = Verdict(f"{b.text} vs {a.text}: the same name spelled differently", round(score / 100 * 0.9, 2))
                 self.emit(rule, v, [a, b], "broad", outlier=b if len(docs_x) != len(docs_y) else None)
+
+
+def _plain(name: str) -> str:
+    """A name without its accents: António Guterrez and Antonio Guterres differ by one letter."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> float | None:

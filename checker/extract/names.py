@@ -21,12 +21,18 @@ EN_TITLES = ("President", "Vice President", "Secretary", "Minister", "Governor",
              "Spokesperson", "Spokesman", "Spokeswoman", "Representative", "Ambassador", "Chairman", "Chairwoman", "Chair",
              "Director", "Commissioner", "Senator", "Mayor", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "General",
              "Chief", "CEO", "Forecaster", "forecaster", "economist", "analyst", "representative", "spokesperson", "chief")
-_CAP = r"[A-Z][a-z]+(?:-[a-z]+)?"
+# a capitalized word of a name, accented Latin letters included (António, Erdoğan, Müller)
+_UP, _LOW = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
+_CAP = rf"[{_UP}][{_LOW}]+(?:-[{_LOW}]+)?"
+_EN_NAMES = load("en", "names")
+# between two parts of a person's name: a space, or particles ('von der', 'da')
+_PART_GAP = r"\s+(?:(?:%s)\s+){0,2}" % "|".join(map(re.escape, _EN_NAMES["person_particles"]))
 EN_TITLE_NAME = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True)) +
-                           rf")\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})")
-EN_PERSON = re.compile(rf"\b(?P<name>{_CAP}\s+[A-Z][a-z]+-[a-z]+|{_CAP}\s+{_CAP})(?=\s+(?:said|says|told|added|noted|warned|stated)\b|\s*\(|,\s*(?!(?:which|where|when|and|but|while|as|has|had|is|was|were|with|in|on|at|for|from|to|or|so|if)\b)(?:the|a|an|who|its|his|her|[a-z]+)\s+[a-z])")
+                           rf")\s+(?P<name>{_CAP}(?:{_PART_GAP}{_CAP}){{0,2}})")
+EN_PERSON = re.compile(rf"(?<![{_UP}{_LOW}])(?P<name>{_CAP}\s+[{_UP}][{_LOW}]+-[{_LOW}]+|{_CAP}\s+{_CAP})(?=\s+(?:said|says|told|added|noted|warned|stated)\b|\s*\(|,\s*(?!(?:which|where|when|and|but|while|as|has|had|is|was|were|with|in|on|at|for|from|to|or|so|if)\b)(?:the|a|an|who|its|his|her|[a-z]+)\s+[a-z])")
 _NOT_NAMES = {"The", "This", "That", "These", "It", "In", "On", "At", "For", "But", "And", "As", "Of", "State", "Treasury",
-              "Energy", "Trade", "Foreign", "Finance", "Defense", "Department", "Office", "Board", "Bank", "House", "Council"}
+              "Energy", "Trade", "Foreign", "Finance", "Defense", "Department", "Office", "Board", "Bank", "House", "Council",
+              *_EN_NAMES["not_names"]}
 _CALENDAR = frozenset(w.lower() for table in ("months", "weekdays") for w in load("en", "dates")[table])
 # 'Last Thursday, …', 'Next March': a relative word before a month or weekday dates it (en dates.toml)
 _RELATIVE = frozenset(load("en", "dates")["relative_prefix"])
