@@ -1493,6 +1493,9 @@ _CLOCK_CUE_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:%s)|%s)[ ]{0,2}$" % (
     "|".join(re.escape(w) for w in longest_first([w for w in _CLOCK_CUES if not w.isascii()]))), re.I)
 
 
+_SECOND_FRACTION = re.compile(r"\.\d")
+
+
 def clock_duration(text: str, start: int) -> bool:
     """Does a clock reading at `start` state a time taken rather than a time of day?"""
     return _CLOCK_CUE_BEFORE.search(text, max(0, start - 12), start) is not None
@@ -1539,8 +1542,8 @@ def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Cal
     # clock times (13:00:05) are not figures of their own
     scan = _Scanner(text)
     for mt in scan.near(_CLOCK, _A_COLON, _SEPARATOR_REACH):
-        if mt.group(0).count(":") == 2 and clock_duration(text, mt.start()):
-            continue   # 'won in 2:00:35': a time taken, read by the quantities
+        if mt.group(0).count(":") == 2 and clock_duration(text, mt.start()) or _SECOND_FRACTION.match(text, mt.end()):
+            continue   # 'won in 2:00:35', '3:58.85': a time taken, read by the quantities
         if free(*mt.span()) and not _CLOCK_NOT_BEFORE.match(text, mt.end(), mt.end() + 5):
             near = sorted(i for e in range(mt.start() - 2, mt.start() + 1) for i in by_end.get(e, ()))
             joined = False

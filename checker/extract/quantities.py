@@ -1160,7 +1160,10 @@ def extract_quantities(text: str, taken: bytearray) -> list[Quantity]:
     return _shared_units(text, _compound_measures(text, out))
 
 
-CLOCK_DURATION = re.compile(r"(?<![\d:.])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:\.(?P<f>\d{1,2}))?(?![\d:])")
+# h:mm:ss (a time of day too, unless a cue says it was taken), or m:ss with fractions of a second
+# (3:58.85: a clock reading never has them, a race time does)
+CLOCK_DURATION = re.compile(r"(?<![\d:.])(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:\.(?P<f>\d{1,3}))?"
+                            r"|(?P<m2>\d{1,2}):(?P<s2>[0-5]\d)\.(?P<f2>\d{1,3}))(?![\d:]|\.\d)")
 
 
 def _clock_durations(text: str, taken: bytearray) -> list[Quantity]:
@@ -1170,11 +1173,16 @@ def _clock_durations(text: str, taken: bytearray) -> list[Quantity]:
     if ":" not in text:
         return out
     for m in CLOCK_DURATION.finditer(text):
-        if taken.find(1, m.start(), m.end()) >= 0 or not clock_duration(text, m.start()):
+        if taken.find(1, m.start(), m.end()) >= 0 or not (m.group("f") or m.group("f2") or clock_duration(text, m.start())):
             continue
-        secs = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s"))
-        si = Decimal(secs) + (Decimal("0." + m.group("f")) if m.group("f") else Decimal(0))
-        out.append(Quantity(kind="measure", start=m.start(), end=m.end(), num=si / 3600, unit="h",
+        if m.group("h"):
+            secs = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s"))
+            si = Decimal(secs) + (Decimal("0." + m.group("f")) if m.group("f") else Decimal(0))
+            num, unit = si / 3600, "h"
+        else:   # minutes and seconds: stated in seconds
+            num = si = int(m.group("m2")) * 60 + int(m.group("s2")) + Decimal("0." + m.group("f2"))
+            unit = "s"
+        out.append(Quantity(kind="measure", start=m.start(), end=m.end(), num=num, unit=unit,
                             figure=m.group(0), si=si, dimension="duration"))
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return out
