@@ -133,7 +133,15 @@ def comparable(a: Claim, b: Claim) -> bool:
             return a.unit == b.unit and re.match(r"[A-Z]*", a.value).group(0) == re.match(r"[A-Z]*", b.value).group(0)
         return True
     kinds = {a.kind, b.kind}
+    if kinds == {"count", "measure"}:
+        # an age counted in years (23岁, 'the 23-year-old') and a span of years ('4.5 billion years
+        # old', 4.5亿年): the same quantity, whichever way each language writes it
+        count, measure = (a, b) if a.kind == "count" else (b, a)
+        return count.noun == _AGE_NOUN and measure.unit == "yr"
     return kinds <= {"count", "number"} or kinds in ({"number", "money"}, {"number", "measure"}, {"number", "percent"})
+
+
+_AGE_NOUN = load("en", "units")["ages"]["noun"]
 
 
 def first_verdict(pair: Pair, allowed: set[str] | None = None) -> tuple[Rule, Verdict] | None:
