@@ -64,7 +64,7 @@ def compact(claims: list[Claim], table: dict | None = None) -> list[Claim]:
             if type(v) is tuple:
                 got = done.get(id(v))
                 if got is None:
-                    w = tuple(one(g, g) for g in v) if k.endswith("groups") else v
+                    w = tuple(map(one, v, v)) if k.endswith("groups") else v
                     got = done[id(v)] = (one(w, w), v)
                 extra[k] = got[0]
     return claims

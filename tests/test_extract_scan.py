@@ -65,6 +65,18 @@ def test_most_extraction_patterns_get_a_gate():
     assert len(gated) >= len(_PATTERNS) * 0.6
 
 
+@pytest.mark.parametrize("pattern,gated", [("[月大]", False), ("年代", False), ("(?:1[5-9]|20)\\d\\d", False),
+                                           ("(?P<y>年)", False), ("(?<![A-Za-z])month", True), ("(?i:may)", True),
+                                           ("(?:元|\\d+万)", True)])
+def test_no_gate_where_the_engine_skips_to_the_first_character_itself(pattern, gated):
+    # a pattern that begins with a plain class or literals (not case-blind) is scanned as it is: the
+    # engine skips the other positions, and a gate would only find each match twice
+    rx = re.compile(pattern)
+    assert (scan._gate(rx) is not None) is gated
+    text = "2026年5月大雪，1990年代 the month of May: 元 and 3"
+    assert [(m.span(), m.groups()) for m in scan.finditer(rx, text)] == [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
 @pytest.mark.parametrize("pattern", [r"\w+", r"a*", r"(?:x|)y?", r".b", r"[^a]c", r"(?<=a)"])
 def test_no_gate_where_the_first_character_is_open(pattern):
     assert scan.first_chars(re.compile(pattern)) is None

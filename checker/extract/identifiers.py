@@ -115,7 +115,7 @@ def _model_numbers(text: str, taken: bytearray, add) -> None:
     word, a comma, or Chinese text) and a number, with no unit after it, name a numbered thing."""
     if not any(c.isdigit() for c in text):
         return
-    for mt in _MODEL.finditer(text):
+    for mt in fast_finditer(_MODEL, text):
         s, e = mt.span()
         before = text[max(0, s - 2):s]
         inside = bool(before) and (before[-1] == " " and (before[:1].islower() or before[:1] in ",;:") or is_cjk(before[-1]))

@@ -1172,7 +1172,7 @@ def _clock_durations(text: str, taken: bytearray) -> list[Quantity]:
     out: list[Quantity] = []
     if ":" not in text:
         return out
-    for m in CLOCK_DURATION.finditer(text):
+    for m in fast_finditer(CLOCK_DURATION, text):
         if taken.find(1, m.start(), m.end()) >= 0 or not (m.group("f") or m.group("f2") or clock_duration(text, m.start())):
             continue
         if m.group("h"):

@@ -135,9 +135,27 @@ def _gate(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     return entry[1]
 
 
+def _engine_skips(rx: re.Pattern[str]) -> bool:
+    """Does the engine itself skip to where `rx` can start? It does when the pattern begins with a
+    literal, a class, or alternatives that each begin with a literal, and is not case-blind there
+    ('[月大]', '年代', '(?:1[5-9]|20)\\d\\d'): a gate would skip no more, run the pattern twice at
+    each match (in its lookahead, then rx.match) and step from match to match in Python."""
+    parsed = _parser.parse(rx.pattern, rx.flags)
+    flags, data = parsed.state.flags, parsed.data
+    while data and data[0][0] is C.SUBPATTERN:
+        _group, add, remove, sub = data[0][1]
+        flags, data = (flags | add) & ~remove, sub.data
+    if not data or flags & re.I:
+        return False
+    op, av = data[0]
+    if op is C.BRANCH:  # alternatives that each begin with a literal: the engine scans for their class
+        return all(alt.data and alt.data[0][0] is C.LITERAL for alt in av[1])
+    return op in (C.LITERAL, C.IN)
+
+
 def _make_gate(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     body = first_chars(rx)
-    if body is None:
+    if body is None or _engine_skips(rx):
         return None
     inner = "(?i:" if rx.flags & re.I else "(?:"
     try:
