@@ -390,8 +390,8 @@ def _trivial(c: Claim) -> bool:
     """Figures too small to be reported missing: 'one of', 两省 (both provinces), 1美元 (per dollar),
     and the first place (位居第一, 第一次), which a translation says in words without a number: 'topped',
     'led', 'the largest', 'debut'. A multiple stated in words ('doubled', 减半) is a change, never trivial."""
-    if c.kind == "identifier" and c.unit == "ordinal":
-        return c.num == 1
+    if c.kind == "identifier" and c.ordinal:
+        return c.num == 1   # the first place, the first time (首次, 第一次): said in words as often
     return c.num is not None and c.num <= 2 and c.kind in ("count", "money", "number") and not c.extra.get("multiplier")
 
 

@@ -9,7 +9,7 @@ from ..lexicon import EN_STOP, zh_words
 from ..numerals import EN_ORDINALS, parse_zh
 from ..resources import load
 from ..textnorm import is_cjk
-from .dates import EN_DAY_ORDINALS, EN_MONTHS, EN_WEEKDAYS
+from .dates import EN_DAY_ORDINALS, EN_DURATION_UNITS, EN_MONTHS, EN_WEEKDAYS
 from .scan import finditer as fast_finditer
 
 _ZN = "[0-9零〇一二三四五六七八九十百千两]"
@@ -47,6 +47,11 @@ def _en_ordinal_words() -> re.Pattern[str]:
 
 
 EN_ORD_WORDS = _en_ordinal_words()
+_ORDINAL_NOUNS = dict(load("en", "numbers")["ordinal_nouns"])
+# 'for the first time in four years', 'the second time in a decade': the span since the last
+# occasion, not the occasion's number
+_TIME_IN_SPAN = re.compile(r"\s+in\s+(?:(?:the\s+)?(?:past|last)\s+)?(?:[\w-]+\s+){0,2}?(?:%s|decades?|centur(?:y|ies))(?![A-Za-z])" % "|".join(
+    re.escape(u).replace(r"\ ", r"\s+") for u in sorted(EN_DURATION_UNITS, key=len, reverse=True)), re.I)
 # centuries are ordinals of their own kind: 19世纪, the 20th century, the twenty-first century
 ZH_CENTURY = re.compile(r"(?P<n>(?<![0-9])\d{1,2}|(?<![零一二三四五六七八九十])[一二三四五六七八九十]{1,3})\s?(?:世纪|世紀)")
 EN_CENTURY = re.compile(r"(?<![0-9A-Za-z-])(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>%s))[\s-]centur(?:y|ies)(?![A-Za-z])" % "|".join(
@@ -285,7 +290,12 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
             continue
         if mt.group("ord"):
             noun = mt.group("noun2")
-            if noun in ("century", "anniversary", "birthday", "floor", "place", "time", "round", "day", "week", "month", "year", "of", "and"):
+            if noun in _ORDINAL_NOUNS:   # for the 11th time: 第11次
+                if _TIME_IN_SPAN.match(text, mt.end()):
+                    continue
+                add(IdMention(mt.start(), mt.end(), int(mt.group("ord").replace(",", "")), _ORDINAL_NOUNS[noun], True, noun))
+                continue
+            if noun in ("century", "anniversary", "birthday", "floor", "place", "day", "week", "month", "year", "of", "and"):
                 continue
             if noun in EN_STOP:   # 'finished 12th in the race': the ordinal alone, no noun 'in'
                 add(IdMention(mt.start(), mt.end("ord") + 2, int(mt.group("ord").replace(",", "")), "ordinal", True, ""))
@@ -296,5 +306,10 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         noun = (mt.group("noun") or "").rstrip(".").lower()
         unit = {"art": "article", "sec": "section"}.get(noun, noun or "no")
         add(IdMention(mt.start(), mt.end(), n, unit, False, noun))
+    for mt in fast_finditer(EN_ORD_WORDS, text):
+        # the third round, for the second time: an ordinal in words numbering an occasion
+        noun = mt.group("noun").lower()
+        if noun in _ORDINAL_NOUNS and not any(taken[mt.start("w"):mt.end()]) and not _TIME_IN_SPAN.match(text, mt.end()):
+            add(IdMention(mt.start("w"), mt.end(), EN_ORDINALS[mt.group("w").lower()], _ORDINAL_NOUNS[noun], True, noun))
     _model_numbers(text, taken, add)   # after Article 82, Flight 370: named numbers of their own
     return out
