@@ -88,6 +88,7 @@ _CLS_KEYS = longest_first(CLASSIFIERS)
 _ZH_QPRE = longest_first(ZH_QUAL_PRE)
 _ZH_QSUF = longest_first(ZH_QUAL_SUF)
 _ZH_CUR_PREFIX_KEYS = longest_first(ZH_CUR_PREFIX)
+_ZH_GENERIC_UNIT = frozenset(load("zh", "currencies")["generic_unit"]["words"])
 _EN_NOUN_MODIFIERS = set(load("en", "numbers")["noun_modifiers"])
 _EN_QPRE = longest_first(EN_QUAL_PRE)
 _EN_MODIFIERS_BEFORE_UNIT = re.compile(r"(?:(?:%s)[ ]{1,2}){1,2}" % "|".join(map(re.escape, sorted(_EN_NOUN_MODIFIERS, key=len, reverse=True))), re.I)
@@ -373,6 +374,9 @@ _DESIGNATION_AFTER = re.compile(r"[ ](?P<code>[A-Z][A-Za-z]{0,9}-?\d{1,5}(?:[A-Z
                                 r"(?:[ ](?:[A-Z][A-Za-z]*|[IVX]{1,4})(?![A-Za-z0-9-])){0,3}(?:[ ](?P<noun>[a-z]{3,})(?![A-Za-z0-9-]))?")
 
 
+_EN_VERBS_AFTER_FIGURES = frozenset(load("en", "numbers")["verbs_after_figures"])
+
+
 def _en_noun(text: str, pos: int) -> tuple[str, int]:
     """The counted noun after an English number: '55 partner countries' → ('partner country', end)."""
     words = []
@@ -391,7 +395,7 @@ def _en_noun(text: str, pos: int) -> tuple[str, int]:
             continue
         if w.lower() == "times" and not words:
             return "times", m.end()   # 4.2 times that of …: a multiple, as 倍 is
-        if w.lower() in EN_STOP:
+        if w.lower() in EN_STOP or w.lower() in _EN_VERBS_AFTER_FIGURES:
             break
         if w.lower() in ("of",):
             break
@@ -1106,6 +1110,11 @@ def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
                     continue
                 if low in (["a"], ["an"]):
                     continue
+                if "and" in low and low.index("and") and low[low.index("and") - 1] not in ("hundred", "hundreds") \
+                        and any(w[0].isdigit() for w in words[low.index("and") + 1:]):
+                    # '$1.2 billion and 300 jobs': a figure after 'and' is a number of its own (only
+                    # 'hundred and' goes on with the tens: 3 hundred and 21)
+                    continue
                 # words joined by ' - ' are one word when together they are one: fifty - two (not one - fourth)
                 joined: list[str] = []
                 for idx, m in enumerate(run[k:e]):
@@ -1656,8 +1665,9 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     currency = sc_code.group(2)  # 30 MUSD = 30 million USD
                     q.num = val = val * _SCALED_PREFIX[sc_code.group(1)]
                     pos = sc_code.end()
-                elif zc and not (zc in ("元", "块", "角") and currency and False):
-                    cur = ZH_CUR[zc]
+                elif zc:
+                    # 港幣5,000萬元: the 元 of the currency named before the amount
+                    cur = currency if currency and zc in _ZH_GENERIC_UNIT else ZH_CUR[zc]
                     if zc == "块" and not currency and text[zc_at + 1:zc_at + 2] != "钱" and not (
                             _KUAI_MONEY_BEFORE.search(text, max(0, q.start - 4), q.start) and not _is_cjk(text[zc_at + 1:zc_at + 2])):
                         cur = ""
