@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from .lexicon import ZH_STOP, _zh_word_spans, everyday_char_pinyin, is_common_word
+from .lexicon import ZH_STOP, _defs, _zh_word_spans, everyday_char_pinyin, is_common_word
 from .resources import load
 
 _LONGEST = 7   # characters of one transliterated name part (孙德本尔斯, 普利特维茨)
@@ -132,7 +132,7 @@ def _windows(line: str) -> tuple[tuple[int, int, str], ...]:
     free = [True] * len(line)
     for a, b in _zh_word_spans(line, 0, len(line)):
         w = line[a:b]
-        if b - a >= 2 and is_common_word(w) or w in ZH_STOP:
+        if b - a >= 2 and is_common_word(w) and not _sound_loan(w) or w in ZH_STOP:
             free[a:b] = [False] * (b - a)
     stops = _sound_stops()
     for i in range(1, len(line) - 1):
@@ -153,6 +153,26 @@ def _windows(line: str) -> tuple[tuple[int, int, str], ...]:
             key += keys[j][0] + keys[j][1]
             out.append((i, j + 1, key))
     return tuple(out)
+
+
+_GLOSS_HEAD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1 << 12)
+def _sound_loan(word: str) -> bool:
+    """Is a dictionary word itself an English word written by sound (基普 kip, 比特 bit, 克隆 clone)?
+    Its characters are chosen for their sound as a name's are, so a name may hold them (基普图姆
+    Kiptum): every consonant of the gloss's first word is written, and nothing else."""
+    head = _GLOSS_HEAD.match(_defs(word)[0]) if _defs(word) else None
+    if head is None:
+        return False
+    x = english_key(head.group(0))
+    keys = [_syllable_key(everyday_char_pinyin(ch)) for ch in word]
+    if not all(everyday_char_pinyin(ch) for ch in word):
+        return False
+    y = (keys[0][0] or "V") + keys[0][1] + "".join(a + b for a, b in keys[1:])
+    n = _common_length(x, y)
+    return n == len(y) and n >= len(x.replace("H", "")) and n >= 2
 
 
 @lru_cache(maxsize=1 << 14)

@@ -34,6 +34,8 @@ def _flagged(src: str, tgt: str) -> list[str]:
     ("Kyiv", "乌克兰首都基辅遭到袭击。"),   # pinyin j, q, x also write k and g before i
     ("Kissinger", "美国前国务卿基辛格曾多次访华。"),
     ("Gilead", "吉利亚德公司公布了试验结果。"),
+    # 基普 is a dictionary word, 'kip', itself written by sound: a name may hold it
+    ("Kiptum", "肯尼亚选手基普图姆以2小时0分35秒夺冠。"),
 ])
 def test_a_transliteration_sounds_like_its_characters(name, text):
     assert Sounds(text).explain(name)
@@ -47,6 +49,13 @@ def test_a_transliteration_sounds_like_its_characters(name, text):
 ])
 def test_an_unrelated_name_does_not(name, text):
     assert not Sounds(text).explain(name)
+
+
+@pytest.mark.parametrize("word,loan", [("基普", True), ("比特", True), ("克隆", True), ("办公", False),
+                                       ("采访", False), ("提供", False), ("达成", False)])
+def test_a_sound_loan_is_read_as_sound(word, loan):
+    from checker.name_sounds import _sound_loan
+    assert _sound_loan(word) is loan
 
 
 def test_consonant_classes():
