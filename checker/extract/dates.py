@@ -37,6 +37,7 @@ ZH_MONTH_PARTS: dict[str, str] = dict(_ZH["month_parts"])
 ZH_DAY_PRECEDERS = frozenset(_ZH["day_preceders"])
 ZH_RANGE_SEPS = tuple(_ZH["range_separators"])
 ZH_DAY_NOT_BEFORE = tuple(_ZH["day_not_before"])
+ZH_HAO_NOT_BEFORE = tuple(_ZH["hao_not_before"])
 ZH_BARE_DAY_NOT_AFTER = tuple(_ZH["bare_day_not_after"])
 ZH_BARE_DAY_AFTER_OK = tuple(_ZH["bare_day_after_ok"])
 ZH_BARE_DAY_NOT_BEFORE = tuple(_ZH["bare_day_not_before"])
@@ -852,7 +853,8 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
     for mt in scan.near(ZH_D, _A_ZH_DAY, _ZH_REACH):
         d = _zn(mt.group("d"))
         s = mt.start()
-        if d is None or not 1 <= d <= 31 or not free(s, mt.end()) or text.startswith(ZH_DAY_NOT_BEFORE, mt.end()):
+        if d is None or not 1 <= d <= 31 or not free(s, mt.end()) or text.startswith(ZH_DAY_NOT_BEFORE, mt.end()) \
+                or text[mt.end() - 1] in "号號" and text.startswith(ZH_HAO_NOT_BEFORE, mt.end()):
             continue
         prev = text[s - 1:s] if s else ""
         marked = mt.group("pre") or mt.group("rm") or mt.group("ry")
