@@ -341,7 +341,8 @@ def apply_qualifier(q: Quantity, kind: str, unit_prec: Decimal) -> None:
     if kind == "approx":
         q.low, q.high = v - u / 2, v + u / 2
     elif kind == "near":
-        q.low, q.high = v - u, v
+        # as far below as 'about' reaches either side: 近30国 is 25 to 30, 'nearly 1,000' 500 to 1,000
+        q.low, q.high = v - u / 2, v
     elif kind in ("over", "over_just"):
         q.low, q.high = v + tiny, (cap if cap is not None else v + u - tiny)
     elif kind == "min":
