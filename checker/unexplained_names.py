@@ -43,6 +43,7 @@ _IN_PARTS = re.compile("[\u4e00-\u9fff]+(?:[·•・‧][\u4e00-\u9fff]+)+")
 # what may end a sentence or open a quotation before a word that is capitalized for its place alone
 _OPENS = ".!?:;\"“‘'(（[—–-…"
 _CONNECTORS = frozenset(load("en", "names")["connectors"])
+_TIME_ZONES = frozenset(load("en", "dates")["time_zones"])   # 3:40 p.m. EDT: a zone, not a name
 _COMBINING = frozenset(load("en", "names")["combining_forms"])
 _NUMERIC = {k: tuple(v) for k, v in load("en", "names")["numeric_prefixes"].items()}
 # a word the glosses use this often in lower case is an everyday word ('office', 'forces'), not a name
@@ -266,7 +267,8 @@ def _neutral(tok: str, text: str, end: int) -> bool:
     low = tok.lower()
     if len(re.split("['’]", low)[0]) == 1:
         return True   # I'm, I'd, I've
-    if len(tok) == 1 or _ROMAN.fullmatch(tok) or low in EN_STOP or low in CALENDAR_WORDS or low in _IMPLICIT:
+    if len(tok) == 1 or _ROMAN.fullmatch(tok) or low in EN_STOP or low in CALENDAR_WORDS or low in _IMPLICIT \
+            or tok in _TIME_ZONES:
         return True
     return low in _ABBREV and text[end:end + 1] == "."
 

@@ -18,6 +18,8 @@ Not flagged:
 """
 
 import re
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from checker.resources import load
 
@@ -57,9 +59,24 @@ def year_guessed(c) -> bool:
         and str(c.date_parts[0]) not in c.text and not _YEAR_WORDS.search(c.text)
 
 
+def _instant(c) -> datetime | None:
+    """The moment a date with a clock time in a named zone states, in UTC; None without one."""
+    (y, m, d), tz = c.date_parts, getattr(c, "tz", "")
+    if y is None or m is None or d is None or not c.time or not tz or tz == "local":
+        return None
+    try:
+        h, mi = (int(x) for x in c.time.split(":")[:2])
+        return datetime(y, m, d, h, mi, tzinfo=ZoneInfo(tz)).astimezone(timezone.utc)
+    except (ValueError, ZoneInfoNotFoundError):
+        return None
+
+
 def dates_agree(a, b) -> bool:
     if parts_differ(a, b):
         return False
+    if a.tz != b.tz and (ia := _instant(a)) is not None and (ib := _instant(b)) is not None:
+        # 3:40 p.m. EDT on the 5th is 北京时间6日3时40分: one moment, another day on each clock
+        return ia == ib
     if a.date_parts[1:] == b.date_parts[1:] and year_guessed(a) and year_guessed(b):
         return True   # 12月 and 'by December': one month, whichever year each reading leaned to
     pa, pb = _parts(a), _parts(b)
@@ -99,6 +116,10 @@ def check(p: Pair) -> Verdict | None:
                 and a.date_parts == b.date_parts:
             return Verdict(f"{a.text} vs {b.text}: same day, the time differs ({a.time} vs {b.time})", 0.7)
         return None
+    if a.tz != b.tz and (ia := _instant(a)) is not None and (ib := _instant(b)) is not None:
+        hours = abs(ia - ib).total_seconds() / 3600
+        return Verdict(f"{a.text} ({ia:%Y-%m-%d %H:%M} UTC) vs {b.text} ({ib:%Y-%m-%d %H:%M} UTC): "
+                       f"{hours:g} hours apart", 0.8)
     if a.date_parts == (None, None, None) and b.date_parts == (None, None, None):
         # clock times alone (15时50分, 3:40 p.m.): compare them when the zones do not differ
         if a.time and b.time and a.time != b.time and (a.tz == b.tz or not a.tz or not b.tz):

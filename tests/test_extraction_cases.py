@@ -63,5 +63,6 @@ def test_extraction_case(case):
               and ("high" not in want or _same(c.high, want["high"]))
               and ("qualifier" not in want or c.qualifier == want["qualifier"])
               and ("noun" not in want or c.noun == want["noun"])
-              and ("text" not in want or c.text == want["text"])]
+              and ("text" not in want or c.text == want["text"])
+              and ("tz" not in want or c.tz == want["tz"])]
         assert ok, f"{quote!r}: want {want}, got {[(c.text, c.kind, c.value, c.unit, c.low, c.high, c.qualifier, c.noun) for c in near]}"

@@ -189,14 +189,18 @@ EN_DURATION_REL = re.compile(rf"\b(?<![0-9][,.]){_COUNT}\s{{1,3}}{_DUR_UNIT}\s{{
 EN_BASELINE_BEFORE = re.compile(rf"\b(?:{_alt(_EN['baseline_words'])})\s{{1,3}}$", re.I)
 EN_IN_DURATION = re.compile(rf"\bin\s{{1,3}}(?:the\s{{1,3}}next\s{{1,3}})?{_COUNT}\s{{1,3}}{_DUR_UNIT}(?![A-Za-z])", re.I)
 EN_DURATION_PART = re.compile(rf"{_COUNT}\s{{1,3}}(?P<unit>{_alt(EN_DURATION_UNITS)})(?:,\s{{0,3}}|\s{{1,3}}and\s{{1,3}}|\s{{1,3}})$", re.I)
-EN_TIME = re.compile(r"(?<![0-9A-Za-z:.])(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am|pm)(?![A-Za-z])|(?<![0-9A-Za-z:.])(?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)\s?(?P<tz>GMT|UTC|BST|EST|EDT|CET|KST|JST)\b", re.I)
+EN_TIME_ZONES: dict[str, str] = dict(_EN["time_zones"])
+_EN_TZ = "(?-i:%s)" % "|".join(sorted(EN_TIME_ZONES, key=len, reverse=True))   # written in capitals
+EN_TIME = re.compile(rf"(?<![0-9A-Za-z:.])(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?\s?(?P<ap>a\.m\.|p\.m\.|am|pm)(?![A-Za-z])"
+                     rf"(?:\s(?P<tz2>{_EN_TZ})(?![A-Za-z]))?"
+                     rf"|(?<![0-9A-Za-z:.])(?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)\s?(?P<tz>{_EN_TZ})\b", re.I)
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
-_CLOCK_NOT_BEFORE = re.compile(r"\s*(?:GMT|UTC|a\.?m|p\.?m)", re.I)
+_CLOCK_NOT_BEFORE = re.compile(rf"\s*(?:{_EN_TZ}(?![A-Za-z])|a\.?m|p\.?m)", re.I)
 _RATIO_BEFORE = re.compile(r"(?:ratio|scale|odds|比例|比分|比)\s{0,3}(?:of\s{1,3}|was\s{1,3}|is\s{1,3}|为|是)?$", re.I)
 ZH_CLOCK = re.compile(r"(?P<part>凌晨|早上|上午|中午|下午|晚上|傍晚|夜间)?\s{0,2}(?<![0-9零一二三四五六七八九十])(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}(?P<u>时|點|点)"
                       r"(?:\s{0,2}(?:(?P<mi>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}分|(?P<half>半)))?(?![0-9零一二三四五六七八九十])")
 # where EN_TIME and ZH_CLOCK can match (see _Scanner)
-_A_EN_TIME = re.compile(r"(?<![A-Za-z])(?:[AaPp]\.?[Mm]|GMT|UTC|BST|EST|EDT|CET|KST|JST)(?![A-Za-z])", re.I)
+_A_EN_TIME = re.compile(rf"(?<![A-Za-z])(?:[AaPp]\.?[Mm]|{_EN_TZ})(?![A-Za-z])", re.I)
 _A_ZH_CLOCK = re.compile("[时点點]")
 # a clock time (13:05) and a month/day pair (3/4) hold their separator: the few places it stands
 # are scanned, not every digit of the text; what either pattern reads lies within this of it
@@ -1572,9 +1576,9 @@ def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Cal
                 continue
             ap = mt.group("ap").lower().replace(".", "")
             h = (h % 12) + (12 if ap == "pm" else 0)
-            tz = ""
+            tz = EN_TIME_ZONES[mt.group("tz2")] if mt.group("tz2") else ""
         else:
-            h, mi, tz = int(mt.group("hh")), int(mt.group("mm")), mt.group("tz").upper()
+            h, mi, tz = int(mt.group("hh")), int(mt.group("mm")), EN_TIME_ZONES[mt.group("tz")]
         if not join_near(mt.start(), mt.end(), f"{h:02d}:{mi:02d}", tz):
             alone.append(DateMention(mt.start(), mt.end(), None, None, None, time=f"{h:02d}:{mi:02d}", tz=tz))
             mark(mt.start(), mt.end())
