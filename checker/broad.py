@@ -39,7 +39,8 @@ AFFINITY_WEIGHT = 0.2  # how much a typical slip (same digits, swapped day/month
 class BroadPath:
     """The corpus-wide grouping methods of checker.engine.Engine."""
 
-    def broad(self, linked: set[frozenset[str]], meanwhile: Callable[["_Workers"], None] | None = None) -> None:
+    def broad(self, linked: set[frozenset[str]], meanwhile: Callable[["_Workers"], None] | None = None,
+              before_fork: Callable[[], None] | None = None) -> None:
         """Candidate pairs across documents, block by block (claims of one dimension), found through
         an inverted index of subject terms, then judged (_judge_broad), which scores by similarity
         only the pairs its findings depend on.
@@ -56,7 +57,8 @@ class BroadPath:
         N is. `meanwhile` (the precise path, which needs nothing of this) is called with the worker
         runner once the pairs are being judged, and may give the workers more tasks; it ends before
         the judge reads its results (the findings of the precise path come first, and its aligned
-        support is counted by the judge)."""
+        support is counted by the judge). `before_fork` is called before worker processes are
+        started, if they are: what it loads, they inherit."""
         claims = [c for cs in self.claims.values() for c in cs]
         blocks: dict[str, list[int]] = defaultdict(list)
         n_blocks = np.zeros(len(claims), np.int8)
@@ -119,7 +121,7 @@ class BroadPath:
         context = PickContext(cdoc, [c.sent for c in claims], [c.kind in ("count", "number") for c in claims],
                               linked_to, affinity)
         state = _BroadState(claims, context, idf, work, check, sentence_index(self.claims))
-        with _Workers(state, self._broad_jobs(len(claims))) as run:
+        with _Workers(state, self._broad_jobs(len(claims)), before_fork) as run:
             # 1. the counterparts each claim picks (independent of one another: over processes)
             tasks = [(b, lo, min(lo + _CHUNK, len(block.members))) for b, block in enumerate(work)
                      for lo in range(0, len(block.members), _CHUNK)]
@@ -322,9 +324,15 @@ def _plain(name: str) -> str:
 
 
 def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> float | None:
-    """The similarity a broad pair needs for this rule, or None when the rule does not apply off the precise path."""
-    if _contrasted(a, b):
-        return None
+    """The similarity a broad pair needs for this rule, or None when the rule does not apply off the
+    precise path: never to figures whose nearby words contrast them (_contrasted), asked last since
+    most pairs the judge asks about fail the rule's own tests first."""
+    need = _rule_threshold(rule_id, verdict, a, b)
+    return None if need is None or _contrasted(a, b) else need
+
+
+def _rule_threshold(rule_id: str, verdict: Verdict | None, a: Claim, b: Claim) -> float | None:
+    """_broad_threshold, less the test for contrasted figures."""
     if rule_id == "FC008" and a.kind == "money":
         return BROAD_MIN["swap"]  # the very same amount in another currency is no coincidence
     if rule_id in PATTERN_RULES or rule_id == "FC010":
@@ -372,7 +380,14 @@ def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> floa
 
 
 def _near_terms(c: Claim) -> frozenset[str]:
-    return frozenset(t for g in c.extra.get("near_groups", ()) for t in g)
+    return _words_of(c.extra.get("near_groups", ()))
+
+
+@lru_cache(maxsize=1 << 14)
+def _words_of(groups: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """Every word of some word groups: made once for the claims that share them (the judge asks
+    of most pairs it sees, and claims of one place share their near groups)."""
+    return frozenset(t for g in groups for t in g)
 
 
 def _contrasted(a: Claim, b: Claim) -> bool:
@@ -606,10 +621,12 @@ _STATE = None   # the state of the running _Workers (a _BroadState)
 class _Workers:
     """Runs a task function over a list of tasks, results in task order: in this process, or over
     `jobs` forked processes that inherit the broad path's state. Either way the results are the
-    same, so the findings do not depend on the number of processes."""
+    same, so the findings do not depend on the number of processes. `before_fork` (if any) is
+    called just before the processes are forked: tables it builds are then built once, here,
+    instead of once in each process that needs them."""
 
-    def __init__(self, state: object, jobs: int):
-        self.state, self.jobs, self.pool = state, jobs, None
+    def __init__(self, state: object, jobs: int, before_fork: Callable[[], None] | None = None):
+        self.state, self.jobs, self.pool, self.before_fork = state, jobs, None, before_fork
 
     def __enter__(self) -> "_Workers":
         global _STATE
@@ -619,6 +636,8 @@ class _Workers:
             import sys
 
             if "fork" in mp.get_all_start_methods() and sys.platform != "darwin":
+                if self.before_fork is not None:
+                    self.before_fork()
                 try:
                     self.pool = start_pool(mp.get_context("fork"), self.jobs)
                 except OSError:
@@ -740,9 +759,12 @@ def _verdict_of(a: Claim, b: Claim, memo: dict, by_sentence: dict) -> tuple | No
     if a.kind == "date" and b.kind == "date" and not _dates_may_pass(a, b):
         return None
     rules = _asked(a, b, memo)
-    if rules and rules[-1] is _FC003 and not _nouns_match(a, b):
-        # _broad_threshold lets FC003 through only for counts of one noun; asked last, a verdict
-        # of it would name the pair and leave it without one, as not asking it does (test_scale)
+    if rules and rules[-1].id in _THRESHOLD_WITHOUT_VERDICT \
+            and _rule_threshold(rules[-1].id, None, a, b) is None:
+        # _broad_threshold would not let the last rule through for this pair, whatever it says
+        # (FC003 for counts of other nouns, FC005 for percentages far apart): asked last, a verdict
+        # of it would name the pair and leave it without one, as not asking it does (test_scale).
+        # Most pairs of percentages, and many of counts, are settled so without a message written
         rules = rules[:-1]
     pair = Pair(a, b, _UNKNOWN, "broad")
     for rule in rules:   # first_verdict, less the rules that cannot speak here
@@ -858,7 +880,8 @@ _BROAD_RULES = list(PAIR_RULES)
 while _BROAD_RULES and _BROAD_RULES[-1].id in _NOT_BROAD:
     _BROAD_RULES.pop()
 _RULE_INDEX = {r.id: k for k, r in enumerate(PAIR_RULES)}
-_FC003 = PAIR_RULES[_RULE_INDEX["FC003"]]
+# the rules whose threshold (_rule_threshold) never reads their verdict: it can be asked first
+_THRESHOLD_WITHOUT_VERDICT = {"FC003", "FC005", "FC009"}
 
 # What the first test of each rule (rules/*.py) asks of the kinds of a pair's two claims, FC006 of
 # their directions (`flip`: both stated and opposite), FC004 of their digits (_digit_key): a pair

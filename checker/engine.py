@@ -21,7 +21,7 @@ from .broad import BroadPath
 from .config import Config
 from .lexicon import en_terms
 from .model import Claim, Document, Finding
-from .precise import PrecisePath
+from .precise import PrecisePath, load_name_tables
 from .segment import sentences
 from .textnorm import fold_width
 
@@ -221,6 +221,13 @@ class _PrecisePaths:
         finally:
             self.release()
 
+    def before_fork(self) -> None:
+        """Before the broad path forks its workers, which will run the pairs: the dictionary tables
+        the name checks of a Chinese original and its English translation read (seconds to build)
+        are built here once, and inherited, instead of once by each worker."""
+        if any(src.lang == "zh" and tgt.lang == "en" for src, tgt in self.translations):
+            load_name_tables()
+
     @staticmethod
     def release() -> None:
         """Forget the run (its workers have their copy): the engine is not kept alive after it."""
@@ -303,7 +310,7 @@ def run_rules(extraction, config: Config) -> list[Finding]:
     # runs inside broad() once that has its worker processes, which it then shares
     paths = _PrecisePaths(engine, translations)
     try:
-        engine.broad(linked, meanwhile=paths)
+        engine.broad(linked, meanwhile=paths, before_fork=paths.before_fork)
     finally:
         paths.release()
     if not paths.done:   # broad() always calls it; this only guards the invariant

@@ -318,6 +318,17 @@ class PrecisePath:
                 self.emit(_NAME_RULE, v, [s, best], "precise")
 
 
+def load_name_tables() -> None:
+    """Build the tables the name checks of a Chinese original and its English translation read
+    (_proper_nouns, _added_names: from CC-CEDICT, seconds to build; each is built once and kept)."""
+    from .added_names import _tables
+    from .lexicon import _word_prefixes, known_place_tokens
+
+    _tables()
+    _word_prefixes()
+    known_place_tokens()
+
+
 def _segment_beads(s_segs, s_sents, t_segs, t_sents) -> list[tuple[list[int], list[int]]]:
     """Beads from a bilingual file's translation units: the sentences inside unit k on each side."""
     def inside(segs, sents):

@@ -537,8 +537,9 @@ def test_the_judge_scores_only_the_pairs_that_decide_its_findings():
 
 
 def test_the_judge_gives_each_pair_the_verdict_asking_every_rule_gives(corpus, tmp_path):
-    """_verdict_of leaves rules unasked (_asked: by kinds; FC003 when last for counts of other
-    nouns) and pairs of dates unasked (_dates_may_pass): on every two comparable claims of the
+    """_verdict_of leaves rules unasked (_asked: by kinds; the last rule when its threshold lets
+    nothing through for the pair: FC003 for counts of other nouns, FC005 for percentages far apart)
+    and pairs of dates unasked (_dates_may_pass): on every two comparable claims of the
     generated corpus and of the rules' cases, its verdict must be the one that asking every rule of
     the judge in order, then _broad_threshold, gives."""
     from checker import broad
