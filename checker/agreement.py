@@ -141,7 +141,8 @@ def comparable(a: Claim, b: Claim) -> bool:
     return kinds <= {"count", "number"} or kinds in ({"number", "money"}, {"number", "measure"}, {"number", "percent"})
 
 
-_AGE_NOUN = load("en", "units")["ages"]["noun"]
+# an age's noun: the gloss of 岁 (zh/classifiers.toml), which en/units.toml [ages] names
+_AGE_NOUN = load("zh", "classifiers")["classifiers"][load("en", "units")["ages"]["noun_of"]]
 
 
 def first_verdict(pair: Pair, allowed: set[str] | None = None) -> tuple[Rule, Verdict] | None:

@@ -44,8 +44,8 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A light stem for matching terms across inflections (refining/refine/refined → refin,
-    valuing/value/values → valu): a final e goes too, as the suffixes take it away."""
+    """A light stem for matching terms across inflections (refining/refined → refin). A final e
+    stays: refine and value are their own stems."""
     w = lemma(word)
     for suf in ("ing", "ed", "er", "ion", "ation", "al", "ly", "ment"):
         if w.endswith(suf) and len(w) - len(suf) >= 4:

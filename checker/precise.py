@@ -18,6 +18,7 @@ from rules.base import year_like
 from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, comparable, first_verdict, same_digits, same_figure, same_value
 from .align import align, anchor_keys
 from .model import Claim, Document
+from .resources import load
 from .textnorm import fold_width
 
 
@@ -398,11 +399,8 @@ def _closeness(a: Claim, b: Claim) -> float:
 
 
 def _trivial(c: Claim) -> bool:
-    """Figures too small to be reported missing: 'one of', 两省 (both provinces), 1美元 (per dollar),
-    and the first place (位居第一, 第一次), which a translation says in words without a number: 'topped',
-    'led', 'the largest', 'debut'. A multiple stated in words ('doubled', 减半) is a change, never trivial."""
-    if c.kind == "identifier" and c.ordinal:
-        return c.num == 1   # the first place, the first time (首次, 第一次): said in words as often
+    """Figures too small to be reported missing: 'one of', 两省 (both provinces), 1美元 (per dollar).
+    A multiple stated in words ('doubled', 减半) is a change, never trivial."""
     return c.num is not None and c.num <= 2 and c.kind in ("count", "money", "number") and not c.extra.get("multiplier")
 
 
@@ -424,12 +422,21 @@ def _lacks(s: Claim, near_t: list[Claim], texts: list[str]) -> bool:
     and dates whose day or year is written in figures, when no claim there agrees with them and
     their number is written nowhere in it (five, 5th, 5 all count)."""
     if s.kind in ("money", "percent", "measure", "count") or _scaled_number(s) or _numbered(s):
-        return not _trivial(s) and not _mentioned(s, texts)
+        return not _trivial(s) and not _mentioned(s, texts) and not _first_said(s, texts)
     for written, part in ((_written_day, 2), (_written_year, 0)):
         if written(s) and not any(comparable(s, t) and agree(s, t) for t in near_t) \
                 and not _number_written(Decimal(s.date_parts[part]), texts):
             return True
     return False
+
+
+_RANK_ONE = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(
+    map(re.escape, sorted(load("en", "numbers")["rank_one_words"], key=len, reverse=True))), re.I)
+
+
+def _first_said(c: Claim, texts: list[str]) -> bool:
+    """The first place or time (位居第一, 第一次) said in words: 'topped', 'led', 'the largest', 'debut'."""
+    return c.kind == "identifier" and c.ordinal and c.num == 1 and any(_RANK_ONE.search(t) for t in texts)
 
 
 def _numbered(c: Claim) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
+from ..lexicon import zh_words
 from ..numerals import parse_zh
 from ..resources import load, longest_first
 from .lunar import lunar_day, nearest_lunar_day
@@ -37,7 +38,7 @@ ZH_MONTH_PARTS: dict[str, str] = dict(_ZH["month_parts"])
 ZH_DAY_PRECEDERS = frozenset(_ZH["day_preceders"])
 ZH_RANGE_SEPS = tuple(_ZH["range_separators"])
 ZH_DAY_NOT_BEFORE = tuple(_ZH["day_not_before"])
-ZH_HAO_NOT_BEFORE = tuple(_ZH["hao_not_before"])
+ZH_HAO_NOT_BEFORE = tuple(longest_first(_ZH["hao_not_before"]))
 ZH_BARE_DAY_NOT_AFTER = tuple(_ZH["bare_day_not_after"])
 ZH_BARE_DAY_AFTER_OK = tuple(_ZH["bare_day_after_ok"])
 ZH_BARE_DAY_NOT_BEFORE = tuple(_ZH["bare_day_not_before"])
@@ -196,7 +197,7 @@ EN_TIME = re.compile(rf"(?<![0-9A-Za-z:.])(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?\
                      rf"|(?<![0-9A-Za-z:.])(?P<hh>[01]\d|2[0-3]):?(?P<mm>[0-5]\d)\s?(?P<tz>{_EN_TZ})\b", re.I)
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _CLOCK_NOT_BEFORE = re.compile(rf"\s*(?:{_EN_TZ}(?![A-Za-z])|a\.?m|p\.?m)", re.I)
-_RATIO_BEFORE = re.compile(r"(?:ratio|scale|odds|比例|比分|比)\s{0,3}(?:of\s{1,3}|was\s{1,3}|is\s{1,3}|为|是)?$", re.I)
+RATIO_BEFORE = re.compile(r"(?:ratio|scale|odds|比例|比分|比)\s{0,3}(?:of\s{1,3}|was\s{1,3}|is\s{1,3}|为|是)?$", re.I)
 ZH_CLOCK = re.compile(r"(?P<part>凌晨|早上|上午|中午|下午|晚上|傍晚|夜间)?\s{0,2}(?<![0-9零一二三四五六七八九十])(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}(?P<u>时|點|点)"
                       r"(?:\s{0,2}(?:(?P<mi>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}分|(?P<half>半)))?(?![0-9零一二三四五六七八九十])")
 # where EN_TIME and ZH_CLOCK can match (see _Scanner)
@@ -858,7 +859,7 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
         d = _zn(mt.group("d"))
         s = mt.start()
         if d is None or not 1 <= d <= 31 or not free(s, mt.end()) or text.startswith(ZH_DAY_NOT_BEFORE, mt.end()) \
-                or text[mt.end() - 1] in "号號" and text.startswith(ZH_HAO_NOT_BEFORE, mt.end()):
+                or text[mt.end() - 1] in "号號" and _numbers_a_thing(text, mt.end()):
             continue
         prev = text[s - 1:s] if s else ""
         marked = mt.group("pre") or mt.group("rm") or mt.group("ry")
@@ -948,6 +949,17 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
         if mt.group("part"):
             dm.extra["part"] = ZH_YEAR_PARTS[mt.group("part")]
         add(dm)
+
+
+def _numbers_a_thing(text: str, at: int) -> bool:
+    """Does the word after N号 make it a number of a line, building or terminal (19号线, 3号楼) rather
+    than a day? The word must be one of hao_not_before whole: 线 but not 线上 (20号线上举行 is online on
+    the 20th), 门 but not 门票, 车 but not 车展."""
+    entry = next((w for w in ZH_HAO_NOT_BEFORE if text.startswith(w, at)), None)
+    if entry is None:
+        return False
+    words = zh_words(text[at:at + 6])
+    return not words or len(words[0]) <= len(entry) or words[0] in ZH_HAO_NOT_BEFORE
 
 
 def _range_start(text: str, start: int, ends: dict[int, DateMention]) -> DateMention | None:
@@ -1187,9 +1199,14 @@ _EN_MORE_DAY = re.compile(
     r"(?![0-9A-Za-z%]|[.,:][0-9])(?=\s{0,2}(?:$|[.,;:!?)]|\s(?:and|or|in|at|on|to|of|this|last|next|respectively|when|while"
     r"|across|for|from|with|during|before|after)\b))",
     re.I)
-
-
-_RANGE_YEAR = re.compile(r",\s{0,3}(?P<y>(?:1[5-9]|20)\d\d)(?![0-9]|[.,][0-9])")
+# after the end of a range only ('February 17 to 22 across the country'): after a listed day they
+# start a phrase of a figure ('On May 3, 12 from the village died')
+_RANGE_ONLY_AFTER = re.compile(r"\s{1,2}(?:across|for|from|with|during|before|after)\b", re.I)
+# a change verb a few words before a date: 'rose on February 17 to 22' states a change to 22
+_CHANGE_BEFORE = re.compile(r"(?<![A-Za-z])(?:%s)(?:\s+[A-Za-z]+){0,2}\s+$" % "|".join(
+    map(re.escape, longest_first(load("en", "qualifiers")["range"]["change_verbs"]))), re.I)
+# a year after the end of a range ('Feb 17–22, 2025'), not a figure that a noun follows ('22, 1500 people')
+_RANGE_YEAR = re.compile(r",\s{0,3}(?P<y>(?:19|20)\d\d)(?![0-9]|[.,][0-9]|\s{1,2}(?!(?:in|at|on|and|to|of|the|when|while|for|from)\b)[a-z])")
 
 
 # '17 and 22 July', '3, 5 and 9 May': days written before the one that names the month
@@ -1224,11 +1241,16 @@ def _add_more_days(text: str, first: DateMention, add: Callable[[DateMention], N
             return
         if m.group("to") and d <= (first.day or 32):
             return   # the end of a range of days follows its start ('February 17 to 22')
+        if not m.group("to") and _RANGE_ONLY_AFTER.match(text, m.end()):
+            return
+        if m.group("to") and m.group("to").strip().isalpha() and _CHANGE_BEFORE.search(text, max(0, first.start - 40), first.start):
+            return   # 'the toll rose on February 17 to 22': a change to a figure, not a range of days
         last = DateMention(m.start("d"), m.end(), first.year, first.month, d, resolved=first.resolved)
         if m.group("to"):
             # a range has one end; a year after it is the whole range's ('Feb 17–22, 2026')
             y = _RANGE_YEAR.match(text, m.end())
             if y and _valid(int(y.group("y")), first.month, d) and _valid(int(y.group("y")), first.month, first.day):
+                # (first is the mention already added: its span is unchanged, only its year is now read)
                 first.year = last.year = int(y.group("y"))
                 first.resolved = last.resolved = ""
                 last.end = y.end()
@@ -1562,7 +1584,7 @@ def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Cal
             h, mi = int(mt.group(0).split(":")[0]), int(mt.group(0).split(":")[1])
             if not joined:
                 joined = join_near(mt.start(), mt.end(), f"{h:02d}:{mi:02d}", "")
-            if not joined and h <= 24 and mi < 60 and not _RATIO_BEFORE.search(text, max(0, mt.start() - 12), mt.start()):
+            if not joined and h <= 24 and mi < 60 and not RATIO_BEFORE.search(text, max(0, mt.start() - 12), mt.start()):
                 alone.append(DateMention(mt.start(), mt.end(), None, None, None, time=f"{h:02d}:{mi:02d}"))
             mark(mt.start(), mt.end())
     # English times glued to a date mention: '6 p.m. on Tuesday', '1847 GMT Tuesday'

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..lexicon import EN_STOP, zh_words
 from ..numerals import EN_ORDINALS, parse_zh
-from ..resources import load
+from ..resources import load, longest_first
 from ..textnorm import is_cjk
 from .dates import EN_DAY_ORDINALS, EN_DURATION_UNITS, EN_MONTHS, EN_WEEKDAYS
 from .scan import finditer as fast_finditer
@@ -48,8 +48,8 @@ def _en_ordinal_words() -> re.Pattern[str]:
 
 EN_ORD_WORDS = _en_ordinal_words()
 _ORDINAL_NOUNS = dict(load("en", "numbers")["ordinal_nouns"])
-# 'for the first time in four years', 'the second time in a decade': the span since the last
-# occasion, not the occasion's number
+# 'for the first time in four years': the span since the last occasion, not the first occasion ever
+# ('the second time in a decade' still numbers one)
 _TIME_IN_SPAN = re.compile(r"\s+in\s+(?:(?:the\s+)?(?:past|last)\s+)?(?:[\w-]+\s+){0,2}?(?:%s|decades?|centur(?:y|ies))(?![A-Za-z])" % "|".join(
     re.escape(u).replace(r"\ ", r"\s+") for u in sorted(EN_DURATION_UNITS, key=len, reverse=True)), re.I)
 # centuries are ordinals of their own kind: 19世纪, the 20th century, the twenty-first century
@@ -88,8 +88,9 @@ _ROMAN_ALT = "|".join(sorted(_ROMAN, key=len, reverse=True))
 _LEVEL_UNITS = dict(_LEVELS["nouns"])
 EN_LEVEL = re.compile(r"(?<![A-Za-z])(?P<noun>(?i:%s))[ -](?:(?P<n>\d{1,2})|(?P<r>%s))(?![A-Za-z0-9]|[.,]\d)" % (
     "|".join(_LEVEL_UNITS), _ROMAN_ALT))
-_ZH_LEVELS = {k: v for k, v in load("zh", "classifiers")["levels"].items() if isinstance(v, dict)}
-_ZH_LEVEL_NOT_BEFORE = tuple(load("zh", "classifiers")["levels"]["not_before"])
+_ZH_LEVELS = dict(load("zh", "classifiers")["levels"])
+_ZH_LEVEL_NOT_BEFORE = tuple(load("zh", "classifiers")["levels_not_before"]["words"])
+_ZH_OR_ABOVE = tuple(longest_first([w for v in _ZH_LEVELS.values() for w in v["after"] if w.endswith("以上")]))
 ZH_LEVEL = re.compile(r"(?<![0-9零〇一二三四五六七八九十第A-Za-z])(?:(?P<n>\d{1,2}|[一二三四五六七八九十])|(?P<r>%s))(?P<cls>%s)" % (
     _ROMAN_ALT, "|".join(map(re.escape, _ZH_LEVELS))))
 _ZH_LEVEL_CLS = frozenset(_ZH_LEVELS)
@@ -257,15 +258,21 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         if n is not None and 1 <= int(n) <= 20:
             add(IdMention(mt.start(), mt.end(), int(n), "ordinal", True, "commentary"))
     for mt in fast_finditer(EN_LEVEL, text):
+        if mt.group("r") and not mt.group("noun")[0].isupper():
+            continue   # 'at this stage I think': the pronoun; a numeral needs 'Phase III', 'Stage IV'
+        if mt.group("n") and _unit_after(text, mt.end()):
+            continue   # 'raised the water level 3 metres', 'took the stage 40 minutes late'
         if not any(taken[mt.start():mt.end()]):
             n = int(mt.group("n")) if mt.group("n") else _ROMAN[mt.group("r")]
             noun = mt.group("noun").lower()
             add(IdMention(mt.start(), mt.end(), n, _LEVEL_UNITS[noun], False, noun))
     for mt in fast_finditer(ZH_LEVEL, text) if any(c in text for c in _ZH_LEVEL_CLS) else ():
         level = _ZH_LEVELS[mt.group("cls")]
-        if any(taken[mt.start():mt.end()]) or not (mt.group("r") or text.startswith(tuple(level["after"]), mt.end())) \
-                or any(w in text[mt.end():mt.end() + 6] for w in _ZH_LEVEL_NOT_BEFORE):
+        if any(taken[mt.start():mt.end()]) or not (mt.group("r") or text.startswith(tuple(level["after"]), mt.end())):
             continue
+        after = mt.end() + next((len(w) for w in _ZH_OR_ABOVE if text.startswith(w, mt.end())), 0)
+        if text.startswith(_ZH_LEVEL_NOT_BEFORE, after):
+            continue   # 6级及以上地震, Ⅳ级大风: a magnitude or a force
         n = int(mt.group("n")) if mt.group("n") and mt.group("n").isdigit() else \
             parse_zh(mt.group("n")) if mt.group("n") else _ROMAN[mt.group("r")]
         add(IdMention(mt.start(), mt.end(), int(n), level["unit"], False, level["unit"]))
@@ -291,7 +298,7 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         if mt.group("ord"):
             noun = mt.group("noun2")
             if noun in _ORDINAL_NOUNS:   # for the 11th time: 第11次
-                if _TIME_IN_SPAN.match(text, mt.end()):
+                if int(mt.group("ord").replace(",", "")) == 1 and _TIME_IN_SPAN.match(text, mt.end()):
                     continue
                 add(IdMention(mt.start(), mt.end(), int(mt.group("ord").replace(",", "")), _ORDINAL_NOUNS[noun], True, noun))
                 continue
@@ -309,7 +316,8 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
     for mt in fast_finditer(EN_ORD_WORDS, text):
         # the third round, for the second time: an ordinal in words numbering an occasion
         noun = mt.group("noun").lower()
-        if noun in _ORDINAL_NOUNS and not any(taken[mt.start("w"):mt.end()]) and not _TIME_IN_SPAN.match(text, mt.end()):
+        if noun in _ORDINAL_NOUNS and not any(taken[mt.start("w"):mt.end()]) \
+                and not (EN_ORDINALS[mt.group("w").lower()] == 1 and _TIME_IN_SPAN.match(text, mt.end())):
             add(IdMention(mt.start("w"), mt.end(), EN_ORDINALS[mt.group("w").lower()], _ORDINAL_NOUNS[noun], True, noun))
     _model_numbers(text, taken, add)   # after Article 82, Flight 370: named numbers of their own
     return out

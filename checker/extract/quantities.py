@@ -19,7 +19,7 @@ from ..numerals import (EN_DOZEN, EN_FRACTION_WORDS, EN_NEGATIVE, EN_ONES, EN_OR
                         parse_en_words, parse_zh, _en_denominator, significant_unit, zh_adjacent_range,
                         zh_longest_prefix)
 from ..resources import load, longest_first
-from .dates import clock_duration
+from .dates import RATIO_BEFORE, clock_duration
 from .scan import finditer as fast_finditer, literal_trie
 
 ZH_CUR = dict(load("zh", "currencies")["suffix"])
@@ -376,6 +376,8 @@ _DESIGNATION_AFTER = re.compile(r"[ ](?P<code>[A-Z][A-Za-z]{0,9}-?\d{1,5}(?:[A-Z
 
 
 _EN_VERBS_AFTER_FIGURES = frozenset(load("en", "numbers")["verbs_after_figures"])
+# a word that may be a noun after a participle: lower-case, not a function word
+_EN_NOUN_AFTER = re.compile(r"[ ](?!(?:%s)\b)[a-z]{3,}" % "|".join(sorted(EN_STOP, key=len, reverse=True)))
 
 
 def _en_noun(text: str, pos: int) -> tuple[str, int]:
@@ -396,8 +398,10 @@ def _en_noun(text: str, pos: int) -> tuple[str, int]:
             continue
         if w.lower() == "times" and not words:
             return "times", m.end()   # 4.2 times that of …: a multiple, as 倍 is
-        if w.lower() in EN_STOP or w.lower() in _EN_VERBS_AFTER_FIGURES:
+        if w.lower() in EN_STOP:
             break
+        if w.lower() in _EN_VERBS_AFTER_FIGURES and not words and not _EN_NOUN_AFTER.match(text, m.end()):
+            break   # '300 million came from abroad'; but '500 paid internships': an adjective before its noun
         if w.lower() in ("of",):
             break
         words.append(w)
@@ -1111,10 +1115,7 @@ def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
                     continue
                 if low in (["a"], ["an"]):
                     continue
-                if "and" in low and low.index("and") and low[low.index("and") - 1] not in ("hundred", "hundreds") \
-                        and any(w[0].isdigit() for w in words[low.index("and") + 1:]):
-                    # '$1.2 billion and 300 jobs': a figure after 'and' is a number of its own (only
-                    # 'hundred and' goes on with the tens: 3 hundred and 21)
+                if "and" in low and not _and_composes(low, words):
                     continue
                 # words joined by ' - ' are one word when together they are one: fifty - two (not one - fourth)
                 joined: list[str] = []
@@ -1140,6 +1141,31 @@ def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
             else:
                 k += 1
     return out
+
+
+def _and_composes(low: list[str], words: list[str]) -> bool:
+    """Does 'and' join two parts of one number? Only after a whole number that ends in a scale word,
+    before a smaller part ('two billion and 300 million', '3 hundred and 21', 'one thousand and 5'),
+    or before a fraction ('one and a half').
+    '$1.2 billion and 300 jobs' and '1.2 billion and three hundred' are two numbers."""
+    k = low.index("and")
+    left, right = low[:k], words[k + 1:]
+    if not left or left[0] in EN_SCALES or any("." in w for w in words[:k]) or not right:
+        return False   # (a scale word first is the tail of a figure before it: '1.2 [billion and …]')
+    value = parse_en_words([w.lower() for w in right]) if not all(w[0].isdigit() for w in right) else None
+    if value is None and len(right) == 1 and right[0].replace(",", "").isdigit():
+        value = Decimal(right[0].replace(",", ""))
+    if value is not None and value < 1:
+        return True   # 'one and a half'
+    if right[-1].lower() in EN_SCALES and len(right) > 1:
+        core = parse_en_words([w.lower() for w in right[:-1]])
+        if core is not None and core < 1:
+            return True   # 'two and a half million'
+        if left[-1] in EN_SCALES and EN_SCALES[right[-1].lower()] > EN_SCALES[left[-1]]:
+            return True   # 'two hundred and two thousand': (two hundred and two) thousand
+    if left[-1] in EN_TENS and value is not None and value < 10:
+        return True   # 'twenty and three'
+    return left[-1] in EN_SCALES and value is not None and value < EN_SCALES[left[-1]]
 
 
 def extract_quantities(text: str, taken: bytearray) -> list[Quantity]:
@@ -1183,8 +1209,9 @@ def _clock_durations(text: str, taken: bytearray) -> list[Quantity]:
     if ":" not in text:
         return out
     for m in fast_finditer(CLOCK_DURATION, text):
-        if taken.find(1, m.start(), m.end()) >= 0 or not (m.group("f") or m.group("f2") or clock_duration(text, m.start())):
-            continue
+        if taken.find(1, m.start(), m.end()) >= 0 or not (m.group("f") or m.group("f2") or clock_duration(text, m.start())) \
+                or RATIO_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue   # (the ratio was 1:10.5: no time)
         if m.group("h"):
             secs = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s"))
             si = Decimal(secs) + (Decimal("0." + m.group("f")) if m.group("f") else Decimal(0))
@@ -1478,7 +1505,10 @@ _UNIT_HOMONYMS = {w.lower(): re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, 
 
 
 _AGES = load("en", "units")["ages"]
+AGE_NOUN = CLASSIFIERS[_AGES["noun_of"]]   # 'year of age', the gloss of 岁
 _EN_AGE_AFTER = re.compile(r"(?:%s)(?![A-Za-z])" % "|".join(map(re.escape, longest_first(_AGES["after"]))), re.I)
+# 'aged 5 to 12 years': the figure opens a range, read whole by the range pass
+_RANGE_GOES_ON = re.compile(r"\s{0,2}(?:to|-|–|and)\s{0,2}\d", re.I)
 _EN_AGE_COMPARED = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, longest_first(_AGES["before_units"]))), re.I)
 _EN_AGED_BEFORE = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, longest_first(_AGES["before"]))), re.I)
 
@@ -1668,7 +1698,10 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     pos = sc_code.end()
                 elif zc:
                     # 港幣5,000萬元: the 元 of the currency named before the amount
-                    cur = currency if currency and zc in _ZH_GENERIC_UNIT else ZH_CUR[zc]
+                    cur = ZH_CUR[zc]
+                    if currency and (zc in _ZH_GENERIC_UNIT or cur.startswith("CNY/")):
+                        # (and its smaller units: 港币3角 is 0.3 HKD)
+                        cur = currency + cur[3:] if cur.startswith("CNY/") else currency
                     if zc == "块" and not currency and text[zc_at + 1:zc_at + 2] != "钱" and not (
                             _KUAI_MONEY_BEFORE.search(text, max(0, q.start - 4), q.start) and not _is_cjk(text[zc_at + 1:zc_at + 2])):
                         cur = ""
@@ -1731,7 +1764,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     age = _EN_AGE_AFTER.match(text, p2 + len(u))
                     if age or _EN_AGE_COMPARED.search(text, max(0, start - 16), start):
                         # the 23-year-old, older than 100 years: an age, as 23岁
-                        q.kind, q.noun = "count", _AGES["noun"]
+                        q.kind, q.noun = "count", AGE_NOUN
                         pos, u = age.end() if age else p2 + len(u), None
                 if u:
                     sym, factor, dim = UNITS[u]
@@ -1768,8 +1801,9 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     if vote:
                         q.noun = (q.noun + " vote").strip()  # 6人赞成, 3票反对: the people counted are votes
                         pos += len(vote)
-                elif not zh_numeral and not rng and _EN_AGED_BEFORE.search(text, max(0, start - 10), start):
-                    q.kind, q.noun = "count", _AGES["noun"]   # aged 23
+                elif not zh_numeral and not rng and _EN_AGED_BEFORE.search(text, max(0, start - 10), start) \
+                        and not _RANGE_GOES_ON.match(text, pos):
+                    q.kind, q.noun = "count", AGE_NOUN   # aged 23
                 elif not zh_numeral and text[pos:pos + 1] == " " and (dm := _DESIGNATION_AFTER.match(text, pos)):
                     # 32 F-35 Lightning II fighters: the count is of the craft the designation names; the
                     # designation itself is an identifier, so the count's span ends at its figure
