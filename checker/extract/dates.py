@@ -419,6 +419,11 @@ def _year_context(text: str, start: int, ref: dt.date) -> int | None:
     return None
 
 
+# words right before a date that put it in the past of the report ('since March 2'; not 自3月2日,
+# which opens 自3月2日起施行 as often, a date to come)
+_SINCE_BEFORE = re.compile(r"(?<![A-Za-z])(?:%s)\s{1,3}$" % "|".join(map(re.escape, _EN["since_words"])), re.I)
+
+
 def resolve_month_day(m: int, d: int | None, ref: dt.date | None, future: bool, year_hint: int | None) -> tuple[int | None, str]:
     """The year of a month-day without one: context first, else the candidate nearest the document
     date, with a bias for the past (news reports events that happened) unless the clause looks forward."""
@@ -635,6 +640,9 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray, lang: str | 
     def month_day(s: int, e: int, mo: int, d: int | None, year_off: int | None = None) -> DateMention:
         hint = ref.year + year_off if (ref and year_off is not None) else (_year_context(text, s, ref) if ref else None)
         y, how = resolve_month_day(mo, d, ref, future(s, e), hint)
+        if how == "document-date" and y is not None and _SINCE_BEFORE.search(text, max(0, s - 12), s) \
+                and _valid(y, mo, d or 1) and dt.date(y, mo, d or 1) > ref:
+            y -= 1   # 'since March 2' in a report of February 24: the last March 2, already past
         if _impossible(y, mo, d):
             return _impossible_date(s, e, None, mo, d)
         return DateMention(s, e, y, mo, d, resolved="document-date" if how else "")
