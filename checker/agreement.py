@@ -56,9 +56,12 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
             return _range_bounds(a) == _range_bounds(b)
         else:
             # the same digits at another scale agree only where one side has a scale word the other
-            # lacks (1.1 under a 'millions' heading, 1,100万): 4000余名 and 'more than 40,000' differ
+            # lacks (1.1 under a 'millions' heading, 1,100万): 4000余名 and 'more than 40,000' differ;
+            # a heading multiplies, so the figure without the scale word is the smaller ('about
+            # 570,000' is no 约5.7万)
             return a.num == b.num or (same_digits(a.num, b.num) and (a.kind != b.kind or a.unit != b.unit)
-                                      and bool(a.scale_word) != bool(b.scale_word)) \
+                                      and bool(a.scale_word) != bool(b.scale_word)
+                                      and (a.num < b.num if b.scale_word else b.num < a.num)) \
                 or any(x == b.num for x in _alt_nums(a)) or any(x == a.num for x in _alt_nums(b))
     if a.kind == "measure" and b.kind == "measure":
         if a.si is None or b.si is None:
@@ -71,8 +74,8 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
             return a.num == b.num or overlap(a, b)   # no conversion: 2:00:35 and 2:00:53 differ
         # a conversion is right within the precision it was written with (62 m = 203 ft)
         tol = max(abs(a.si), abs(b.si)) * Decimal("0.012")
-        ia = (a.low * a.si / a.num, a.high * a.si / a.num) if a.low is not None and a.num else (a.si, a.si)
-        ib = (b.low * b.si / b.num, b.high * b.si / b.num) if b.low is not None and b.num else (b.si, b.si)
+        ia = _si_interval(a, strict)
+        ib = _si_interval(b, strict)
         return ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]
     if a.num is None or b.num is None:
         return False
@@ -101,6 +104,19 @@ def _temperatures_agree(a: Claim, b: Claim) -> bool:
         return False
     tol = Decimal("0.6")
     return ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]
+
+
+# a qualifier whose interval is bounded on one side only: 'up to 18 inches' is [0, 18] in, which
+# holds any smaller figure in any unit ('最多18厘米' too); 'more than', 'under' keep their precision
+_ONE_SIDED = frozenset({"max"})
+
+
+def _si_interval(c: Claim, strict: bool) -> tuple[Decimal, Decimal]:
+    """A measure's interval in SI units. In a translation a bound converts as the figure it
+    states: 'up to 18 inches' is rendered 最多46厘米, not any length below it."""
+    if c.low is None or not c.num or (strict and c.qualifier in _ONE_SIDED):
+        return (c.si, c.si)
+    return (c.low * c.si / c.num, c.high * c.si / c.num)
 
 
 def _range_bounds(c: Claim) -> tuple:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 
 from rules import EXTRA_RULE, MISSING_RULE, PAIR_RULES, Pair, Verdict
-from rules.base import year_like
+from rules.base import weekday_only, year_like
 
 from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, comparable, first_verdict, same_digits, same_figure, same_value
 from .align import align, anchor_keys
@@ -60,6 +60,7 @@ class PrecisePath:
             from .added_names import Original
 
             original = Original(src.view)
+        cited: set[int] = set()   # figures of the translation a finding of another bead already cites
         for k, (si, ti) in enumerate(beads):
             S = [c for i in si for c in by_s[i]]
             T = [c for j in ti for c in by_t[j]]
@@ -69,7 +70,8 @@ class PrecisePath:
             near_s = [c for kk in near_beads for i in beads[kk][0] for c in by_s[i]]
             near_src_spans = [s_sents[i] for kk in near_beads for i in beads[kk][0]]
             s_spans, t_spans = [s_sents[i] for i in si], [t_sents[j] for j in ti]
-            self._pair_bead(src, tgt, S, T, near_t, near_spans, near_s, near_src_spans, bead_spans=(s_spans, t_spans))
+            self._pair_bead(src, tgt, S, T, near_t, near_spans, near_s, near_src_spans, bead_spans=(s_spans, t_spans),
+                            cited=cited)
             swapped = self._proper_nouns(src, tgt, s_spans, t_spans)
             if original is not None:
                 self._added_names(original, src, tgt, s_spans, t_spans, T, near_src_spans, swapped)
@@ -77,7 +79,9 @@ class PrecisePath:
     def _pair_bead(self, src: Document, tgt: Document, S: list[Claim], T: list[Claim], near_t: list[Claim],
                    near_spans: list[tuple[int, int]], near_s: list[Claim] = (),
                    near_src_spans: list[tuple[int, int]] = (),
-                   bead_spans: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])) -> None:
+                   bead_spans: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], []),
+                   cited: set[int] | None = None) -> None:
+        cited = set() if cited is None else cited
         used: set[int] = set()
         owner: dict[int, Claim] = {}     # a matched figure of the translation → the original's figure it answers
         answered: dict[int, Claim] = {}  # and the other way round
@@ -93,11 +97,13 @@ class PrecisePath:
             if t is not None:
                 exact[id(s)] = t
                 used.add(id(t))
+        restated = _restated_weekdays(T)
         for s in S:
             if s.kind == "name" or s.extra.get("article"):
                 continue
             match = exact.get(id(s)) or next((t for t in T if id(t) not in used and comparable(s, t)
-                                              and agree(s, t, strict=True)), None)
+                                              and agree(s, t, strict=True)
+                                              and not (id(t) in restated and t.value != s.value)), None)
             if match is not None:
                 used.add(id(match))
                 owner[id(match)] = s
@@ -126,7 +132,8 @@ class PrecisePath:
             best = None
             # translations reorder sentences: a neighbouring bead may hold the counterpart
             for t in [*T, *(t for t in near_t if id(t) not in in_bead)]:
-                if id(t) in used or t.extra.get("article") or not comparable(s, t):
+                if id(t) in used or t.extra.get("article") \
+                        or not (comparable(s, t) or id(t) in in_bead and _other_dimension(s, t)):
                     continue
                 if id(t) not in in_bead and _renders_another(s, t, near_s):
                     continue   # a neighbour's figure that renders another figure of the original (1961年 → 1961)
@@ -140,6 +147,7 @@ class PrecisePath:
             if best is not None and (best[0][0][0] == 0 or best[2][0].id in PATTERN_RULES | {"FC002", "FC009"}):
                 _, t, (rule, verdict) = best
                 used.add(id(t))
+                cited.add(id(t))
                 self.emit(rule, verdict, [s, t], "precise")
             elif _lacks(s, near_t, [tgt.text[a:b] for a, b in near_spans]) \
                     and not any(_same_change(s, t) for t in [*T, *near_t]):
@@ -152,7 +160,8 @@ class PrecisePath:
         # figures of the translation that answer nothing in the original
         s_spans = [src.text[a:b] for a, b in near_src_spans]
         for t in T:
-            if id(t) in used or t.extra.get("article") or t.kind not in ("money", "percent", "measure", "count") or _trivial(t) \
+            if id(t) in used or id(t) in cited or t.extra.get("article") or t.kind not in ("money", "percent", "measure", "count") \
+                    or _trivial(t) \
                     or year_like(t):  # "the 1992 Consensus" (九二共识): a year, and added dates are not judged
                 continue
             if not ((t.figure or "")[:1].isdigit() or t.extra.get("multiplier")):
@@ -328,6 +337,26 @@ def load_name_tables() -> None:
     _tables()
     _word_prefixes()
     known_place_tokens()
+
+
+def _restated_weekdays(T: list[Claim]) -> set[int]:
+    """Weekdays that only restate a date of their sentence (9月11日（周五）): such a 周五 answers
+    that date, never another date that happens to fall on a Friday ('Sept. 25' become 9月15日)."""
+    dated = {t.value for t in T if t.kind == "date" and not weekday_only(t)}
+    return {id(t) for t in T if t.kind == "date" and t.value in dated and weekday_only(t)}
+
+
+def _other_dimension(s: Claim, t: Claim) -> bool:
+    """The figure of a measure kept with a unit of another kind in the same sentence: 4.3 million
+    barrels as 430万吨 (a volume become a mass); FC008 judges it, only inside the aligned sentence."""
+    return s.kind == t.kind == "measure" and s.dimension != t.dimension and s.num is not None and s.num == t.num \
+        and frozenset((s.dimension, t.dimension)) in _OTHER_KIND
+
+
+# the kinds of unit a translation swaps for each other (barrels and tonnes of oil, litres and
+# kilograms); other pairs differ more often by a unit read wrongly (3,850 km² as a length,
+# 每小时15至20公里 as a distance, '25 degrees' of heat as an angle) than by a slip
+_OTHER_KIND = {frozenset(("mass", "volume"))}
 
 
 def _segment_beads(s_segs, s_sents, t_segs, t_sents) -> list[tuple[list[int], list[int]]]:

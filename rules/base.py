@@ -148,6 +148,8 @@ def within(a: Claim, b: Claim) -> bool:
     plain, qual = (a, b) if not a.qualifier else (b, a)
     if plain.num is not None and plain.num == qual.num:
         return True
+    if qual.qualifier == "max":
+        return False   # 'up to 65 mph' is [0, 65]: a translation that drops 'up to' still writes 65, not 5
     iv = interval(qual)
     return iv is not None and plain.num is not None and iv[0] <= plain.num <= iv[1]
 

@@ -2,7 +2,8 @@
 
 What it flags:
     18亿欧元 against 18亿美元; 1,100公里 against "1,100-mile"; 45米/秒 against "45 kilometres per hour";
-    15栋建筑 (15 buildings) against "a 15-storey block" (one block: the count became a size).
+    15栋建筑 (15 buildings) against "a 15-storey block" (one block: the count became a size);
+    in a translation, a unit of another kind: "4.3 million barrels" against 430万吨.
 
 Why it matters:
     The number survives but its meaning changes: a euro figure in dollars, metres per second in
@@ -29,8 +30,11 @@ def check(p: Pair) -> Verdict | None:
             return None
         return Verdict(f"{a.text} ({a.unit}) vs {b.text} ({b.unit}): same amount, different currency", 0.85)
     if a.kind == "measure" and b.kind == "measure":
-        if a.unit == b.unit or a.dimension != b.dimension or a.num != b.num or a.si is None or b.si is None:
+        if a.unit == b.unit or a.num != b.num or a.si is None or b.si is None:
             return None
+        if a.dimension != b.dimension:
+            # (the precise path offers these inside one aligned sentence only: 4.3 million barrels / 430万吨)
+            return Verdict(f"{a.text} ({a.unit}) vs {b.text} ({b.unit}): same number, a unit of another kind", 0.85)
         # (35 °C and 35 °F: scales apart by an offset, not a factor, never equal)
         if a.dimension != "temperature" \
                 and max(a.si, b.si) / max(min(a.si, b.si), Decimal("1e-12")) < Decimal("1.05"):

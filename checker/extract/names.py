@@ -23,7 +23,8 @@ EN_TITLES = ("President", "Vice President", "Secretary", "Minister", "Governor",
              "Chief", "CEO", "Forecaster", "forecaster", "economist", "analyst", "representative", "spokesperson", "chief")
 # a capitalized word of a name, accented Latin letters included (António, Erdoğan, Müller)
 _UP, _LOW = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
-_CAP = rf"[{_UP}][{_LOW}]+(?:-[{_LOW}]+)?"
+# (one inner capital after a lower-case run: DeSantis, McCarthy, MacArthur, LeBron)
+_CAP = rf"[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_LOW}]+)?"
 _EN_NAMES = load("en", "names")
 # between two parts of a person's name: a space, or particles ('von der', 'da')
 _PART_GAP = r"\s+(?:(?:%s)\s+){0,2}" % "|".join(map(re.escape, _EN_NAMES["person_particles"]))

@@ -977,6 +977,7 @@ def _caseless_trie(words: list[str]) -> str:
 _EN_SEED = re.compile(r"(?<![A-Za-z0-9.,])(?:\d(?=\d*+(?:\.\d++)?+(?>[ ]?-[ ]?|[ \t]{1,3})[0-9A-Za-z])|(?:%s)(?![A-Za-z]))" % _caseless_trie(
     sorted(w for w in _EN_SEED_WORDS if re.fullmatch("[a-z]+", w))))
 _EN_ARTICLE_BEFORE = re.compile(r"(?<![A-Za-z])(an?)[ ]{1,3}$", re.I)
+_COMPOUND_NOUN_HEADS = frozenset(load("en", "numbers")["compound_noun_heads"])
 _UNIT_OR_CURRENCY_WORDS = {k.lower() for k in list(UNITS) + list(EN_CUR_WORDS)} | {"cent", "cents", "yen", "penny"}
 
 
@@ -1002,6 +1003,8 @@ def _en_items_at(text: str, pos: int) -> list[tuple[int, int, str]]:
         return [head, (head_end + 1, m.end(), rest)]
     if rest.lower() in _UNIT_OR_CURRENCY_WORDS:
         return [head, (head_end + 1, m.end(), rest)]
+    if head[2].lower() in _COMPOUND_NOUN_HEADS:
+        return [(m.start(), m.end(), w)]   # half-time, half-brother: a word, no number
     if head[2].lower() not in ("one", "a", "an") and not head[2].lower().endswith(("th", "st", "nd", "rd")) \
             and rest[:1].islower():
         return [head]  # three-time, six-point, four-month-old: the number leads a compound adjective
@@ -1442,7 +1445,8 @@ _ZH_SMALLER_PART = re.compile(r"(?:零|又)?[0-9%s十]{1,3}(?:%s)" % (
     "".join(ZH_DIGITS), "|".join(map(re.escape, longest_first(
         [w for w, (_, f, dim) in {**UNITS, **dict(load("zh", "units")["compound_units"])}.items()
          if dim == "duration" and not w.isascii() and f < UNITS["年"][1]])))))
-_COMPOUND_GAP = re.compile(r",?[ ]{1,2}(?:and[ ]{1,2})?|")
+# (零 and 又 join the parts of a Chinese term as 'and' does: 7年零8个月, 一年又三个月)
+_COMPOUND_GAP = re.compile(r",?[ ]{1,2}(?:and[ ]{1,2})?|[零又]?")
 _COMPOUND_UNITS = {**UNITS, **dict(load("en", "units")["compound_units"]), **dict(load("zh", "units")["compound_units"])}
 _COMPOUND_KEYS = longest_first(_COMPOUND_UNITS)
 
@@ -1451,14 +1455,27 @@ def _compound_measures(text: str, qs: list[Quantity]) -> list[Quantity]:
     """'5 feet 2 inches', '12 ft 2 in', '3 kg 200 g': a measure and a smaller unit of its dimension
     right after it are one measure, in the first unit (5 feet 2 inches = 5.1667 ft)."""
     out: list[Quantity] = []
-    for q in qs:
+    skip = -1
+    for k, q in enumerate(qs):
+        if k == skip:
+            continue
         a = out[-1] if out else None
         if a is None or a.kind != "measure" or not a.num or a.si is None or a.qualifier or q.qualifier \
                 or q.kind not in ("measure", "number", "count") or q.num < 0:
             out.append(q)
             continue
         gap = _COMPOUND_GAP.match(text, a.end)
-        if gap is None or gap.end() != q.start:
+        q_start = q.start
+        if gap is not None and gap.end() > a.end and q.start == a.end:
+            # the joining 零 read as a figure of its own (7年|零|8个月), or as the start of the smaller
+            # part (三年|零六个月): the part after the joint is what counts
+            nxt = qs[k + 1] if k + 1 < len(qs) else None
+            if q.end == gap.end() and q.kind == "number" and nxt is not None and nxt.start == gap.end() \
+                    and nxt.kind == "measure" and nxt.dimension == a.dimension and not nxt.qualifier:
+                skip, q, q_start = k + 1, nxt, nxt.start
+            elif q.end > gap.end() and q.kind == "measure":
+                q_start = gap.end()
+        if gap is None or gap.end() != q_start:
             out.append(q)
             continue
         end, factor = q.end, None
