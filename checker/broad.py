@@ -343,8 +343,8 @@ def _rule_threshold(rule_id: str, verdict: Verdict | None, a: Claim, b: Claim) -
         if "swapped" in verdict.message:
             return BROAD_MIN["swap"]
         (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
-        if ma is None and mb is None and ya and yb and abs(ya - yb) == 1:
-            return BROAD_MIN["FC002"]  # year-only off by one: 2027 vs 2028
+        if ma is None and mb is None and ya and yb and abs(ya - yb) == 1 and a.extra.get("part") == b.extra.get("part"):
+            return BROAD_MIN["FC002"]  # year-only off by one: 2027 vs 2028 (or one quarter of each)
         if a.weekday is not None and b.weekday is not None and a.time and b.time and a.tz and b.tz:
             return BROAD_MIN["FC002"]  # same clock time, weekday resolved differently
         return None
@@ -791,7 +791,7 @@ def _dates_may_pass(a: Claim, b: Claim) -> bool:
     if a.num is not None and b.num is not None:
         return True
     (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
-    if ma is None and mb is None and ya and yb and abs(ya - yb) == 1:
+    if ma is None and mb is None and ya and yb and abs(ya - yb) == 1 and a.extra.get("part") == b.extra.get("part"):
         return True
     if a.weekday is not None and b.weekday is not None and a.time and b.time and a.tz and b.tz:
         return True

@@ -40,11 +40,21 @@ def _months_of_part(c) -> tuple[int, int] | None:
 
 
 def parts_differ(a, b) -> bool:
-    """Two dates of one year in quarters or halves that do not meet (Q2 and Q3; not H1 and Q2)."""
+    """Two dates of one year in quarters or halves that do not meet (Q2 and Q3; not H1 and Q2); two
+    quarters named without a year ('third-quarter profit', 第四季度) are of one year whichever each
+    reading leaned to."""
     ma, mb = _months_of_part(a), _months_of_part(b)
-    if ma is None or mb is None or a.date_parts[0] is None or a.date_parts[0] != b.date_parts[0]:
+    if ma is None or mb is None or a.date_parts[0] is None:
+        return False
+    if a.date_parts[0] != b.date_parts[0] and not (_part_year_guessed(a) and _part_year_guessed(b)):
         return False
     return ma[1] < mb[0] or mb[1] < ma[0]
+
+
+def _part_year_guessed(c) -> bool:
+    """A quarter or half whose year the extractor chose, the text naming none ('the third quarter')."""
+    return c.resolved == "document-date" and c.date_parts[0] is not None and str(c.date_parts[0]) not in c.text \
+        and not _YEAR_WORDS.search(c.text)
 
 
 # words that state a year, if only relatively: 年, year, and the relative words before a month
@@ -79,6 +89,9 @@ def dates_agree(a, b) -> bool:
         return ia == ib
     if a.date_parts[1:] == b.date_parts[1:] and year_guessed(a) and year_guessed(b):
         return True   # 12月 and 'by December': one month, whichever year each reading leaned to
+    if a.extra.get("part") and a.extra.get("part") == b.extra.get("part") and _part_year_guessed(a) \
+            and _part_year_guessed(b):
+        return True   # 第三季度 and 'the third quarter', whichever year each reading leaned to
     pa, pb = _parts(a), _parts(b)
     values_a = {a.value, *a.alt}
     values_b = {b.value, *b.alt}

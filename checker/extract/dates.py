@@ -660,6 +660,8 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray, lang: str | 
     _year_ranges(text, free, add)
     _zh_pass(scan, ref, found, free, add, future, month_day, bare_day_end)
     _en_pass(scan, ref, found, free, add, future, month_day, lang)
+    if ref is not None:
+        _quarters_alone(text, ref, free, add, future)
     _times_pass(text, found, taken, free)
     found.sort(key=lambda m: m.start)
     _anchor_months(text, found)
@@ -956,6 +958,29 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
                          resolved="document-date")
         if mt.group("part"):
             dm.extra["part"] = ZH_YEAR_PARTS[mt.group("part")]
+        add(dm)
+
+
+_QUARTERS_ALONE = {**dict(_ZH["quarters_alone"]), **{k.lower(): v for k, v in dict(_EN["quarters_alone"]).items()}}
+_QUARTER_ALONE = re.compile(r"(?<![A-Za-z0-9])(?:%s)(?![A-Za-z])" % "|".join(
+    re.escape(k).replace(r"\ ", r"\s{1,3}") for k in longest_first(_QUARTERS_ALONE)), re.I)
+
+
+def _quarters_alone(text: str, ref: dt.date, free: Callable[[int, int], bool], add: Callable[[DateMention], None],
+                    future: Callable[[int, int], bool]) -> None:
+    """'third-quarter profit', 第三季度营收: a quarter or half without its year (the passes before
+    read those with one, 2025年第四季度, 'the third quarter of 2025'). It is the latest such part
+    begun by the report's date, or the next one where the clause looks forward."""
+    for mt in fast_finditer(_QUARTER_ALONE, text):
+        if not free(*mt.span()):
+            continue
+        part = _QUARTERS_ALONE[re.sub(r"\s+", " ", mt.group(0).lower())]
+        first_month = 3 * int(part[1]) - 2 if part[0] == "Q" else 6 * int(part[1]) - 5
+        y = ref.year if first_month <= ref.month else ref.year - 1
+        if future(mt.start(), mt.end()) and (y, first_month) < (ref.year, ref.month):
+            y += 1
+        dm = DateMention(mt.start(), mt.end(), y, None, None, resolved="document-date")
+        dm.extra["part"] = part
         add(dm)
 
 
