@@ -1521,6 +1521,10 @@ _UNIT_HOMONYMS = {w.lower(): re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, 
                   for w, cues in dict(load("en", "currencies").get("unit_homonyms", {})).items()}
 
 
+# 'of' and a word after a homonym of a unit: '40,000 pounds of cargo' (not 'of sterling', 'of it')
+_OF_A_THING = re.compile(r"[ ]of[ ](?!(?:sterling|it|that|this|which|them|their|his|her|its|the\s+money)\b)[a-z]")
+
+
 _AGES = load("en", "units")["ages"]
 AGE_NOUN = CLASSIFIERS[_AGES["noun_of"]]   # 'year of age', the gloss of 岁
 _EN_AGE_AFTER = re.compile(r"(?:%s)(?![A-Za-z])" % "|".join(map(re.escape, longest_first(_AGES["after"]))), re.I)
@@ -1697,9 +1701,10 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     zc = _match_any(text, p2, _ZH_CUR_KEYS)  # 我们有 100 美元: a figure set off by spaces
                     zc_at = p2
                 ec = _match_any(text, p2, _EN_CUR_KEYS, ignore_case=True, word=True) if not zc else None
-                if ec and ec.lower() in _UNIT_HOMONYMS and _UNIT_HOMONYMS[ec.lower()].search(
-                        text[max(0, start - 30):start] + " " + text[p2 + len(ec):p2 + len(ec) + 20]):
-                    ec = None  # 'equal to 2,204.62 pounds' after 'metric ton': the unit, not the money
+                if ec and ec.lower() in _UNIT_HOMONYMS and (_UNIT_HOMONYMS[ec.lower()].search(
+                        text[max(0, start - 30):start] + " " + text[p2 + len(ec):p2 + len(ec) + 20])
+                        or _OF_A_THING.match(text, p2 + len(ec))):
+                    ec = None  # 'equal to 2,204.62 pounds' after 'metric ton', '40,000 pounds of cargo': the unit
                 sa = _match_any(text, p2, _SYM_AFTER_KEYS) if not (zc or ec or currency) else None
                 sc_code = _SCALED_CODE_AFTER.match(text, p2) if not (zc or ec or currency) and text[p2:p2 + 1].isalpha() else None
                 if not ec and text[pos:pos + 1] == "-" and en_words:
