@@ -402,6 +402,8 @@ def _en_noun(text: str, pos: int) -> tuple[str, int]:
             break
         if w.lower() in _EN_VERBS_AFTER_FIGURES and not words and not _EN_NOUN_AFTER.match(text, m.end()):
             break   # '300 million came from abroad'; but '500 paid internships': an adjective before its noun
+        if words and (len(w) > 4 and w.lower().endswith("ed") or w.lower() in _EN_VERBS_AFTER_FIGURES):
+            break   # 'half a million people marched', '3 armed men fled': a past verb after the noun ends it
         if w.lower() in ("of",):
             break
         words.append(w)
@@ -1508,8 +1510,15 @@ def _letter_scale(text: str, pos: int, m: re.Match[str], fig: str) -> bool:
     """A scale letter with no currency (see en numbers.toml [letter_scales])."""
     w = m.group(2)
     if not m.group(1):
+        if w == "m":
+            # '1.2m barrels', '3m people': millions of a plural noun; '2m tall', 'a 2m wall' and 'the
+            # 400m hurdles' are metres
+            return bool(_M_MILLION_AFTER.match(text, pos + m.end())) and not _THE_BEFORE.search(text, max(0, pos - len(fig) - 5), pos - len(fig))
         return w in _LETTERS_ATTACHED and not (w == _LETTER_SCALES["generation"] and fig.isdigit() and len(fig) == 1)
     return w in _LETTERS_SPACED and bool(_CLAUSE_ENDS_AFTER.match(text, pos + m.end()))
+_M_MILLION_AFTER = re.compile(r"[ ](?!(?:%s|plus|thus)\b)(?:[a-z]{2,}[^s\W]s|people|men|women|children)(?![A-Za-z])" % "|".join(
+    sorted(EN_STOP, key=len, reverse=True)))
+_THE_BEFORE = re.compile(r"(?<![A-Za-z])the\s+$", re.I)
 _PERCENT_SUFFIX_ZH_FIRSTS = {w[0] for w, _, _ in PERCENT_SUFFIX_ZH}
 _EN_SCALE_STARTS = frozenset(" tTbBmMkKG")
 _OF_ANOTHER_AFTER = re.compile(r"\s(?:of|another)\b")
