@@ -1516,8 +1516,8 @@ def _letter_scale(text: str, pos: int, m: re.Match[str], fig: str) -> bool:
             return bool(_M_MILLION_AFTER.match(text, pos + m.end())) and not _THE_BEFORE.search(text, max(0, pos - len(fig) - 5), pos - len(fig))
         return w in _LETTERS_ATTACHED and not (w == _LETTER_SCALES["generation"] and fig.isdigit() and len(fig) == 1)
     return w in _LETTERS_SPACED and bool(_CLAUSE_ENDS_AFTER.match(text, pos + m.end()))
-_M_MILLION_AFTER = re.compile(r"[ ](?!(?:%s|plus|thus)\b)(?:[a-z]{2,}[^s\W]s|people|men|women|children)(?![A-Za-z])" % "|".join(
-    sorted(EN_STOP, key=len, reverse=True)))
+_M_MILLION_AFTER = re.compile(r"[ ](?!(?:%s|plus|thus)\b)(?:[a-z]{2,}[^s\W]s|%s)(?![A-Za-z])" % (
+    "|".join(sorted(EN_STOP, key=len, reverse=True)), "|".join(_LETTER_SCALES["m_before_plurals"])))
 _THE_BEFORE = re.compile(r"(?<![A-Za-z])the\s+$", re.I)
 _PERCENT_SUFFIX_ZH_FIRSTS = {w[0] for w, _, _ in PERCENT_SUFFIX_ZH}
 _EN_SCALE_STARTS = frozenset(" tTbBmMkKG")
@@ -1531,7 +1531,8 @@ _UNIT_HOMONYMS = {w.lower(): re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, 
 
 
 # 'of' and a word after a homonym of a unit: '40,000 pounds of cargo' (not 'of sterling', 'of it')
-_OF_A_THING = re.compile(r"[ ]of[ ](?!(?:sterling|it|that|this|which|them|their|his|her|its|the\s+money)\b)[a-z]")
+_OF_A_THING = re.compile(r"[ ]of[ ](?!(?:%s)\b)[a-z]" % "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in longest_first(load("en", "currencies")["unit_homonyms_money_of"]["words"])))
 
 
 _AGES = load("en", "units")["ages"]
