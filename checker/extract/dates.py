@@ -449,9 +449,11 @@ def resolve_month_day(m: int, d: int | None, ref: dt.date | None, future: bool, 
 
 def _subject_day(text: str, mt: re.Match[str]) -> bool:
     """朝鲜8日晚间, 网站11日消息: an Arabic day with 日 right after its subject (a Chinese word) is a date,
-    unless the words around make it a span of days (持续8日, 3日内) or part of another word."""
+    unless the words around make it a span of days (持续8日, 3日内) or part of another word. A
+    subject may end in + (欧佩克+30日召开会议: OPEC+ on the 30th)."""
     s, e = mt.start(), mt.end()
-    if not (mt.group("d").isdigit() and text[e - 1] == "日" and "\u4e00" <= text[s - 1] <= "\u9fff"):
+    before = s - 1 if text[s - 1:s] not in ("+", "＋") else s - 2
+    if not (mt.group("d").isdigit() and text[e - 1] == "日" and before >= 0 and "\u4e00" <= text[before] <= "\u9fff"):
         return False
     return (not text.endswith(ZH_BARE_DAY_NOT_AFTER, 0, s) or text.endswith(ZH_BARE_DAY_AFTER_OK, 0, s)) \
         and not text.startswith(ZH_BARE_DAY_NOT_BEFORE, e)
