@@ -5,7 +5,6 @@ dimension block (never all pairs), scored by IDF-weighted term overlap, and judg
 from __future__ import annotations
 
 import math
-import unicodedata
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -19,7 +18,7 @@ from rapidfuzz import fuzz
 
 from rules import PAIR_RULES, Pair, Verdict
 from rules.fc004_digit_transposition import _digits as _fc004_digits
-from rules.fc010_name_variant import spelling
+from rules.fc010_name_variant import spelling, unaccented
 
 from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, change_direction, comparable, same_value
 from .candidates import (AffinityTable, BlockIndex, PickContext, TermTable, _affinity_key, _LaterKeys,
@@ -279,10 +278,10 @@ class BroadPath:
         occurrences: dict[str, list[Claim]] = defaultdict(list)
         for cs in self.claims.values():
             for c in cs:
-                if c.kind == "name" and _plain(c.value).isascii() and not c.extra.get("entity"):
+                if c.kind == "name" and unaccented(c.value).isascii() and not c.extra.get("entity"):
                     occurrences[c.value].append(c)   # names in Latin letters, accented ones too (António)
         names = sorted(occurrences)
-        plain = {x: _plain(x).lower() for x in names}
+        plain = {x: unaccented(x).lower() for x in names}   # António Guterrez / Antonio Guterres: one letter apart
         rule = next(r for r in PAIR_RULES if r.id == "FC010")
         # only names of as many words that share their first or their last word are compared:
         # look those up instead of trying every pair (the number of names grows with the corpus)
@@ -316,11 +315,6 @@ class BroadPath:
                 a, b = occurrences[common][0], occurrences[odd][0]
                 v = Verdict(f"{b.text} vs {a.text}: the same name spelled differently", round(score / 100 * 0.9, 2))
                 self.emit(rule, v, [a, b], "broad", outlier=b if len(docs_x) != len(docs_y) else None)
-
-
-def _plain(name: str) -> str:
-    """A name without its accents: António Guterrez and Antonio Guterres differ by one letter."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> float | None:

@@ -25,6 +25,12 @@ all both either neither few many much several own new s one two three four five 
 percent per cent time times day days month months week weeks local
 across against within without toward towards beyond amid despite upon""".split())
 
+@cache
+def not_a_stop_word() -> str:
+    """A regex lookahead: no English function word (EN_STOP) starts here."""
+    return r"(?!(?:%s)\b)" % "|".join(sorted(EN_STOP, key=len, reverse=True))
+
+
 ZH_STOP = frozenset("的 了 在 是 和 与 及 等 将 已 为 对 从 到 把 被 让 也 都 而 并 其 之 这 那 个 年 月 日 中 上 下 内 外 后 前 约 近 超过 以上 左右 达 高达 共 有 于 由 向 以 称 表示 说".split())
 
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("ves", "f"), ("s", ""))

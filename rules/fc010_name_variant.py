@@ -37,11 +37,16 @@ _WORD_STARTS = [tuple(x) for x in load("en", "romanization")["word_starts"]]
 _SEPARATORS = re.compile(r"[\s\-‐‑–'’.]+")
 
 
+def unaccented(name: str) -> str:
+    """A name without its accents (António → Antonio, Lü → Lu)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=65536)
 def spelling(name: str) -> str:
     """A name with what its correct spellings differ by taken out (resources en/romanization.toml):
     'Lv Daliang', 'Lü Daliang' and 'Lyu Da-liang' are all 'ludaliang'."""
-    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(ch))
+    folded = unaccented(name.lower())
     words = []
     for w in _SEPARATORS.split(folded):
         for start, plain in _WORD_STARTS:

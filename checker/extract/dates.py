@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
-from ..lexicon import zh_words
+from ..lexicon import not_a_stop_word, zh_words
 from ..numerals import parse_zh
 from ..resources import load, longest_first
 from .lunar import lunar_day, nearest_lunar_day
@@ -963,7 +963,12 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
         add(dm)
 
 
-_QUARTERS_ALONE = {**dict(_ZH["quarters_alone"]), **{k.lower(): v for k, v in dict(_EN["quarters_alone"]).items()}}
+# a quarter or half named without its year, in the words [year_parts] gives it with one: 第三季度,
+# 上半年; 'third quarter' (of), 'third-quarter'. English halves are left out ('the second half' is a
+# match's as often), and so are bare codes (Q3, H1: 'H1-B visa')
+_QUARTERS_ALONE = {**{k: v for k, v in ZH_YEAR_PARTS.items() if not k.isascii() and v[0] in "QH"},
+                   **{form: v for k, v in _EN_YEAR_PARTS_FOLDED.items() if k.endswith(" of") and v[0] == "Q"
+                      for form in (k[:-3], k[:-3].replace(" ", "-"))}}
 _QUARTER_ALONE = re.compile(r"(?<![A-Za-z0-9])(?:%s)(?![A-Za-z])" % "|".join(
     re.escape(k).replace(r"\ ", r"\s{1,3}") for k in longest_first(_QUARTERS_ALONE)), re.I)
 
@@ -1241,7 +1246,7 @@ _RANGE_ONLY_AFTER = re.compile(r"\s{1,2}(?:across|for|from|with|during|before|af
 _CHANGE_BEFORE = re.compile(r"(?<![A-Za-z])(?:%s)(?:\s+[A-Za-z]+){0,2}\s+$" % "|".join(
     map(re.escape, longest_first(load("en", "qualifiers")["range"]["change_verbs"]))), re.I)
 # a year after the end of a range ('Feb 17–22, 2025'), not a figure that a noun follows ('22, 1500 people')
-_RANGE_YEAR = re.compile(r",\s{0,3}(?P<y>(?:19|20)\d\d)(?![0-9]|[.,][0-9]|\s{1,2}(?!(?:in|at|on|and|to|of|the|when|while|for|from)\b)[a-z])")
+_RANGE_YEAR = re.compile(r",\s{0,3}(?P<y>(?:19|20)\d\d)(?![0-9]|[.,][0-9]|\s{1,2}%s[a-z])" % not_a_stop_word())
 
 
 # '17 and 22 July', '3, 5 and 9 May': days written before the one that names the month

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..lexicon import EN_STOP, lemma, zh_head_gloss, zh_words
+from ..lexicon import EN_STOP, lemma, not_a_stop_word, zh_head_gloss, zh_words
 from ..numerals import (EN_DOZEN, EN_FRACTION_WORDS, EN_NEGATIVE, EN_ONES, EN_ORDINALS, EN_SCALE_ABBREV, EN_SCALES, EN_TENS, EN_ZERO, ZH_BIG, ZH_DIGITS, ZH_SMALL, parse_arabic,
                         parse_en_words, parse_zh, _en_denominator, significant_unit, zh_adjacent_range,
                         zh_longest_prefix)
@@ -377,7 +377,7 @@ _DESIGNATION_AFTER = re.compile(r"[ ](?P<code>[A-Z][A-Za-z]{0,9}-?\d{1,5}(?:[A-Z
 
 _EN_VERBS_AFTER_FIGURES = frozenset(load("en", "numbers")["verbs_after_figures"])
 # a word that may be a noun after a participle: lower-case, not a function word
-_EN_NOUN_AFTER = re.compile(r"[ ](?!(?:%s)\b)[a-z]{3,}" % "|".join(sorted(EN_STOP, key=len, reverse=True)))
+_EN_NOUN_AFTER = re.compile(r"[ ]%s[a-z]{3,}" % not_a_stop_word())
 
 
 def _en_noun(text: str, pos: int) -> tuple[str, int]:
@@ -1516,8 +1516,8 @@ def _letter_scale(text: str, pos: int, m: re.Match[str], fig: str) -> bool:
             return bool(_M_MILLION_AFTER.match(text, pos + m.end())) and not _THE_BEFORE.search(text, max(0, pos - len(fig) - 5), pos - len(fig))
         return w in _LETTERS_ATTACHED and not (w == _LETTER_SCALES["generation"] and fig.isdigit() and len(fig) == 1)
     return w in _LETTERS_SPACED and bool(_CLAUSE_ENDS_AFTER.match(text, pos + m.end()))
-_M_MILLION_AFTER = re.compile(r"[ ](?!(?:%s|plus|thus)\b)(?:[a-z]{2,}[^s\W]s|%s)(?![A-Za-z])" % (
-    "|".join(sorted(EN_STOP, key=len, reverse=True)), "|".join(_LETTER_SCALES["m_before_plurals"])))
+_M_MILLION_AFTER = re.compile(r"[ ]%s(?!(?:plus|thus)\b)(?:[a-z]{2,}[^s\W]s|%s)(?![A-Za-z])" % (
+    not_a_stop_word(), "|".join(_LETTER_SCALES["m_before_plurals"])))
 _THE_BEFORE = re.compile(r"(?<![A-Za-z])the\s+$", re.I)
 _PERCENT_SUFFIX_ZH_FIRSTS = {w[0] for w, _, _ in PERCENT_SUFFIX_ZH}
 _EN_SCALE_STARTS = frozenset(" tTbBmMkKG")
