@@ -1234,14 +1234,15 @@ def _add_named_date(text: str, mt: re.Match[str], ref: dt.date | None, add: Call
 # 'July 17 and 22', 'May 3, 5 and 9': more days of the month just named, each ending its phrase
 _DAY_RANGE = "|".join(rf"\s{{0,2}}{re.escape(w)}\s{{0,2}}" if not w.isalpha() else rf"\s{{1,3}}{w}\s{{1,3}}"
                       for w in longest_first(_EN["day_range_joiners"]))
+# words that may follow the end of a range only ('February 17 to 22 across the country'): after a
+# listed day they start a phrase of a figure ('On May 3, 12 from the village died')
+_RANGE_ONLY_FOLLOWERS = "across|for|from|with|during|before|after"
 _EN_MORE_DAY = re.compile(
     rf"(?:\s{{0,2}}(?:,\s{{0,2}}|\s(?:and|&|or)\s{{1,3}}|,\s{{0,2}}(?:and|or)\s{{1,3}})|(?P<to>{_DAY_RANGE}))(?P<d>{_DAYNUM})(?:{_SUF})?"
     r"(?![0-9A-Za-z%]|[.,:][0-9])(?=\s{0,2}(?:$|[.,;:!?)]|\s(?:and|or|in|at|on|to|of|this|last|next|respectively|when|while"
-    r"|across|for|from|with|during|before|after)\b))",
+    rf"|{_RANGE_ONLY_FOLLOWERS})\b))",
     re.I)
-# after the end of a range only ('February 17 to 22 across the country'): after a listed day they
-# start a phrase of a figure ('On May 3, 12 from the village died')
-_RANGE_ONLY_AFTER = re.compile(r"\s{1,2}(?:across|for|from|with|during|before|after)\b", re.I)
+_RANGE_ONLY_AFTER = re.compile(rf"\s{{1,2}}(?:{_RANGE_ONLY_FOLLOWERS})\b", re.I)
 # a change verb a few words before a date: 'rose on February 17 to 22' states a change to 22
 _CHANGE_BEFORE = re.compile(r"(?<![A-Za-z])(?:%s)(?:\s+[A-Za-z]+){0,2}\s+$" % "|".join(
     map(re.escape, longest_first(load("en", "qualifiers")["range"]["change_verbs"]))), re.I)
