@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from rules import PAIR_RULES, Pair, Rule, Verdict
 from rules.fc002_date_conflict import dates_agree
-from rules.base import overlap, same_weekday, weekday_only, within, year_like
+from rules.base import overlap, rounded, same_weekday, weekday_only, within, year_like
 
 from .lexicon import MONTHS, WEEKDAYS
 from .model import Claim
@@ -71,7 +71,7 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         if a.dimension == "temperature" and a.unit != b.unit:
             return _temperatures_agree(a, b)
         if a.unit == b.unit and a.num is not None and b.num is not None:
-            return a.num == b.num or overlap(a, b)   # no conversion: 2:00:35 and 2:00:53 differ
+            return a.num == b.num or overlap(a, b) or rounded(a, b, strict)   # no conversion: 2:00:35 and 2:00:53 differ
         # a conversion is right within the precision it was written with (62 m = 203 ft)
         tol = max(abs(a.si), abs(b.si)) * Decimal("0.012")
         ia = _si_interval(a, strict)
@@ -79,7 +79,7 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         return ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]
     if a.num is None or b.num is None:
         return False
-    if a.num == b.num or overlap(a, b):
+    if a.num == b.num or overlap(a, b) or rounded(a, b, strict):
         return True
     # 272.000 in a European-style English text is 272,000
     return any(x == b.num for x in _alt_nums(a)) or any(x == a.num for x in _alt_nums(b))

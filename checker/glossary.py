@@ -11,9 +11,10 @@ from pathlib import Path
 
 from .decode import decode_file
 from .errors import InputFileError
+from .resources import load
 
-_PERSON_HINT = re.compile(r"minister|secretary|president|spokes|governor|chair|representative|general|ceo|forecaster|"
-                          r"director|chief|premier|senator|mayor|ambassador|economist|official|leader", re.I)
+# words of a glossary note that say the row names a person (resources en/names.toml [glossary_notes])
+_PERSON_HINT = re.compile("|".join(map(re.escape, load("en", "names")["glossary_notes"]["person"])), re.I)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .extract.scan import finditer as fast_finditer
+from .resources import load
 
 # function words that carry no subject
 EN_STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be been being has have had
@@ -129,6 +130,8 @@ def _cedict_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], fr
             chars[simp] = f"{chars[simp]}/{english}" if simp in chars else english
         elif py[:1].islower():
             common.add(simp)
+    for key, extra in load("zh", "glosses")["senses"].items():
+        table[key] = f"{table[key]}/{extra}" if key in table else extra
     senses: dict[str, str] = {}
     for key, later in others.items():
         got = _everyday_entry([(first_py[key], table[key]), *later])
@@ -278,6 +281,7 @@ def _zh_word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_GLOSS_PARENS = re.compile(r"\(([^)]*)\)")
 _GLOSS_CLEAN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\bCL:.*|\bsth\b|\bsb\b|\bto\b|\bone's\b")
 
 
@@ -291,7 +295,9 @@ def gloss_terms(word: str) -> frozenset[str]:
     for d in defs[:3]:
         if d.startswith("surname") or d.startswith("variant of") or d.startswith("old variant"):
             continue
-        out.update(en_terms(_GLOSS_CLEAN.sub(" ", d)))
+        # a symbol glossed by its reading in parentheses ('°C (degrees Celsius)') is read by that
+        terms = en_terms(_GLOSS_CLEAN.sub(" ", d)) or en_terms(" ".join(_GLOSS_PARENS.findall(d)))
+        out.update(terms)
     return frozenset(out)
 
 

@@ -23,6 +23,8 @@ from .textnorm import fold_width
 
 
 _RULE = {r.id: r for r in PAIR_RULES}
+# capitalized words that name a unit (Celsius, Fahrenheit): a changed unit is FC008's, no name's
+_UNIT_NAMES = frozenset(k for k in load("en", "units")["units"] if k[:1].isupper() and k[1:].islower() and " " not in k)
 _NAME_RULE = _RULE["FC010"]
 # counterparts of equal value can still disagree: a flipped direction, a count become a size
 _FLIP_RULE, _SIZE_RULE = PAIR_RULES[0], _RULE["FC008"]
@@ -177,7 +179,7 @@ class PrecisePath:
             if not _mentioned(t, s_spans) or any(id(x) in answered for x in near_s if comparable(x, t) and agree(x, t)):
                 self.emit(EXTRA_RULE, EXTRA_RULE.check(Pair(t, t, 1.0, "precise")) or Verdict("", 0.5),
                           [t, *_passages(src, bead_spans[0])], "precise", docs=(src.doc,))
-        self._names(S, T, tgt)
+        self._names(S, T, tgt, bead_spans[1])
 
     def _agreeing(self, s: Claim, t: Claim) -> None:
         """Counterparts of equal value can still disagree: a flipped direction (rose 5% / 下降5%), or
@@ -238,6 +240,7 @@ class PrecisePath:
         offenders = [(w, at) for w, at in t_words
                      if w[0].isupper() and len(w) > 2 and w.lower() not in s_latin and w.lower() not in explained
                      and stem(w) not in explained and w.lower() not in CALENDAR_WORDS and w.lower() not in EN_STOP
+                     and w not in _UNIT_NAMES
                      and not any(pinyin_explains(w, src.view[a:b]) for a, b in s_spans)
                      and "-" not in w
                      and not (at == t_spans[0][0] or tgt.view[max(0, at - 2):at].strip()[-1:] in (".", "\"", "“", "[", "(", "【", ":"))]
@@ -309,7 +312,7 @@ class PrecisePath:
                                               f"transliterates or translates{why}", 0.5, "warning"),
                           [claim, *_passages(src, s_spans)], "precise", subject=f"name: {name}")
 
-    def _names(self, S: list[Claim], T: list[Claim], tgt: Document) -> None:
+    def _names(self, S: list[Claim], T: list[Claim], tgt: Document, t_spans: list[tuple[int, int]] = ()) -> None:
         expected = [s for s in S if s.kind == "name" and s.extra.get("glossary") and not s.extra.get("entity")
                     and s.value.isascii() and s.lang != "en"]
         if not expected:
@@ -326,6 +329,49 @@ class PrecisePath:
             v = _NAME_RULE.check(Pair(s, best, 1.0, "precise"))
             if v:
                 self.emit(_NAME_RULE, v, [s, best], "precise")
+            missing = [m for m in missing if m is not s]
+        for s in missing:
+            # a misspelling no name pattern reads ('Liang Jinkun dropped the first game'): the
+            # capitalized words of the aligned sentences closest to the expected name
+            near = _misspelled(s.value, tgt, t_spans)
+            if near is not None:
+                v = _NAME_RULE.check(Pair(s, near, 1.0, "precise"))
+                if v:
+                    self.emit(_NAME_RULE, v, [s, near], "precise")
+
+
+_CAP_RUN = re.compile(r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*(?:[ ][A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*)*")
+# how close a run of capitalized words must be to a glossary name to be read as its misspelling
+_MISSPELLED = 80
+
+
+def _misspelled(expected: str, tgt: Document, spans: list[tuple[int, int]]) -> Claim | None:
+    """The capitalized words of `spans` that spell `expected` (a glossary name) with a slip, as a
+    name claim: as many words as the name, the same first letter, close once the correct variant
+    spellings are folded (rules.fc010 spelling); None when the name is written as it should be or
+    nothing is close."""
+    from rules.fc010_name_variant import spelling
+
+    want, n = spelling(expected), len(expected.split())
+    best: tuple[float, int, int] | None = None
+    for a, b in spans:
+        if expected.lower() in tgt.view[a:b].lower():
+            return None
+        for m in _CAP_RUN.finditer(tgt.view, a, b):
+            words = m.group(0).split()
+            for i in range(len(words) - n + 1):
+                run = " ".join(words[i:i + n])
+                if run[0] != expected[0] or spelling(run) == want:
+                    continue
+                score = fuzz.ratio(spelling(run), want)
+                start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
+                if score >= _MISSPELLED and (best is None or score > best[0]):
+                    best = (score, start, start + len(run))
+    if best is None:
+        return None
+    _, start, end = best
+    return Claim(doc=tgt.doc, lang=tgt.lang, kind="name", start=start, end=end, text=tgt.text[start:end],
+                 value=tgt.text[start:end], line=tgt.line_of(start))
 
 
 def load_name_tables() -> None:

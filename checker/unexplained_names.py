@@ -287,6 +287,22 @@ def _everyday(low: str) -> bool:
     return everyday_count(low) >= _EVERYDAY_MIN or everyday_count(lemma(low)) >= _EVERYDAY_MIN
 
 
+def _by_initials(name: str, initials: set[str]) -> bool:
+    """Do the translation's initials name it, alone or at the head of an agency's ('UN', "the UN's",
+    'UNDP' for 'United Nations')?"""
+    letters = "".join(t[0] for t in name.split() if t not in _CONNECTORS and t not in ("and", "the"))
+    return any(i.startswith(letters) for i in initials)
+
+
+def _initials_word(tok: str) -> str:
+    """The letters of initials, lowercased, in the singular and without a possessive: 'TEUs',
+    'NGOs', "the UN's" → 'teu', 'ngo', 'un'; '' for a word that is no initials."""
+    word = _POSSESSIVE.sub("", tok).replace("’", "'")
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        word = word[:-1]
+    return word.lower() if len(word) >= 2 and word.isupper() else ""
+
+
 def _kind(tok: str, original: Original, passage: Passage, target_text: str) -> str:
     """'explained' when the original accounts for the word, else 'strange' for a word that is no
     everyday English word, 'everyday' for one that is or for initials (EPL, ABC)."""
@@ -298,8 +314,8 @@ def _kind(tok: str, original: Original, passage: Passage, target_text: str) -> s
     # one is written in the original (U-boats for U 型潜艇)
     if any(p.lower() in passage.latin for p in parts) or all(_explained(p, original, passage, target_text) for p in parts):
         return "explained"
-    if word.isupper() or all(_everyday(p.lower()) for p in parts):
-        return "everyday"
+    if _initials_word(word) or all(_everyday(p.lower()) for p in parts):
+        return "everyday"   # (initials, also in the plural: TEUs, NGOs)
     return "strange"
 
 
@@ -323,8 +339,8 @@ def _explained(word: str, original: Original, passage: Passage, target_text: str
         return True
     if low in passage.terms or lemma(low) in passage.terms or stem(low) in passage.terms:
         return True   # a word of a gloss: Independence Hall (独立大厅), Blue-Black (蓝黑)
-    if word.isupper():
-        return _initials(low, passage, target_text)   # UK for 英国 (United Kingdom)
+    if _initials_word(word):
+        return _initials(_initials_word(word), passage, target_text)   # UK for 英国 (United Kingdom); NGOs
     # a demonym or language of a place the passage writes: European (欧洲人, 欧洲 written)
     if any(w in passage.words for f in _demonym_forms(low) for w in _heads(f)):
         return True
@@ -371,6 +387,8 @@ def _left_out(bead: Passage, target_text: str) -> str:
             return written
     caps = [m.group(0) for m in _TOKEN.finditer(target_text) if m.group(0)[0].isupper()]
     named = {c.lower() for c in caps}
+    # initials the translation writes (the UN's, NGOs): 联合国 named 'United Nations' is the UN
+    initials = {_initials_word(c) for c in caps} - {""}
     words = " " + " ".join(m.group(0) for m in _TOKEN.finditer(target_lower.replace("-", " "))) + " "
     # names that may render an entity by sound: not everyday words, nor a name of another entity
     # of the passage or its demonym (Chinese: 中国; it does not also stand for 新华社 xin-hua-she)
@@ -391,7 +409,8 @@ def _left_out(bead: Passage, target_text: str) -> str:
         # or that word's stem ('Chin' of China in 'Chinese'), or one the translation capitalizes
         # as a name (Trump for 特朗普, Donald Trump: trump is also an everyday word)
         if any(f" {n} " in words or any(f" {t[:max(4, len(t) - 2)]}" in words for t in _distinctive(n))
-               or any(len(t) > 3 and t in named for t in n.split()) for n in names):
+               or any(len(t) > 3 and t in named for t in n.split())
+               or len(n.split()) > 1 and _by_initials(n, initials) for n in names):
             continue
         # romanized, transliterated, or a demonym of it (British: 英国人 starts with 英国)
         if any(pinyin_explains(c, w) or any(f.startswith(w) and f != w for f in _demonym_forms(c.lower())) for c in caps) \

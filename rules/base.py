@@ -154,12 +154,43 @@ def within(a: Claim, b: Claim) -> bool:
     return iv is not None and plain.num is not None and iv[0] <= plain.num <= iv[1]
 
 
+def _step(c: Claim) -> Decimal | None:
+    """The place of a figure's last written digit, in the claim's own unit: '10.37 trillion' →
+    0.01 trillion, '48.1%' → 0.1, '64,033亿' → 1亿. None when the figure is not plain digits."""
+    fig = (c.figure or "").replace(",", "")
+    if c.num is None or not fig or not re.fullmatch(r"\d+(\.\d+)?", fig) or Decimal(fig) == 0:
+        return None
+    places = len(fig.split(".")[1]) if "." in fig else 0
+    return Decimal(1).scaleb(-places) * (c.num / Decimal(fig))
+
+
+def rounded(a: Claim, b: Claim, strict: bool = False) -> bool:
+    """Does one figure state the other rounded at its own last digit? A figure with a scale word
+    is how a translator or another outlet shortens a long one (103,682亿千瓦时 / '10.37 trillion
+    kWh', 6,403亿 / '640 billion'), and other outlets round a percentage ('48%' for 48.1%); a
+    translation keeps its original's percentages as written. Only the less precise figure may be
+    the rounded one, and only to the nearest value at its last digit: '10.36 trillion' or '41.2万'
+    against 421,000 still conflict. `strict` is for a translation and its original. Bare figures without a scale word are never read as rounded
+    (1,470 against 1,468 is a changed figure unless 约 says otherwise)."""
+    if a.unit != b.unit or a.qualifier or b.qualifier or a.num is None or b.num is None:
+        return False
+    for r, x in ((a, b), (b, a)):
+        if not (r.scale_word or (r.kind == "percent" and not strict)):
+            continue
+        rs, xs = _step(r), _step(x)
+        if rs is not None and xs is not None and abs(xs) < abs(rs) and abs(x.num - r.num) * 2 <= abs(rs):
+            return True
+    return False
+
+
 def consistent(p: Pair, a: Claim, b: Claim) -> bool:
     """Do the two values agree for this pair? On the precise path (a translation and its
     original) a qualified figure must state the same value as its counterpart: 'about 400' and
     'about 500' conflict although their intervals touch, and so do 逾14万 and '150,000' (a
     translation may drop the qualifier, not change the figure); elsewhere overlapping intervals
-    agree."""
+    agree. A figure rounded at its own last digit agrees with the longer one (see rounded)."""
+    if rounded(a, b, p.path == "precise"):
+        return True
     if p.path == "precise" and a.qualifier == "range" and b.qualifier == "range":
         return (a.low, a.high) == (b.low, b.high)
     if p.path == "precise" and (a.qualifier or b.qualifier) and a.num is not None and b.num is not None:

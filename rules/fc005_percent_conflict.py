@@ -11,7 +11,8 @@ Flagged example:
     001.txt: 在精炼加工环节，这一比例更高达90%以上 / 004.txt: 中国在稀土精炼环节市场份额高达87%
 
 Not flagged:
-    约九成 against 90% (九成 is 90%, and 约 widens it); "more than 60%" against 约六成.
+    约九成 against 90% (九成 is 90%, and 约 widens it); "more than 60%" against 约六成; another outlet's
+    rounding to its last digit (48% against 48.1%; a translation keeps its original's figure).
 """
 
 from .base import Pair, Verdict, consistent, rule, show

@@ -12,7 +12,8 @@ Flagged example:
     01.zh.md: 将今年经济增长预期从1.8%下调至1.6% / 02.en.md: cut its forecast for growth this year to 1.7%
 
 Not flagged:
-    Equal values written differently: 五个月 / five months; 1,100万 / 11 million; 2月4日 / Feb. 4.
+    Equal values written differently: 五个月 / five months; 1,100万 / 11 million; 2月4日 / Feb. 4;
+    a long figure shortened with a scale word, rounded at its last digit: 103,682亿千瓦时 / 10.37 trillion kWh.
 """
 
 from decimal import Decimal

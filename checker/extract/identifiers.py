@@ -17,7 +17,7 @@ ZH_ID = re.compile(rf"第\s*(?P<n>{_ZN}{{1,6}})\s*(?P<cls>号|號|条|條|款|�
 EN_ID = re.compile(r"\b(?P<noun>Article|Art\.|Section|Sec\.|Resolution|Decree|Order|Law|Rule|Regulation|Directive|Announcement|Notice|Bulletin|Circular|Clause|Chapter|Paragraph|Amendment|Flight|Typhoon|Storm|Launch|Mission|Item|Case)\s+(?:No\.\s*)?(?P<n>\d{1,6})\b"
                    r"|\b(?P<no>No\.|Number|#)\s?(?P<n2>\d{1,6})\b"
                    # (not inside a grouped figure, and possessive: 123,123,123… is one scan, not one per group)
-                   r"|\b(?<!\d,)(?P<ord>\d{1,3}(?:,\d{3})++|\d{1,4})(?:st|nd|rd|th)\s+(?P<noun2>[a-z]+)"
+                   r"|\b(?<!\d,)(?P<ord>\d{1,3}(?:,\d{3})++|\d{1,4})(?:st|nd|rd|th)\s+(?P<noun2>[a-z]+|[A-Z][a-z]+)"
                    r"|(?<![0-9A-Za-z-])(?P<cospar>(?:19|20)\d\d-\d{3}[A-Z]{0,3})(?![0-9A-Za-z-])")
 # a numbered commentary of a series, at the head of a title: ——四论深刻领会…, 再论… (the second)
 _ZH_SERIES = load("zh", "classifiers")["series"]
@@ -26,6 +26,12 @@ ZH_SERIES = re.compile(r"(?:^|(?<=[—–\-：:\s“「『《]))(?P<n>[一二三
 # the marker alone (every match holds one): a cheap test of a whole text before the full pattern,
 # which starts with a numeral (frequent) or a line start (re.M: no first character to gate it by)
 _ZH_SERIES_MARKER = re.compile("|".join(map(re.escape, _ZH_SERIES["markers"])))
+_POSSESSIVE_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|his|her|our|my|your))[ ]$", re.I)
+_ZH_NOT_ORDINALS = tuple(load("zh", "classifiers")["not_ordinals"])
+_ZH_STREAK_WORDS = load("zh", "classifiers")["streaks"]
+ZH_STREAK = re.compile(r"(?<![0-9零〇一二三四五六七八九十百两])(?P<n>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:%s)" % "|".join(
+    map(re.escape, _ZH_STREAK_WORDS)))
+_ZH_STREAK_WORD = re.compile("|".join(map(re.escape, _ZH_STREAK_WORDS)))
 _ZH_CLS_UNIT = {"号": "no", "號": "no", "号令": "no", "条": "article", "條": "article", "款": "clause", "章": "chapter",
                 "节": "section", "届": "session", "次": "time", "轮": "round", "批": "batch", "期": "issue", "版": "edition"}
 
@@ -222,11 +228,15 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
             if n < 10 and rx is EN_DECADE and not mt.group(0).startswith(("'", "’")):
                 continue  # '0s'
             add(IdMention(mt.start(), mt.end(), n % 100, "decade", False, "decade"))
+    for mt in _ending_at(ZH_STREAK, text, _ZH_STREAK_WORD, back=6):
+        n = int(mt.group("n")) if mt.group("n").isdigit() else parse_zh(mt.group("n"))
+        if n is not None and not any(taken[mt.start():mt.end()]) and 2 <= int(n) <= 200:
+            add(IdMention(mt.start(), mt.end(), int(n), "streak", True, "streak"))
     zh_found: list[IdMention] = []
     pos = 0
     while mt := ZH_ID.search(text, pos):
         pos = mt.end()
-        if any(taken[mt.start():mt.end()]):
+        if any(taken[mt.start():mt.end()]) or text.startswith(_ZH_NOT_ORDINALS, mt.start()):
             continue
         n = parse_zh(mt.group("n")) if not mt.group("n").isdigit() else int(mt.group("n"))
         if n is None:
@@ -297,6 +307,13 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
             continue
         if mt.group("ord"):
             noun = mt.group("noun2")
+            if noun[0].isupper():
+                # a capitalized noun after an ordinal is mostly a title ('the 17th Door', 'the 25th
+                # Anniversary of…'); after a possessive it numbers the owner's own: "China's 23rd
+                # Swaythling Cup", "the club's 14th Premiership"
+                if not _POSSESSIVE_BEFORE.search(text, max(0, mt.start() - 12), mt.start()):
+                    continue
+                noun = noun.lower() if noun.lower() in _ORDINAL_NOUNS or noun.lower() in EN_STOP else noun
             if noun in _ORDINAL_NOUNS:   # for the 11th time: 第11次
                 if int(mt.group("ord").replace(",", "")) == 1 and _TIME_IN_SPAN.match(text, mt.end()):
                     continue

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..glossary import Entry, Glossary
-from ..lexicon import is_common_word
+from ..lexicon import EN_STOP, is_common_word
 from ..resources import load
 from .scan import finditer as fast_finditer, literal_trie
 
@@ -116,8 +116,10 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
         for mt in fast_finditer(rx, text):
             name = mt.group("name")
             words = name.split()
-            while words and (words[0] in _NOT_NAMES or words[0].lower() in _RELATIVE and len(words) == 2
-                             and words[1].lower() in _CALENDAR):
+            # ('Since Tuesday, …', 'From March, …': a function word opening a sentence before a
+            # month or weekday is no first name either)
+            while words and (words[0] in _NOT_NAMES or (words[0].lower() in _RELATIVE or words[0].lower() in EN_STOP)
+                             and len(words) == 2 and words[1].lower() in _CALENDAR):
                 words = words[1:]
             if not words:
                 continue

@@ -1116,10 +1116,17 @@ def _en_word_numbers(text: str) -> list[tuple[int, int, Decimal, str]]:
                     continue  # figures alone are read by the number tokenizer
                 if words[0][0].isdigit() and len(words) == 2 and low[1] in _EN_SIMPLE_SCALES:
                     continue  # '3 million': the figure reader keeps its scale word
+                if words[0][0].isdigit() and len(words) > 2 and low[1] in _EN_SIMPLE_SCALES \
+                        and low[2] not in EN_SCALES and low[2] != "and" \
+                        and ("." in words[0] or text.startswith("-", run[e - 1][1])):
+                    continue  # '2.1 million twenty-foot units': no smaller part follows a decimal or leads a compound
                 if any(w[0].isdigit() for w in words) and not any(x in EN_SCALES or x in EN_DOZEN or x in ("over",) for x in low):
                     continue
                 if low in (["a"], ["an"]):
                     continue
+                if len(low) == 2 and low[0] in ("a", "an") and low[1] in EN_ORDINALS and low[1] not in EN_FRACTION_WORDS \
+                        and (nxt := _EN_WORD.match(text, _skip_spaces(text, run[e - 1][1], 1))) and nxt.group(0).lower() != "of":
+                    continue   # 'a seventh straight win', 'a third term': an ordinal; 'a third of' is a fraction
                 if "and" in low and not _and_composes(low, words):
                     continue
                 # words joined by ' - ' are one word when together they are one: fifty - two (not one - fourth)
