@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -19,6 +19,7 @@ from .agreement import CALENDAR_WORDS
 from .lexicon import (_NOT_PLACE, _PROPER, _cedict, _defs, char_pinyin, gloss_terms, is_person, is_place, pinyin_explains,
                       proper_names, stem, zh_words)
 from .resources import load
+from .tables import persisted
 
 # runs of capitalized words: 'Donald Trump', 'Lower Austria', 'South China Morning Post'
 _CAPS = re.compile(r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*(?:[ ][A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*)*")
@@ -26,8 +27,8 @@ _CAPS = re.compile(r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*(?:[ ][A-Z][a-z'’]
 _TIME_ZONE_AFTER = re.compile(r"\s+time\b", re.I)
 
 
-@cache
-def _tables() -> tuple[dict[str, frozenset[str]], Counter[str], dict[str, tuple[str, ...]], Counter[str]]:
+@persisted("gloss_names")
+def _tables() -> tuple[dict[str, frozenset[str]], dict[str, int], dict[str, tuple[str, ...]], dict[str, int]]:
     """From one pass over CC-CEDICT's glosses: every name a gloss mentions → the words glossed with
     it (英国 for 'United Kingdom', though 英国 is also 'England'; 密歇根 for 'Michigan, US state';
     a person's last name too: putin → 普京); how often each English word appears in lower case; the
@@ -52,15 +53,15 @@ def _tables() -> tuple[dict[str, frozenset[str]], Counter[str], dict[str, tuple[
     for k in forms:
         if " " not in k:
             by_prefix.setdefault(k[:4], []).append(k)
-    return ({k: frozenset(v) for k, v in forms.items()}, lower,
-            {k: tuple(v) for k, v in by_prefix.items()}, everyday)
+    return ({k: frozenset(v) for k, v in forms.items()}, dict(lower),
+            {k: tuple(v) for k, v in by_prefix.items()}, dict(everyday))
 
 
 def everyday_count(word: str) -> int:
     """How often CC-CEDICT's glosses use a (lowercased) English word in lower case: 0 for a name
     ('virat', 'whitmer', 'zhang': a syllable of a reading is no word), many for an everyday word
     ('office': 322)."""
-    return _tables()[3][word]
+    return _tables()[3].get(word, 0)
 
 
 def forms_of(name: str) -> frozenset[str]:

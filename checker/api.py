@@ -79,6 +79,9 @@ def extract_paths(paths: list[Path], glossary: Path | None = None, include: tupl
     claims for the next run; `engine="dask"` extracts on the Dask `scheduler` (`tcp://host:port`
     or `local`). None of these changes the claims.
     """
+    from . import tables
+
+    tables.use_cache_dir(cache_dir)   # the dictionary's derived tables are kept beside the claims
     corpus = load_corpus(paths, include, exclude)
     for original, translation in pairs:
         link_explicit(corpus.documents, original, translation)
@@ -131,15 +134,15 @@ class _Extractor:
             results = parallel.extract_dask(todo, self.glossary, self.scheduler or "local", self.jobs, self._advance)
         else:
             results = parallel.extract_local(todo, self.glossary, self.jobs, self._advance)
-        pending: list[tuple[str, str, list[Claim]]] = []
+        pending: list[tuple[str, str, list[Claim], bytes | None]] = []
         try:
-            for doc, got in results:
+            for doc, got, encoded in results:
                 if isinstance(got, str):
                     errors.append(InputError(doc, got))
                     continue
                 out[doc] = got
                 if self.cache is not None:
-                    pending.append((keys[doc], doc, got))
+                    pending.append((keys[doc], doc, got, encoded))
                     if len(pending) >= 256:   # stored as we go: an interrupted run keeps its work
                         self.cache.put_many(pending)
                         pending = []

@@ -31,6 +31,7 @@ import logging
 import operator
 import os
 import pickle
+import re
 import sqlite3
 import sys
 import time
@@ -90,10 +91,15 @@ def _digest(files) -> str:
     return h.hexdigest()
 
 
+# an import statement at the start of a line (in a function too): `from .x import a, b`, `from . import
+# (a, b)` over several lines, `from checker.x import y`, `import checker.x`; found by a scan, not
+# by parsing each module (a third of a second per run): a docstring that quotes an import can only
+# add a file to the digest, never leave one out
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)|import[ \t]+([^\n]*))", re.M)
+
+
 def _import_closure(pkg: Path, start: Path) -> set[Path]:
     """The package's source files that `start` imports, directly or not (relative and checker.* imports)."""
-    import ast
-
     seen: set[Path] = set()
     todo = [start]
     while todo:
@@ -101,27 +107,36 @@ def _import_closure(pkg: Path, start: Path) -> set[Path]:
         if path in seen or not path.is_file():
             continue
         seen.add(path)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for m in _IMPORT.finditer(path.read_text(encoding="utf-8")):
+            dots, module, names, plain = m.groups()
             targets: list[list[str]] = []
-            if isinstance(node, ast.ImportFrom):
-                if node.level:
+            if plain is not None:
+                for name in _names(plain):
+                    if name.split(".")[0] == pkg.name:
+                        targets.append(name.split(".")[1:])
+            else:
+                if dots:
                     base = path.parent
-                    for _ in range(node.level - 1):
+                    for _ in range(len(dots) - 1):
                         base = base.parent
-                    parts = [*base.relative_to(pkg).parts] + (node.module.split(".") if node.module else [])
-                elif node.module and node.module.split(".")[0] == pkg.name:
-                    parts = node.module.split(".")[1:]
+                    parts = [*base.relative_to(pkg).parts] + (module.split(".") if module else [])
+                elif module.split(".")[0] == pkg.name:
+                    parts = module.split(".")[1:]
                 else:
                     continue
-                targets = [parts] + [parts + [a.name] for a in node.names]
-            elif isinstance(node, ast.Import):
-                targets = [a.name.split(".")[1:] for a in node.names if a.name.split(".")[0] == pkg.name]
+                targets = [parts] + [parts + [name] for name in _names(names)]
             for parts in targets:
                 mod = pkg.joinpath(*parts)
                 for cand in (mod.with_suffix(".py"), mod / "__init__.py"):
                     if cand.is_file():
                         todo.append(cand)
     return seen
+
+
+def _names(listed: str) -> list[str]:
+    """The names of an import list: 'a as b, (c,\n d)  # note' → a, c, d."""
+    listed = re.sub(r"#[^\n]*", "", listed).strip().strip("()")
+    return [n.split()[0] for n in listed.replace("\n", " ").split(",") if n.split()]
 
 
 def glossary_digest(glossary: Glossary | None) -> str:
@@ -380,16 +395,18 @@ class ExtractionCache:
             self._touch(list(found))
         return found
 
-    def put_many(self, entries: Iterable[tuple[str, str, list[Claim]]]) -> None:
-        """Store (key, doc name, claims), replacing what is there (atomic per batch)."""
+    def put_many(self, entries: Iterable[tuple[str, str, list[Claim], bytes | None]]) -> None:
+        """Store (key, doc name, claims, their encode_claims or None to encode them here), replacing
+        what is there (atomic per batch)."""
         if self.conn is None:
             return
         now = time.time()
         fp = code_fingerprint()
         rows = []
-        for key, doc, claims in entries:
+        for key, doc, claims, data in entries:
             try:
-                data = encode_claims(claims)
+                if data is None:
+                    data = encode_claims(claims)
             except (pickle.PicklingError, TypeError, AttributeError):
                 continue  # an unpicklable claim is simply not cached
             rows.append((key, doc, fp, hashlib.sha256(data).hexdigest(), data, now))

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 
 from .extract.scan import finditer as fast_finditer
 from .resources import load
+from .tables import persisted
 
 # function words that carry no subject
 EN_STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be been being has have had
@@ -74,7 +75,7 @@ def _en_term(word: str) -> str:
     return stem(word) if word.lower() not in EN_STOP and len(word) > 1 else ""
 
 
-@cache
+@persisted("cedict")
 def _cedict_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str], dict[str, str],
                               dict[str, str]]:
     """CC-CEDICT read once, as six tables:
@@ -212,7 +213,7 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 _MAX_WORD = 6  # longer CEDICT entries (idioms, phrases) are not matched as one word
 
 
-@cache
+@persisted("word_prefixes")
 def _word_prefixes() -> dict[str, bool]:
     """Every prefix (two characters or more) of a CEDICT word of at most _MAX_WORD characters,
     mapped to whether it is a word itself: the greedy match extends a candidate only while it is
@@ -602,7 +603,7 @@ def _is_place(word: str, names: frozenset[str]) -> bool:
 _CAPITAL = re.compile("[A-Z]")
 
 
-@cache
+@persisted("place_tokens")
 def known_place_tokens() -> frozenset[str]:
     """Every word of every place name CC-CEDICT knows (austria, singapore, …); person names are
     left out: they are what transliteration varies, and a glossary is needed to judge them."""

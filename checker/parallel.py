@@ -19,8 +19,8 @@ from .errors import FactcheckError
 from .glossary import Glossary
 from .model import Claim, Document
 
-# (document name, claims) or (document name, error message)
-Result = tuple[str, list[Claim] | str]
+# (document name, claims, their encoding for the cache or None) or (document name, error message, None)
+Result = tuple[str, list[Claim] | str, bytes | None]
 Progress = Callable[[int], None]
 
 MIN_PARALLEL_DOCS = 16      # below this, starting processes costs more than it saves
@@ -96,13 +96,36 @@ def _init_worker(glossary: Glossary | None) -> None:
     ignore_sigint()
 
 
-def _extract_chunk(docs: list[Document]) -> list[Result]:
-    return [(d.doc, extract_one(d, _worker_glossary)) for d in docs]
+def extract_encoded(doc: Document, glossary: Glossary | None) -> bytes | str:
+    """In a worker: the claims of one document encoded as the cache stores them (cache.encode_claims),
+    or why extraction failed. The parent reads them back from that (faster than unpickling the claim
+    objects) and stores the very bytes: encoding, the larger half of that work, is done here, in
+    parallel, instead of once more in the parent."""
+    from .cache import encode_claims
+
+    got = extract_one(doc, glossary)
+    return got if isinstance(got, str) else encode_claims(got)
 
 
-def extract_chunk_with(docs: list[Document], glossary: Glossary | None) -> list[Result]:
+def _decoded(doc: str, got: bytes | str) -> Result:
+    """In the parent: a worker's result read back. The claims are long-lived and make no cycles: out
+    of the collector's sight, not walked again by every collection the next ones set off."""
+    from .cache import decode_claims
+    from .gcpause import gc_paused
+
+    if isinstance(got, str):
+        return doc, got, None
+    with gc_paused(freeze=True):
+        return doc, decode_claims(got, doc), got
+
+
+def _extract_chunk(docs: list[Document]) -> list[tuple[str, bytes | str]]:
+    return [(d.doc, extract_encoded(d, _worker_glossary)) for d in docs]
+
+
+def extract_chunk_with(docs: list[Document], glossary: Glossary | None) -> list[tuple[str, bytes | str]]:
     """A chunk of documents (the unit of work sent to a Dask worker)."""
-    return [(d.doc, extract_one(d, glossary)) for d in docs]
+    return [(d.doc, extract_encoded(d, glossary)) for d in docs]
 
 
 def _chunks(docs: list[Document], jobs: int) -> list[list[Document]]:
@@ -113,10 +136,10 @@ def _chunks(docs: list[Document], jobs: int) -> list[list[Document]]:
 
 def extract_local(docs: list[Document], glossary: Glossary | None, jobs: int,
                   progress: Progress | None = None) -> Iterator[Result]:
-    """Yield (doc, claims) for every document, over `jobs` processes when that pays."""
+    """Yield (doc, claims, encoding or None) for every document, over `jobs` processes when that pays."""
     if jobs <= 1 or len(docs) < MIN_PARALLEL_DOCS:
         for d in docs:
-            yield d.doc, extract_one(d, glossary)
+            yield d.doc, extract_one(d, glossary), None
             if progress:
                 progress(1)
         return
@@ -124,21 +147,22 @@ def extract_local(docs: list[Document], glossary: Glossary | None, jobs: int,
     if method == "fork":
         # the first document loads the lexicon and language data; forked workers inherit them
         first, docs = docs[0], docs[1:]
-        yield first.doc, extract_one(first, glossary)
+        yield first.doc, extract_one(first, glossary), None
         if progress:
             progress(1)
     ctx = mp.get_context(method)
     chunks = _chunks(docs, jobs)
     with start_pool(ctx, min(jobs, len(chunks)), _init_worker, (glossary,)) as pool:
         for results in pool.imap(_extract_chunk, chunks):
-            yield from results
+            for doc, got in results:
+                yield _decoded(doc, got)
             if progress:
                 progress(len(results))
 
 
 def extract_dask(docs: list[Document], glossary: Glossary | None, scheduler: str, jobs: int,
                  progress: Progress | None = None) -> Iterator[Result]:
-    """Yield (doc, claims) for every document, extracted on a Dask cluster (`tcp://host:port`),
+    """Yield (doc, claims, encoding) for every document, extracted on a Dask cluster (`tcp://host:port`),
     or on a LocalCluster of `jobs` worker processes (`local`)."""
     try:
         from distributed import Client, LocalCluster, as_completed
@@ -169,7 +193,8 @@ def extract_dask(docs: list[Document], glossary: Glossary | None, scheduler: str
             if progress:
                 progress(len(results))
             while nxt in done:  # yield in corpus order as soon as the prefix is complete
-                yield from done.pop(nxt)
+                for doc, got in done.pop(nxt):
+                    yield _decoded(doc, got)
                 nxt += 1
     finally:
         client.close()

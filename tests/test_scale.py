@@ -232,7 +232,7 @@ def test_a_corrupted_cache_file_is_rebuilt_with_a_warning(tmp_path, caplog):
     with caplog.at_level(logging.WARNING, logger="factcheck"):
         c = ExtractionCache(tmp_path)
     assert "corrupted" in caplog.text
-    c.put_many([("k", "a.txt", [])])
+    c.put_many([("k", "a.txt", [], None)])
     assert c.get_many([("k", "a.txt")]) == {"k": []}
     c.close()
 
@@ -240,7 +240,7 @@ def test_a_corrupted_cache_file_is_rebuilt_with_a_warning(tmp_path, caplog):
 def test_a_damaged_row_is_not_trusted(tmp_path, caplog):
     c = ExtractionCache(tmp_path)
     claim = Claim(doc="a.txt", lang="en", kind="count", start=0, end=2, text="55", value="55", num=Decimal(55))
-    c.put_many([("k", "a.txt", [claim])])
+    c.put_many([("k", "a.txt", [claim], None)])
     c.close()
     con = sqlite3.connect(tmp_path / f"extract-v{cache_mod.SCHEMA}.sqlite")
     con.execute("UPDATE extraction SET data = ? WHERE key = 'k'", (b"garbage",))
@@ -255,8 +255,8 @@ def test_a_damaged_row_is_not_trusted(tmp_path, caplog):
 
 def test_two_cache_users_at_once_both_store(tmp_path):
     a, b = ExtractionCache(tmp_path), ExtractionCache(tmp_path)
-    a.put_many([("k1", "a.txt", [])])
-    b.put_many([("k2", "b.txt", []), ("k1", "a.txt", [])])
+    a.put_many([("k1", "a.txt", [], None)])
+    b.put_many([("k2", "b.txt", [], None), ("k1", "a.txt", [], None)])
     assert set(a.get_many([("k1", "a.txt"), ("k2", "b.txt")])) == {"k1", "k2"}
     a.close()
     b.close()
@@ -596,3 +596,21 @@ def test_findings_are_read_back_as_they_are_decompressed():
     for bad in (blob[:-3], blob[:len(blob) // 2], blob + b"\0"):
         with pytest.raises(Exception):
             decode_findings(bad)
+
+
+def test_workers_send_the_claims_as_the_cache_stores_them(corpus):
+    """Over processes, each document's claims arrive encoded as the cache keeps them: the parent
+    reads them back (not a second encoding for the cache), equal to one process's claims, and the
+    collector is left on."""
+    import gc
+
+    from checker import parallel
+    from checker.loader import load_corpus
+
+    docs = load_corpus([corpus]).documents
+    serial = {doc: claims for doc, claims, _ in parallel.extract_local(docs, None, 1)}
+    got = list(parallel.extract_local(docs, None, 2))
+    assert [doc for doc, _, _ in got] == [d.doc for d in docs]
+    assert all(blob is not None and decode_claims(blob, doc) == claims for doc, claims, blob in got[1:])
+    assert {doc: claims for doc, claims, _ in got} == serial
+    assert gc.isenabled()

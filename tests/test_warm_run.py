@@ -33,7 +33,7 @@ def _claim(doc: str = "a.txt") -> Claim:
 @pytest.mark.parametrize("enabled", [True, False])
 def test_reading_the_cache_leaves_the_collector_as_it_was(tmp_path, enabled):
     c = ExtractionCache(tmp_path)
-    c.put_many([("k", "a.txt", [_claim()]), ("bad", "b.txt", [_claim("b.txt")])])
+    c.put_many([("k", "a.txt", [_claim()], None), ("bad", "b.txt", [_claim("b.txt")], None)])
     c.close()
     con = sqlite3.connect(tmp_path / f"extract-v{cache_mod.SCHEMA}.sqlite")
     con.execute("UPDATE extraction SET data = ? WHERE key = 'bad'", (b"garbage",))
