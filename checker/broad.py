@@ -427,29 +427,39 @@ def _arithmetic_relation(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], 
     for c in (a, b):
         for sent in (c.sent - 1, c.sent, c.sent + 1):
             for other in by_sentence.get((c.doc, sent), ()):
-                if other is not a and other is not b and other.num == diff:
-                    return True
+                if other is not a and other is not b and other.num == diff and other.kind in NUMERIC:
+                    return True   # (an ordinal beside them, 位居第二, is no difference of two counts)
     return False
 
 
 def _stated_beside(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], list[Claim]], reach: int) -> bool:
     """Does either side's sentence (or one up to `reach` sentences away) also state the other's
-    figure? Then the figure it differs from is another fact there, not a conflict."""
+    figure? Then the figure it differs from is another fact there, not a conflict (a level reached
+    is the other's figure whichever way it moved: 由38岁升至39岁 beside 降至39岁). Dates too, by
+    their value, clock time and zone: '2023-2025 Ridge SUVs and 2024-2025 Arc sedans' states both
+    model years, but 'on Wednesday (1847 GMT Tuesday)' states no 18:47 UTC on Wednesday."""
     for c, other in ((a, b), (b, a)):
         for sent in range(c.sent - reach, c.sent + reach + 1):
             for x in by_sentence.get((c.doc, sent), ()):
-                if x is not c and x.kind == other.kind and x.unit == other.unit and x.num == other.num \
-                        and x.direction == other.direction:
+                if x is not c and _same_figure(x, other) and x.num == other.num \
+                        and (x.direction == other.direction or x.extra.get("level") and other.extra.get("level")) \
+                        and (x.num is not None or (x.value, x.time, x.tz) == (other.value, other.time, other.tz)):
                     return True
     return False
 
 
+def _same_figure(x: Claim, y: Claim) -> bool:
+    """Of one kind and unit, or a count and a bare number of it ('Sydney … 5.6 million residents,
+    ahead of Melbourne with 5.5 million' states a report's '5.5 million residents')."""
+    return x.kind == y.kind and x.unit == y.unit or {x.kind, y.kind} == {"count", "number"}
+
+
 def sentence_index(claims: dict[str, list[Claim]]) -> dict[tuple[str, int], list[Claim]]:
-    """Numeric claims by (document, sentence)."""
+    """Numeric and date claims by (document, sentence)."""
     out: dict[tuple[str, int], list[Claim]] = {}
     for doc, cs in claims.items():
         for c in cs:
-            if c.num is not None:
+            if c.num is not None or c.kind == "date":
                 out.setdefault((doc, c.sent), []).append(c)
     return out
 
@@ -907,9 +917,9 @@ def _rules_for(ka: str, kb: str, flip: bool, same_digits: bool = True) -> tuple:
 
 def _asked(a: Claim, b: Claim, memo: dict) -> tuple:
     """The rules _verdict_of asks of a pair (_rules_for), `memo` keeping them by what they depend on."""
-    ka = _digit_key(a.figure)
+    ka = _digit_key(a.figure, a.num)
     flip = bool(a.direction and b.direction and a.direction != b.direction)
-    key = (a.kind, b.kind, flip, ka is not None and ka == _digit_key(b.figure))
+    key = (a.kind, b.kind, flip, ka is not None and ka == _digit_key(b.figure, b.num))
     rules = memo.get(key)
     if rules is None:
         rules = memo[key] = _rules_for(*key)
@@ -917,10 +927,10 @@ def _asked(a: Claim, b: Claim, memo: dict) -> tuple:
 
 
 @lru_cache(maxsize=1 << 16)
-def _digit_key(figure: str | None) -> str | None:
+def _digit_key(figure: str | None, num) -> str | None:
     """FC004's first test asks of two figures two digits or more (its _digits) and the same digits
     in some order: their digits sorted, None for fewer than two."""
-    digits = _fc004_digits(SimpleNamespace(figure=figure))
+    digits = _fc004_digits(SimpleNamespace(figure=figure, num=num))
     return "".join(sorted(digits)) if len(digits) >= 2 else None
 
 

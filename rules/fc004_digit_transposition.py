@@ -1,7 +1,8 @@
 """Two figures for the same fact use the same digits in another order.
 
 What it flags:
-    126 against 162, 1,930万亿 against 1,390万亿, 45,218 against 45,128, 94.5% against 95.4%.
+    126 against 162, 1,930万亿 against 1,390万亿, 45,218 against 45,128, 94.5% against 95.4%, 2.1万
+    against 12,000.
 
 Why it matters:
     Transposed digits are a typing error that a reader cannot detect; the figure looks plausible.
@@ -18,6 +19,11 @@ from .base import Pair, Verdict, consistent, rule, show
 
 
 def _digits(c) -> str:
+    """The digits of the value, whatever scale word wrote it (员工2.1万人 and '12,000 employees' are
+    21000 and 12000), else of the figure as written."""
+    n = c.num
+    if n is not None and n.is_finite():
+        return format(abs(n).normalize(), "f").replace(".", "").lstrip("0")
     return "".join(ch for ch in (c.figure or "") if ch.isdigit())
 
 

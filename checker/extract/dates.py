@@ -406,9 +406,18 @@ def _future_clause(text: str, start: int, end: int) -> bool:
     return bool(_FUTURE_WORDS.search(left[cut:] + " " + (right[:rm.start()] if rm else right)))
 
 
-def _year_context(text: str, start: int, ref: dt.date) -> int | None:
+# 'the census held on August 12 last year': English may name the year right after the date
+_EN_REL_YEAR_AFTER = re.compile(r"\s{1,2}(%s)\b" % "|".join(map(re.escape, EN_REL_YEARS)), re.I)
+
+
+def _year_context(text: str, start: int, ref: dt.date, end: int | None = None) -> int | None:
     """A year stated nearby: 今年/去年/this year/last year in the words before the date, in its
-    own sentence (…较去年增加约700列。大年初一（2月17日） is this year's February)."""
+    own sentence (…较去年增加约700列。大年初一（2月17日） is this year's February), or right after
+    it ('on August 12 last year')."""
+    if end is not None:
+        after = _EN_REL_YEAR_AFTER.match(text, end)
+        if after:
+            return ref.year + EN_REL_YEARS[after.group(1).lower()]
     window = text[max(0, start - 30):start]
     cut = max(window.rfind(ch) for ch in "。！？；!?;\n")
     if cut >= 0:
@@ -640,7 +649,7 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray, lang: str | 
         return _future_context(text, s, e)
 
     def month_day(s: int, e: int, mo: int, d: int | None, year_off: int | None = None) -> DateMention:
-        hint = ref.year + year_off if (ref and year_off is not None) else (_year_context(text, s, ref) if ref else None)
+        hint = ref.year + year_off if (ref and year_off is not None) else (_year_context(text, s, ref, e) if ref else None)
         y, how = resolve_month_day(mo, d, ref, future(s, e), hint)
         if how == "document-date" and y is not None and _SINCE_BEFORE.search(text, max(0, s - 12), s) \
                 and _valid(y, mo, d or 1) and dt.date(y, mo, d or 1) > ref:

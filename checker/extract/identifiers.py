@@ -15,7 +15,8 @@ from .scan import finditer as fast_finditer
 _ZN = "[0-9零〇一二三四五六七八九十百千两]"
 ZH_ID = re.compile(rf"第\s*(?P<n>{_ZN}{{1,6}})\s*(?P<cls>号|號|条|條|款|章|节|届|次|轮|批|期|个|颗|名|位|艘|架|项|号令|版)?(?P<noun>[\u4e00-\u9fff]{{0,2}})")
 EN_ID = re.compile(r"\b(?P<noun>Article|Art\.|Section|Sec\.|Resolution|Decree|Order|Law|Rule|Regulation|Directive|Announcement|Notice|Bulletin|Circular|Clause|Chapter|Paragraph|Amendment|Flight|Typhoon|Storm|Launch|Mission|Item|Case)\s+(?:No\.\s*)?(?P<n>\d{1,6})\b"
-                   r"|\b(?P<no>No\.|Number|#)\s?(?P<n2>\d{1,6})\b"
+                   # (a patent's or case's number may be grouped: U.S. Patent No. 9,412,366)
+                   r"|\b(?P<no>No\.|Number|#)\s?(?P<n2>\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,6})\b"
                    # (not inside a grouped figure, and possessive: 123,123,123… is one scan, not one per group)
                    r"|\b(?<!\d,)(?P<ord>\d{1,3}(?:,\d{3})++|\d{1,4})(?:st|nd|rd|th)\s+(?P<noun2>[a-z]+|[A-Z][a-z]+)"
                    r"|(?<![0-9A-Za-z-])(?P<cospar>(?:19|20)\d\d-\d{3}[A-Z]{0,3})(?![0-9A-Za-z-])")
@@ -53,6 +54,10 @@ def _en_ordinal_words() -> re.Pattern[str]:
 
 
 EN_ORD_WORDS = _en_ordinal_words()
+_ORDINAL_HEADS = load("en", "numbers")["ordinal_heads"]
+# an ordinal in words, up to three words of a name, and the noun it numbers (her fifth Grand Slam title)
+EN_ORD_HEAD = re.compile(r"\b(?P<w>%s)(?P<mid>(?:\s+[A-Za-z][\w'-]*){0,3}?)\s+(?P<noun>%s)\b" % (
+    "|".join(sorted(EN_ORDINALS, key=len, reverse=True)), "|".join(map(re.escape, _ORDINAL_HEADS))), re.I)
 _ORDINAL_NOUNS = dict(load("en", "numbers")["ordinal_nouns"])
 # 'for the first time in four years': the span since the last occasion, not the first occasion ever
 # ('the second time in a decade' still numbers one)
@@ -326,7 +331,7 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
                 continue
             add(IdMention(mt.start(), mt.end(), int(mt.group("ord").replace(",", "")), "ordinal", True, noun))
             continue
-        n = int(mt.group("n") or mt.group("n2"))
+        n = int((mt.group("n") or mt.group("n2")).replace(",", ""))
         noun = (mt.group("noun") or "").rstrip(".").lower()
         unit = {"art": "article", "sec": "section"}.get(noun, noun or "no")
         add(IdMention(mt.start(), mt.end(), n, unit, False, noun))
@@ -336,5 +341,9 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         if noun in _ORDINAL_NOUNS and not any(taken[mt.start("w"):mt.end()]) \
                 and not (EN_ORDINALS[mt.group("w").lower()] == 1 and _TIME_IN_SPAN.match(text, mt.end())):
             add(IdMention(mt.start("w"), mt.end(), EN_ORDINALS[mt.group("w").lower()], _ORDINAL_NOUNS[noun], True, noun))
+    for mt in fast_finditer(EN_ORD_HEAD, text):
+        if any(taken[mt.start():mt.end()]) or any(w.lower() in EN_STOP for w in mt.group("mid").split()):
+            continue
+        add(IdMention(mt.start(), mt.end(), EN_ORDINALS[mt.group("w").lower()], "ordinal", True, mt.group("noun").lower()))
     _model_numbers(text, taken, add)   # after Article 82, Flight 370: named numbers of their own
     return out

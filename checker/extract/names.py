@@ -14,13 +14,15 @@ from .scan import finditer as fast_finditer, literal_trie
 ZH_TITLES = ("副总统", "总统", "国务卿", "贸易代表", "代表", "财政部长", "外交部长", "能源部长", "部长", "外长", "财长",
              "行长", "副行长", "主席", "总理", "首相", "发言人", "秘书长", "大臣", "主任", "局长", "董事长", "首席执行官",
              "总裁", "负责人", "预报员", "首席预报员", "经济学家", "分析师", "记者", "大使", "委员", "议员", "市长", "州长",
-             "总经理", "总监", "创始人", "院长", "校长", "教授", "博士", "司令", "将军", "总干事", "专员", "首席经济学家")
+             "总经理", "总监", "创始人", "院长", "校长", "教授", "博士", "司令", "将军", "总干事", "专员", "首席经济学家",
+             "领导人", "执行官")
 _ZH_TITLE_RX = re.compile("(?:" + literal_trie(ZH_TITLES) + ")")
 _ZH_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8}){1,2}")
 EN_TITLES = ("President", "Vice President", "Secretary", "Minister", "Governor", "Chancellor", "Premier", "Prime Minister",
              "Spokesperson", "Spokesman", "Spokeswoman", "Representative", "Ambassador", "Chairman", "Chairwoman", "Chair",
              "Director", "Commissioner", "Senator", "Mayor", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "General",
-             "Chief", "CEO", "Forecaster", "forecaster", "economist", "analyst", "representative", "spokesperson", "chief")
+             "Chief", "CEO", "Forecaster", "forecaster", "economist", "analyst", "representative", "spokesperson", "chief",
+             "Judge", "leader", "Chief Executive", "chief executive")
 # a capitalized word of a name, accented Latin letters included (António, Erdoğan, Müller)
 _UP, _LOW = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
 # (one inner capital after a lower-case run: DeSantis, McCarthy, MacArthur, LeBron)
@@ -30,16 +32,17 @@ _EN_NAMES = load("en", "names")
 _PART_GAP = r"\s+(?:(?:%s)\s+){0,2}" % "|".join(map(re.escape, _EN_NAMES["person_particles"]))
 EN_TITLE_NAME = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True)) +
                            rf")\s+(?P<name>{_CAP}(?:{_PART_GAP}{_CAP}){{0,2}})")
-EN_PERSON = re.compile(rf"(?<![{_UP}{_LOW}])(?P<name>{_CAP}\s+[{_UP}][{_LOW}]+-[{_LOW}]+|{_CAP}\s+{_CAP})(?=\s+(?:said|says|told|added|noted|warned|stated)\b|\s*\(|,\s*(?!(?:which|where|when|and|but|while|as|has|had|is|was|were|with|in|on|at|for|from|to|or|so|if)\b)(?:the|a|an|who|its|his|her|[a-z]+)\s+[a-z])")
+EN_PERSON = re.compile(rf"(?<![{_UP}{_LOW}])(?P<name>{_CAP}\s+[{_UP}][{_LOW}]+-[{_LOW}]+|{_CAP}\s+{_CAP})(?=\s+(?:said|says|told|added|noted|warned|stated)\b|\s*\(|,\s*\d{1,3},|,\s*(?!(?:which|where|when|and|but|while|as|has|had|is|was|were|with|in|on|at|for|from|to|or|so|if)\b)(?:the|a|an|who|its|his|her|[a-z]+)\s+[a-z])")
 _NOT_NAMES = {"The", "This", "That", "These", "It", "In", "On", "At", "For", "But", "And", "As", "Of", "State", "Treasury",
               "Energy", "Trade", "Foreign", "Finance", "Defense", "Department", "Office", "Board", "Bank", "House", "Council",
               *_EN_NAMES["not_names"]}
 _CALENDAR = frozenset(w.lower() for table in ("months", "weekdays") for w in load("en", "dates")[table])
 # 'Last Thursday, …', 'Next March': a relative word before a month or weekday dates it (en dates.toml)
 _RELATIVE = frozenset(load("en", "dates")["relative_prefix"])
-ZH_NAME_STOP = set("在说称表示对于和与及向的了是也已将会等曾就")
+ZH_NAME_STOP = set("在说称表示对于和与及向的了是也已将会等曾就未不")   # (未, 不: 莫迪|未出席)
 # verbs that often follow a name: the name ends where they start
-ZH_NAME_VERBS = ("出席", "表示", "指出", "介绍", "透露", "强调", "认为", "宣布", "会见", "访问", "主持", "参加", "发表", "回应", "称")
+ZH_NAME_VERBS = ("出席", "表示", "指出", "介绍", "透露", "强调", "认为", "宣布", "会见", "访问", "主持", "参加", "发表", "回应", "称",
+                 "通过", "呼吁", "致辞", "警告", "承认", "否认")
 
 
 @dataclass
@@ -100,13 +103,20 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
             add(NameMention(s, e, text[s:e], text[s:e], "pattern"))
     for mt in fast_finditer(_ZH_TITLE_RX, text):
         s = mt.end()
-        for n in (3, 2):
+        for n in (4, 3, 2):
             e = s + n
             cand = text[s:e]
             if len(cand) < n or not all("\u4e00" <= ch <= "\u9fff" and ch not in ZH_NAME_STOP for ch in cand):
                 continue
+            # four characters after a title are a transliterated name (秘书长古特雷斯, 总统埃尔多安)
+            # only when no two of them in a row make an everyday word (当天强调, 近日表示)
+            if n == 4 and (any(is_common_word(cand[i:i + 2]) for i in range(3)) or is_common_word(text[e - 1:e + 1])):
+                continue  # (nor does its last character start a word with the next: 桑切斯|附和)
+            if any(cand.startswith(ZH_NAME_VERBS, i) for i in range(1, n)):
+                continue  # the name ends where a verb starts (马克龙称)
             after = text[e:e + 1]
-            if after and "\u4e00" <= after <= "\u9fff" and after not in ZH_NAME_STOP and after not in "等则也都还曾均":
+            if after and "\u4e00" <= after <= "\u9fff" and after not in ZH_NAME_STOP and after not in "等则也都还曾均" \
+                    and not text.startswith(ZH_NAME_VERBS, e):
                 continue
             if is_common_word(cand) or any(taken[s:e]):
                 continue

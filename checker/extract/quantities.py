@@ -68,12 +68,13 @@ def _unit_in_context(text: str, unit: str, start: int, end: int) -> str | None:
 
 
 def _only_in_context(text: str, unit: str, start: int, end: int) -> bool:
-    """A unit read only attached to its figure in a sentence that speaks of its dimension ('40-42C')."""
+    """A unit read only in a sentence that speaks of its dimension ('40-42C', 'fell to 938 mb'); a
+    one-letter one only attached to its figure (a spaced 'C' is a letter: Group C, 3 C-sections)."""
     words = _CONTEXT_ONLY.get(unit)
     if words is None:
         return True
     before, after = _CONTEXT_REACH["en"]
-    return end == start and bool(words.search(text, max(0, start - before), end + len(unit) + after))
+    return (end == start or len(unit) > 1) and bool(words.search(text, max(0, start - before), end + len(unit) + after))
 ZH_QUAL_PRE = dict(load("zh", "qualifiers")["prefix"])
 ZH_QUAL_SUF = dict(load("zh", "qualifiers")["suffix"])
 EN_QUAL_PRE = dict(load("en", "qualifiers")["prefix"])
@@ -1203,6 +1204,8 @@ def extract_quantities(text: str, taken: bytearray) -> list[Quantity]:
         out = sorted(out + clocks, key=lambda q: q.start)
     out = _implicit_ones(text, taken, out)
     out = _tallies(text, taken, out)
+    out = _score_lines(text, out)
+    out = _parts_of_wholes(text, out)
     out = _percent_words(text, taken, out)
     out = _ratios(text, out)
     return _shared_units(text, _compound_measures(text, out))
@@ -1329,6 +1332,37 @@ def _tallies(text: str, taken: bytearray, qs: list[Quantity]) -> list[Quantity]:
     return sorted(kept, key=lambda q: q.start)
 
 
+# a line of set or game scores: two or more a-b pairs in a row ('6-4, 3-6, 7-5', '6-4、3-6、7-5')
+_SCORE_LINE = re.compile(r"(?<![0-9A-Za-z.,/-])\d{1,2}[-–]\d{1,2}(?:(?:,[ ]?|、|，|[ ])\d{1,2}[-–]\d{1,2})+"
+                         r"(?![0-9A-Za-z/%-]|[.,]\d)")
+_SCORE_PAIR = re.compile(r"(\d{1,2})[-–](\d{1,2})")
+
+
+def _score_lines(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """'beat Kraus 6-4, 3-6, 7-5': the scores of sets or games, not ranges nor figures of a fact. A
+    line of pairs where some pair falls (6-4) is scores; a list of rising pairs stays ranges (ages
+    18-24, 25-34)."""
+    if not _TALLY_SCORE.search(text):
+        return qs
+    lines = [m.span() for m in _SCORE_LINE.finditer(text)
+             if any(int(a) > int(b) for a, b in _SCORE_PAIR.findall(m.group(0)))]
+    if not lines:
+        return qs
+    return [q for q in qs if not any(s < q.end and q.start < e for s, e in lines)]
+
+
+_PART_OF = re.compile(r"[ ]of[ ](?:the|its|their|all)[ ]")
+
+
+def _parts_of_wholes(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """'won 38 of the 101 seats', '12 of its 40 stores': the part counts what the whole counts."""
+    for a, b in zip(qs, qs[1:]):
+        if a.kind == "number" and not a.noun and b.kind == "count" and b.noun and a.low is None \
+                and (m := _PART_OF.match(text, a.end)) and m.end() == b.start:
+            a.kind, a.noun = "count", b.noun
+    return qs
+
+
 def _overlaps(qs: list[Quantity], start: int, end: int) -> bool:
     """Does [start, end) overlap one of `qs` (sorted by start, not overlapping each other)?"""
     i = _bisect_starts(qs, end)
@@ -1383,6 +1417,17 @@ def _implicit_ones(text: str, taken: bytearray, qs: list[Quantity]) -> list[Quan
 _LIST_JOINT = re.compile(r"[ ]{1,2}(?:and|or)[ ]{1,2}|[ ]?(?:,|、|和|与|與|及|或)[ ]?(?:and[ ]{1,2}|or[ ]{1,2})?")
 
 
+_LIST_OR_AND = re.compile(r"\b(?:and|or)\b")
+
+
+def _listed_before(text: str, qs: list[Quantity], i: int) -> bool:
+    """Is figure i itself the second item of a list (another figure joined to it before)?"""
+    if i == 0:
+        return False
+    joint = _LIST_JOINT.match(text, qs[i - 1].end)
+    return joint is not None and joint.end() == qs[i].start
+
+
 def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     """'60 million and 200 million yuan', '5, 6 and 7 percent', '3亿和5亿美元': the unit written after
     the last figure of a list belongs to each figure before it written with the same scale word."""
@@ -1394,6 +1439,8 @@ def _shared_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         joint = _LIST_JOINT.match(text, a.end)
         if joint is None or joint.end() != b.start or (not a.scale_word and a.figure.isdigit() and len(a.figure) == 4):
             continue  # 'in 2019 and 5 percent': a year stays a year
+        if "," in joint.group(0) and _LIST_OR_AND.search(joint.group(0)) and not _listed_before(text, qs, i):
+            continue  # '1,032,000, or 3.8% of the total' restates a figure; a list is '5, 6, or 7 percent'
         a.kind, a.unit, a.dimension = b.kind, b.unit, b.dimension
         if b.si is not None:
             a.si = a.num * (b.si / b.num)
