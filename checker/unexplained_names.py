@@ -294,6 +294,18 @@ def _by_initials(name: str, initials: set[str]) -> bool:
     return any(i.startswith(letters) for i in initials)
 
 
+def _spelled_out(written: str, target_lower: str) -> bool:
+    """Does the translation spell out initials the original writes ('gross domestic product' for
+    （GDP）, 'Directorate-General of Budget, Accounting and Statistics' for DGBAS), the first letters
+    of words in a row, connectors and 'and' aside?"""
+    if not (written.isupper() and written.isalpha() and len(written) >= 2):
+        return False
+    letters = written.lower()
+    words = [w for w in re.findall(r"[a-z]+", target_lower) if w not in _CONNECTORS and w not in ("and", "the")]
+    n = len(letters)
+    return any("".join(w[0] for w in words[i:i + n]) == letters for i in range(len(words) - n + 1))
+
+
 def _initials_word(tok: str) -> str:
     """The letters of initials, lowercased, in the singular and without a possessive: 'TEUs',
     'NGOs', "the UN's" → 'teu', 'ngo', 'un'; '' for a word that is no initials."""
@@ -383,7 +395,7 @@ def _left_out(bead: Passage, target_text: str) -> str:
     (e.g. US)') does not count."""
     target_lower = target_text.lower()
     for tok, written in bead.written.items():
-        if len(tok) > 1 and tok not in target_lower:
+        if len(tok) > 1 and tok not in target_lower and not _spelled_out(written, target_lower):
             return written
     caps = [m.group(0) for m in _TOKEN.finditer(target_text) if m.group(0)[0].isupper()]
     named = {c.lower() for c in caps}

@@ -163,6 +163,18 @@ def test_a_name_the_translation_capitalizes_is_not_left_out():
     assert _left_out(Passage("特朗普周三在白宫会见了记者。"), "Trump met reporters at the White House on Wednesday.") == ""
 
 
+def test_initials_the_translation_spells_out_are_not_left_out():
+    """（GDP） in the original, 'gross domestic product' in the translation: nothing is left out, so
+    an agency's English name beside it is not reported for want of it; initials spelled out by
+    nothing are still left out."""
+    from checker.unexplained_names import _left_out
+
+    src = "去年国内生产总值（GDP）增长4.5%，统计局说。"
+    assert _left_out(Passage(src), "Gross domestic product grew 4.5% last year, the statistics bureau said.") == ""
+    assert _left_out(Passage(src), "The economy grew 4.5% last year, the statistics bureau said.") == "GDP"
+    assert _left_out(Passage("世卫组织（WHO）发布报告。"), "The World Health Organization issued a report.") == ""
+
+
 def test_a_passage_reads_its_lines_as_one_text():
     """A Passage and its Sounds read each line on its own (a line's readings are shared by every
     passage that has it): since no word and no stretch of sound crosses a line break, that must be

@@ -33,6 +33,7 @@ ZH_REL_MONTHS: dict[str, int] = dict(_ZH["relative_months"])
 EN_REL_MONTHS: dict[str, int] = dict(_EN["relative_months"])
 ZH_WEEK_PREFIX: dict[str, int] = dict(_ZH["week_prefix"])
 ZH_LUNAR_MONTHS: dict[str, int] = dict(_ZH["lunar_months"])
+ZH_ERAS: dict[str, int] = dict(_ZH["eras"])
 ZH_TIME_ZONES: dict[str, str] = dict(_ZH["time_zones"])
 ZH_MONTH_PARTS: dict[str, str] = dict(_ZH["month_parts"])
 ZH_DAY_PRECEDERS = frozenset(_ZH["day_preceders"])
@@ -93,7 +94,10 @@ _L = r"(?<![0-9A-Za-z])"          # a token edge that, unlike \b, holds next to 
 _R = r"(?![0-9A-Za-z])"
 _ZN = r"[0-9零〇○一二三四五六七八九十两]"
 _ZDAY = r"(?:初[一二三四五六七八九十]|[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_ZYEAR = r"(?:\d{4}|[零〇○一二三四五六七八九]{3,4}|[一二两][千][零〇一二三四五六七八九十]{0,3})"
+# a year of an era: 民國114年, 民国一一四年, 令和元年 (ZH_ERAS)
+_ERA_YEAR = r"(?:%s)(?:\d{1,3}|元|[零〇一二三四五六七八九十百]{1,5})" % "|".join(
+    map(re.escape, sorted(ZH_ERAS, key=len, reverse=True)))
+_ZYEAR = rf"(?:\d{{4}}|[零〇○一二三四五六七八九]{{3,4}}|[一二两][千][零〇一二三四五六七八九十]{{0,3}}|{_ERA_YEAR})"
 _MONTH_WORDS = _alt(EN_MONTHS, spaced=False)
 # short forms: the month words that begin a longer one of the same month (feb, sept)
 _MONTH_ABBREVIATIONS = frozenset(k for k, v in EN_MONTHS.items() if any(o != k and o.startswith(k) for o in EN_MONTHS))
@@ -132,7 +136,7 @@ def _first_chars(*word_lists: Any) -> str:
 
 # the lookahead fails at once where no date can start, before the optional prefixes are tried one by one
 ZH_D = re.compile(rf"(?=[{_first_chars(ZH_REL_YEARS, ZH_REL_MONTHS, ZH_TIME_ZONES)}\s0-9一二三四五六七八九十])(?P<ry>{_ZH_REL_Y})?(?P<rm>{_ZH_REL_M})?(?:(?P<pre>{_ZH_TZ})\s{{0,2}})?(?P<d>\d{{1,2}}|[一二三]?十?[一二三四五六七八九十])\s{{0,2}}[日号號]")
-ZH_YEAR = re.compile(rf"(?P<y>(?:1[5-9]|20)\d\d)\s{{0,2}}年(?P<part>{_alt(ZH_YEAR_PARTS)})?(?![代度级])")
+ZH_YEAR = re.compile(rf"(?P<y>(?:1[5-9]|20)\d\d|{_ERA_YEAR})\s{{0,2}}年(?P<part>{_alt(ZH_YEAR_PARTS)})?(?![代度级])")
 ZH_REL_YEAR = re.compile(rf"(?P<rel>{_ZH_REL_Y})(?P<part>{_alt(ZH_YEAR_PARTS)})?")
 ZH_MONTH = re.compile(rf"(?P<rel>{_ZH_REL_Y})?(?P<m>{_ZN}{{1,3}})\s{{0,2}}月(?P<part>{_alt(ZH_MONTH_PARTS)})?")
 ZH_REL_MONTH = re.compile(rf"(?P<rel>{_ZH_REL_M})(?P<part>{_alt(ZH_MONTH_PARTS)})?")
@@ -304,10 +308,16 @@ class DateMention:
 
 
 def _zn(s: str | None) -> int | None:
-    """A Chinese or Arabic numeral; digit-by-digit strings (二零零四) read as written."""
+    """A Chinese or Arabic numeral; digit-by-digit strings (二零零四) read as written; a year of an
+    era as the common era's (民國114 → 2025, 令和元 → 2019)."""
     if s is None:
         return None
     s = s.strip()
+    for era, before in ZH_ERAS.items():
+        if s.startswith(era):
+            n = s[len(era):]
+            k = 1 if n == "元" else _zn(n)
+            return before + k if k else None
     if s.isdigit():
         return int(s)
     if s.startswith("初") and len(s) == 2:
@@ -926,7 +936,10 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
         add(dm)
     for mt in scan.near(ZH_YEAR, _A_ZH_YEAR, _ZH_REACH):
         if free(*mt.span()) and not (mt.start() and text[mt.start() - 1].isdigit()):
-            dm = DateMention(mt.start(), mt.end(), int(mt.group("y")), None, None)
+            y = _zn(mt.group("y"))
+            if y is None:
+                continue
+            dm = DateMention(mt.start(), mt.end(), y, None, None)
             if mt.group("part"):
                 dm.extra["part"] = ZH_YEAR_PARTS[mt.group("part")]
             add(dm)

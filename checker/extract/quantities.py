@@ -1208,7 +1208,29 @@ def extract_quantities(text: str, taken: bytearray) -> list[Quantity]:
     out = _parts_of_wholes(text, out)
     out = _percent_words(text, taken, out)
     out = _ratios(text, out)
+    _regional_yuan(text, out)
     return _shared_units(text, _compound_measures(text, out))
+
+
+_REGIONAL = load("zh", "currencies")["regional_yuan"]
+_REGIONAL_NAMES = re.compile("|".join(map(re.escape, longest_first(_REGIONAL["names"]))))
+_RENMINBI = re.compile("|".join(map(re.escape, longest_first(_REGIONAL["renminbi"]))))
+
+
+def _regional_yuan(text: str, out: list[Quantity]) -> None:
+    """The plain 元 amounts of a document that names one regional dollar (新臺幣, 港幣: data
+    regional_yuan) and never the renminbi are in that dollar: a Taiwanese report's 營收2兆8,943億元
+    is NT$2.89 trillion, a mainland one's 2兆 would be the renminbi's."""
+    plain = [q for q in out if q.extra and q.extra.pop("plain_yuan", None)]
+    if not plain:
+        return
+    named = {_REGIONAL["names"][m.group(0)] for m in _REGIONAL_NAMES.finditer(text)}
+    if len(named) != 1 or _RENMINBI.search(text):
+        return
+    (local,) = named
+    for q in plain:
+        if q.unit == "CNY":
+            q.unit = local
 
 
 # h:mm:ss (a time of day too, unless a cue says it was taken), or m:ss with fractions of a second
@@ -1785,6 +1807,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                 elif zc:
                     # 港幣5,000萬元: the 元 of the currency named before the amount
                     cur = ZH_CUR[zc]
+                    plain_yuan = not currency and (zc in _ZH_GENERIC_UNIT or cur.startswith("CNY/"))
                     if currency and (zc in _ZH_GENERIC_UNIT or cur.startswith("CNY/")):
                         # (and its smaller units: 港币3角 is 0.3 HKD)
                         cur = currency + cur[3:] if cur.startswith("CNY/") else currency
@@ -1794,6 +1817,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     if cur:
                         currency = cur
                         pos = zc_at + len(zc)
+                        if plain_yuan:   # whose 元 it is may depend on the document (regional_yuan)
+                            q.extra = {**(q.extra or {}), "plain_yuan": True}
                 elif ec and (not currency or EN_CUR_WORDS[ec].split("/")[0] == currency):
                     currency = EN_CUR_WORDS[ec]
                     pos = p2 + len(ec)
