@@ -15,6 +15,23 @@ needs_shared = pytest.mark.skipif(not (SHARED / "seeds").is_dir(),
                                   reason="../shared (seed articles, dev clusters, tools) is not beside this checkout")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_dir(tmp_path_factory):
+    """Runs that use the default cache folder (the CLI without --cache-dir or --no-cache, also in
+    subprocesses) keep their claims, findings and tables in one folder of this test session, never
+    in the user's cache: a test run neither reads what an earlier run left there nor leaves
+    anything behind."""
+    import os
+
+    old = os.environ.get("FACTCHECK_CACHE_DIR")
+    os.environ["FACTCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("factcheck-cache"))
+    yield
+    if old is None:
+        os.environ.pop("FACTCHECK_CACHE_DIR", None)
+    else:
+        os.environ["FACTCHECK_CACHE_DIR"] = old
+
+
 @pytest.fixture
 def make_corpus(tmp_path):
     """Write {name: text} into a temporary corpus folder (with an optional manifest) and return it."""
