@@ -25,8 +25,8 @@ from rapidfuzz import fuzz, process
 
 from .added_names import Original, _IMPLICIT, _gloss_head, everyday_count, forms_of, is_demonym
 from .agreement import CALENDAR_WORDS
-from .lexicon import (EN_STOP, _cedict, char_defs, _defs, _word_prefixes, _MAX_WORD, has_everyday_reading, is_common_word, lemma,
-                      pinyin_explains, proper_names, stem, zh_words)
+from .lexicon import (EN_STOP, _cedict, char_defs, _defs, _word_prefixes, _MAX_WORD, has_everyday_reading, is_common_word,
+                      known_place_tokens, lemma, pinyin_explains, proper_names, stem, zh_words)
 from .name_sounds import Sounds
 from .resources import load
 from .segment import _ABBREV
@@ -289,9 +289,11 @@ def _everyday(low: str) -> bool:
 
 def _by_initials(name: str, initials: set[str]) -> bool:
     """Do the translation's initials name it, alone or at the head of an agency's ('UN', "the UN's",
-    'UNDP' for 'United Nations')?"""
+    'UNDP' for 'United Nations')? A word in capitals that is an everyday word or a place heads no
+    agency: WHO is not the White House's, nor a BEIJING dateline the Bank of England's."""
     letters = "".join(t[0] for t in name.split() if t not in _CONNECTORS and t not in ("and", "the"))
-    return any(i.startswith(letters) for i in initials)
+    return letters in initials or any(i.startswith(letters) and not _everyday(i) and i not in known_place_tokens()
+                                      for i in initials)
 
 
 def _spelled_out(written: str, target_lower: str) -> bool:

@@ -169,8 +169,10 @@ def rounded(a: Claim, b: Claim, strict: bool = False) -> bool:
     is how a translator or another outlet shortens a long one (103,682亿千瓦时 / '10.37 trillion
     kWh', 6,403亿 / '640 billion'), and other outlets round a percentage ('48%' for 48.1%); a
     translation keeps its original's percentages as written. Only the less precise figure may be
-    the rounded one, and only to the nearest value at its last digit: '10.36 trillion' or '41.2万'
-    against 421,000 still conflict. `strict` is for a translation and its original. Bare figures without a scale word are never read as rounded
+    the rounded one, only to the nearest value at its last digit, and only when it keeps two
+    significant digits or more (within 5%): '10.36 trillion' or '41.2万' against 421,000 still
+    conflict, and so do '2 million' against 160万 and '3%' against 3.25%. `strict` is for a
+    translation and its original. Bare figures without a scale word are never read as rounded
     (1,470 against 1,468 is a changed figure unless 约 says otherwise)."""
     if a.unit != b.unit or a.qualifier or b.qualifier or a.num is None or b.num is None:
         return False
@@ -178,7 +180,9 @@ def rounded(a: Claim, b: Claim, strict: bool = False) -> bool:
         if not (r.scale_word or (r.kind == "percent" and not strict)):
             continue
         rs, xs = _step(r), _step(x)
-        if rs is not None and xs is not None and abs(xs) < abs(rs) and abs(x.num - r.num) * 2 <= abs(rs):
+        # two significant digits at least: '2 million' is no rounding of 160万, nor '3%' of 3.25%
+        if rs is not None and xs is not None and abs(xs) < abs(rs) and abs(r.num) >= 10 * abs(rs) \
+                and abs(x.num - r.num) * 2 <= abs(rs):
             return True
     return False
 
