@@ -13,8 +13,9 @@ from .decode import decode_file
 from .errors import InputFileError
 from .resources import load
 
-# words of a glossary note that say the row names a person (resources en/names.toml [glossary_notes])
-_PERSON_HINT = re.compile("|".join(map(re.escape, load("en", "names")["glossary_notes"]["person"])), re.I)
+# words of a glossary note that say the row names a person (resources en/names.toml [glossary_notes]),
+# whole words: 'state-owned contractor' and 'monetary authority' name no actor and no author
+_PERSON_HINT = re.compile(r"\b(?:%s)s?\b" % "|".join(map(re.escape, load("en", "names")["glossary_notes"]["person"])), re.I)
 
 
 @dataclass

@@ -340,7 +340,6 @@ class PrecisePath:
                     self.emit(_NAME_RULE, v, [s, near], "precise")
 
 
-_CAP_RUN = re.compile(r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*(?:[ ][A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*)*")
 # how close a run of capitalized words must be to a glossary name to be read as its misspelling
 _MISSPELLED = 80
 
@@ -352,12 +351,14 @@ def _misspelled(expected: str, tgt: Document, spans: list[tuple[int, int]]) -> C
     nothing is close."""
     from rules.fc010_name_variant import spelling
 
+    from .added_names import _CAPS
+
     want, n = spelling(expected), len(expected.split())
     best: tuple[float, int, int] | None = None
     for a, b in spans:
         if expected.lower() in tgt.view[a:b].lower():
             return None
-        for m in _CAP_RUN.finditer(tgt.view, a, b):
+        for m in _CAPS.finditer(tgt.view, a, b):   # runs of capitalized words, as added_names reads names
             words = m.group(0).split()
             for i in range(len(words) - n + 1):
                 run = " ".join(words[i:i + n])

@@ -8,7 +8,9 @@ language data, the Python and CC-CEDICT versions), so an upgrade or an edit buil
 never reads a stale one. The file starts with the SHA-256 of its pickle; a file that fails the
 check or holds anything but plain built-in values (no class is ever loaded from it) is built
 again, with a warning. Files are written atomically: two runs sharing the folder at worst both
-build a table. Without a cache folder (--no-cache) tables are built in memory, as before.
+build a table. Two versions of factcheck may share the folder too: a table of another digest is
+removed only once unused for a week (a read marks its file used), as the extraction cache drops
+other versions' rows. Without a cache folder (--no-cache) tables are built in memory.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import logging
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Callable
 from functools import cache, wraps
 from pathlib import Path
@@ -28,6 +31,8 @@ log = logging.getLogger("factcheck")
 T = TypeVar("T")
 
 _folder: Path | None = None   # where tables are kept in this process (use_cache_dir)
+_UNUSED = 7 * 24 * 3600       # a table of another digest unused this long is removed (seconds)
+_ABANDONED = 3600             # a temporary file this old is a write that was killed
 
 
 def use_cache_dir(cache_dir: Path | None) -> None:
@@ -89,10 +94,15 @@ def _read(path: Path):
     try:
         if hashlib.sha256(payload).digest() != digest:
             raise ValueError("checksum mismatch")
-        return _PlainUnpickler(io.BytesIO(payload)).load()
+        value = _PlainUnpickler(io.BytesIO(payload)).load()
     except Exception as exc:  # noqa: BLE001 - any damage means: do not trust this file
         log.warning("table %s is damaged (%s); building it again", path, exc)
         return None
+    try:
+        os.utime(path)   # used now: another version's run will not remove it (_write)
+    except OSError:
+        pass
+    return value
 
 
 def _write(path: Path, value) -> None:
@@ -110,9 +120,20 @@ def _write(path: Path, value) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        stem = path.name.rsplit("-", 1)[0]
+        stem, now = path.name.rsplit("-", 1)[0], time.time()
         for old in path.parent.glob(f"{stem}-*.pickle"):
-            if old != path:
+            if old != path and now - _mtime(old, now) > _UNUSED:
                 old.unlink(missing_ok=True)
+        for tmp_file in path.parent.glob(f".{stem}-*.tmp"):
+            if now - _mtime(tmp_file, now) > _ABANDONED:
+                tmp_file.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError) as exc:
         log.warning("table %s: cannot keep it (%s)", path, exc)
+
+
+def _mtime(path: Path, default: float) -> float:
+    """When the file was last written or read; `default` when it is gone (another run's rename)."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return default

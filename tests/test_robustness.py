@@ -754,3 +754,17 @@ def test_named_pipe_called_like_an_xliff_file_is_refused(tmp_path):
     assert res.returncode == 2
     assert {e["doc"]: e["error"] for e in json.loads(res.stdout)["errors"]} == {
         "pipe.xlf": "not a regular file: a named pipe (FIFO)"}
+
+
+@pytest.mark.parametrize("note,person", [
+    ("Treasury Secretary", True), ("the bank's spokeswoman", True), ("Chairman of the board", True),
+    ("table tennis players", True), ("Secretary-General of the UN", True), ("", True),
+    ("state-owned contractor", False), ("monetary authority", False), ("an underwriter", False),
+    ("nuclear reactor design", False), ("frontrunner in the tender", False), ("programme", False),
+])
+def test_a_glossary_note_names_a_person_by_whole_words(note, person):
+    """A note's words say the row is a person's; a word that only contains one does not
+    ('contractor' holds 'actor', 'underwriter' 'writer')."""
+    from checker.glossary import Entry
+
+    assert Entry("某", "Name", note).is_person is person

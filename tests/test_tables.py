@@ -46,7 +46,8 @@ def test_a_kept_table_is_read_back_instead_of_built(folder):
 
 
 def test_no_cache_folder_keeps_nothing(tmp_path):
-    tables.use_cache_dir(None)
+    tables.use_cache_dir(tmp_path)
+    tables.use_cache_dir(None)   # --no-cache after a run with a folder
     table, builds = _counted("t_none", {"a": 1})
     table()
     table.cache_clear()
@@ -91,15 +92,40 @@ def test_a_file_that_loads_a_class_is_refused(folder, caplog):
     assert builds == [1, 1] and "subprocess" in caplog.text
 
 
-def test_a_table_of_another_version_is_replaced(folder):
+def test_a_table_of_another_version_is_removed_once_unused_for_a_week(folder):
+    """Two versions may share a cache folder: the other's table stays while it is in use (a read
+    marks it), and goes once unused for a week, as does a temporary file of a killed write."""
+    import os
+    import time
+
     table, builds = _counted("t_versions", [1, 2, 3])
     folder.mkdir(parents=True)
+    week = 7 * 24 * 3600
     stale = folder / "t_versions-00000000000000000000.pickle"
-    stale.write_bytes(b"an older version's table")
+    recent = folder / "t_versions-11111111111111111111.pickle"
+    abandoned = folder / ".t_versions-22222222222222222222.abc.tmp"
     other = folder / "t_versionsx-00000000000000000000.pickle"   # another table: left alone
-    other.write_bytes(b"x")
-    assert table() == [1, 2, 3]
-    assert not stale.exists() and other.exists() and builds == [1]
+    for p in (stale, recent, abandoned, other):
+        p.write_bytes(b"x")
+    old = time.time() - week - 60
+    for p in (stale, abandoned, other):
+        os.utime(p, (old, old))
+    os.utime(recent, (time.time() - week + 3600,) * 2)
+    assert table() == [1, 2, 3] and builds == [1]
+    assert not stale.exists() and not abandoned.exists()
+    assert recent.exists() and other.exists()
+
+
+def test_reading_a_table_marks_it_used(folder):
+    import os
+
+    table, _ = _counted("t_used", {"k": "v"})
+    table()
+    (path,) = folder.iterdir()
+    os.utime(path, (1_000_000, 1_000_000))
+    table.cache_clear()
+    table()
+    assert path.stat().st_mtime > 1_000_000
 
 
 def test_a_run_on_kept_tables_reports_what_a_run_that_builds_them_does(tmp_path):

@@ -27,7 +27,8 @@ ZH_SERIES = re.compile(r"(?:^|(?<=[—–\-：:\s“「『《]))(?P<n>[一二三
 # the marker alone (every match holds one): a cheap test of a whole text before the full pattern,
 # which starts with a numeral (frequent) or a line start (re.M: no first character to gate it by)
 _ZH_SERIES_MARKER = re.compile("|".join(map(re.escape, _ZH_SERIES["markers"])))
-_POSSESSIVE_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|his|her|our|my|your))[ ]$", re.I)
+_POSSESSIVE_BEFORE = re.compile(r"(?:['’]s|\b(?:%s))[ ]$" % "|".join(load("en", "numbers")["ordinal_possessives"]), re.I)
+_ORDINAL_NOT_NOUNS = frozenset(load("en", "numbers")["ordinal_not_nouns"])
 _ZH_NOT_ORDINALS = tuple(load("zh", "classifiers")["not_ordinals"])
 _ZH_STREAK_WORDS = load("zh", "classifiers")["streaks"]
 ZH_STREAK = re.compile(r"(?<![0-9零〇一二三四五六七八九十百两])(?P<n>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:%s)" % "|".join(
@@ -324,7 +325,7 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
                     continue
                 add(IdMention(mt.start(), mt.end(), int(mt.group("ord").replace(",", "")), _ORDINAL_NOUNS[noun], True, noun))
                 continue
-            if noun in ("century", "anniversary", "birthday", "floor", "place", "day", "week", "month", "year", "of", "and"):
+            if noun.lower() in _ORDINAL_NOT_NOUNS:   # also capitalized: "the university's 125th Anniversary"
                 continue
             if noun in EN_STOP:   # 'finished 12th in the race': the ordinal alone, no noun 'in'
                 add(IdMention(mt.start(), mt.end("ord") + 2, int(mt.group("ord").replace(",", "")), "ordinal", True, ""))
