@@ -299,18 +299,28 @@ class PrecisePath:
         bead = Passage("\n".join(src.view[a:b] for a, b in s_spans))
         near = "\n".join(src.view[a:b] for a, b in near_src_spans or s_spans)
         passage = bead if near == bead.text else Passage(near)
+        found: list[tuple[int, int, str, str]] = []
         for a, b in t_spans:
             for start, end, name, entity in unexplained_names(original, passage, bead, tgt.view[a:b]):
                 start, end = a + start, a + end
-                if any(s < end and start < e for s, e in flagged) or \
-                        _inside_amount(T, start, end):
-                    continue
-                claim = Claim(doc=tgt.doc, lang=tgt.lang, kind="name", start=start, end=end,
-                              text=tgt.text[start:end], value=name, line=tgt.line_of(start))
-                why = f"; the original names {entity}, which the translation does not" if entity else ""
-                self.emit(_NAME_RULE, Verdict(f"the translation names {name}, which nothing in the original writes, "
-                                              f"transliterates or translates{why}", 0.5, "warning"),
-                          [claim, *_passages(src, s_spans)], "precise", subject=f"name: {name}")
+                if not (any(s < end and start < e for s, e in flagged) or _inside_amount(T, start, end)):
+                    found.append((start, end, name, entity))
+        # names standing where one entity of the original is left out are one rendering of it (the
+        # parts of 'Directorate-General of Budget, Accounting and Statistics (DGBAS)' for 主计总处
+        # beside 行政院): one finding, at the first, naming them all
+        by_entity: dict[str, list[tuple[int, int, str, str]]] = {}
+        for got in found:
+            by_entity.setdefault(got[3] or f"#{got[0]}", []).append(got)
+        for group in by_entity.values():
+            start, end, name, entity = group[0]
+            claim = Claim(doc=tgt.doc, lang=tgt.lang, kind="name", start=start, end=end,
+                          text=tgt.text[start:end], value=name, line=tgt.line_of(start))
+            names = [g[2] for g in group]
+            shown = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            why = f"; the original names {entity}, which the translation does not" if entity else ""
+            self.emit(_NAME_RULE, Verdict(f"the translation names {shown}, which nothing in the original writes, "
+                                          f"transliterates or translates{why}", 0.5, "warning"),
+                      [claim, *_passages(src, s_spans)], "precise", subject=f"name: {name}")
 
     def _names(self, S: list[Claim], T: list[Claim], tgt: Document, t_spans: list[tuple[int, int]] = ()) -> None:
         expected = [s for s in S if s.kind == "name" and s.extra.get("glossary") and not s.extra.get("entity")

@@ -77,3 +77,28 @@ def test_a_missing_value_keeps_its_id_when_the_rest_of_the_sentence_is_edited(ma
     [after] = _findings(root, "FC012")
     assert after.claims[1].text != before.claims[1].text   # the cited passage changed…
     assert after.id == before.id                            # …the finding is the same one
+
+
+def test_names_standing_for_one_left_out_entity_are_one_finding(make_corpus):
+    """'Directorate-General of Budget, Accounting and Statistics (DGBAS)' renders one agency the
+    original names beside 行政院, which the translation leaves out: one name finding naming its
+    parts, at the first, not one per part."""
+    zh = """---
+lang: zh
+date: 2026-02-12
+---
+行政院主計總處今天公布，去年失業率為3.4%。
+"""
+    en = """---
+lang: en
+date: 2026-02-12
+translation-of: a.zh.md
+---
+The Directorate-General of Budget, Accounting and Statistics (DGBAS) said Thursday that last year's jobless rate was 3.4 percent.
+"""
+    root = make_corpus({"a.zh.md": zh, "b.en.md": en})
+    found = _findings(root, "FC010")
+    assert len(found) == 1, [f.message for f in found]
+    f = found[0]
+    assert f.claims[0].doc == "b.en.md" and f.claims[0].text.startswith("Directorate-General")
+    assert "DGBAS" in f.message and "行政院" in f.message
