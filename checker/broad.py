@@ -917,9 +917,9 @@ def _rules_for(ka: str, kb: str, flip: bool, same_digits: bool = True) -> tuple:
 
 def _asked(a: Claim, b: Claim, memo: dict) -> tuple:
     """The rules _verdict_of asks of a pair (_rules_for), `memo` keeping them by what they depend on."""
-    ka = _digit_key(a.figure, a.num)
+    ka = _digit_key(a.figure, a.num, a.extra.get("parts"))
     flip = bool(a.direction and b.direction and a.direction != b.direction)
-    key = (a.kind, b.kind, flip, ka is not None and ka == _digit_key(b.figure, b.num))
+    key = (a.kind, b.kind, flip, ka is not None and ka == _digit_key(b.figure, b.num, b.extra.get("parts")))
     rules = memo.get(key)
     if rules is None:
         rules = memo[key] = _rules_for(*key)
@@ -927,10 +927,10 @@ def _asked(a: Claim, b: Claim, memo: dict) -> tuple:
 
 
 @lru_cache(maxsize=1 << 16)
-def _digit_key(figure: str | None, num) -> str | None:
+def _digit_key(figure: str | None, num, parts: tuple[str, ...] | None = None) -> str | None:
     """FC004's first test asks of two figures two digits or more (its _digits) and the same digits
-    in some order: their digits sorted, None for fewer than two."""
-    digits = _fc004_digits(SimpleNamespace(figure=figure, num=num))
+    in some order: their digits sorted, None for fewer than two (`parts`: a compound measure's)."""
+    digits = _fc004_digits(SimpleNamespace(figure=figure, num=num, extra={"parts": parts} if parts else {}))
     return "".join(sorted(digits)) if len(digits) >= 2 else None
 
 

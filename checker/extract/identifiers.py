@@ -19,7 +19,8 @@ EN_ID = re.compile(r"\b(?P<noun>Article|Art\.|Section|Sec\.|Resolution|Decree|Or
                    r"|\b(?P<no>No\.|Number|#)\s?(?P<n2>\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,6})\b"
                    # (not inside a grouped figure, and possessive: 123,123,123… is one scan, not one per group)
                    r"|\b(?<!\d,)(?P<ord>\d{1,3}(?:,\d{3})++|\d{1,4})(?:st|nd|rd|th)\s+(?P<noun2>[a-z]+|[A-Z][a-z]+)"
-                   r"|(?<![0-9A-Za-z-])(?P<cospar>(?:19|20)\d\d-\d{3}[A-Z]{0,3})(?![0-9A-Za-z-])")
+                   # a designator: a launch's (2025-287A) or a recall campaign's (26V-318: year, kind, number)
+                   r"|(?<![0-9A-Za-z-])(?P<cospar>(?:19|20)\d\d-\d{3}[A-Z]{0,3}|\d\d[A-Z]-\d{3,5})(?![0-9A-Za-z-])")
 # a numbered commentary of a series, at the head of a title: ——四论深刻领会…, 再论… (the second)
 _ZH_SERIES = load("zh", "classifiers")["series"]
 ZH_SERIES = re.compile(r"(?:^|(?<=[—–\-：:\s“「『《]))(?P<n>[一二三四五六七八九十]{1,2}|%s)(?P<cls>%s)(?=[\u4e00-\u9fff]{2})" % (

@@ -32,7 +32,10 @@ _EN_NAMES = load("en", "names")
 _PART_GAP = r"\s+(?:(?:%s)\s+){0,2}" % "|".join(map(re.escape, _EN_NAMES["person_particles"]))
 EN_TITLE_NAME = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True)) +
                            rf")\s+(?P<name>{_CAP}(?:{_PART_GAP}{_CAP}){{0,2}})")
-EN_PERSON = re.compile(rf"(?<![{_UP}{_LOW}])(?P<name>{_CAP}\s+[{_UP}][{_LOW}]+-[{_LOW}]+|{_CAP}\s+{_CAP})(?=\s+(?:said|says|told|added|noted|warned|stated)\b|\s*\(|,\s*\d{1,3},|,\s*(?!(?:which|where|when|and|but|while|as|has|had|is|was|were|with|in|on|at|for|from|to|or|so|if)\b)(?:the|a|an|who|its|his|her|[a-z]+)\s+[a-z])")
+# (the institution a person is 'of': 'X Y of the University of Z', 'X Y of Harvard Medical School')
+_AFFILIATIONS = frozenset(_EN_NAMES["affiliations"])
+_AFFILIATION = r"\s+of\s+(?:the\s+)?(?:%s\s+){0,2}(?:%s)\b" % (_CAP, "|".join(_EN_NAMES["affiliations"]))
+EN_PERSON = re.compile(rf"(?<![{_UP}{_LOW}])(?P<name>{_CAP}\s+[{_UP}][{_LOW}]+-[{_LOW}]+|{_CAP}\s+{_CAP})(?=\s+(?:said|says|told|added|noted|warned|stated)\b|{_AFFILIATION}|\s*\(|,\s*\d{1,3},|,\s*(?!(?:which|where|when|and|but|while|as|has|had|is|was|were|with|in|on|at|for|from|to|or|so|if)\b)(?:the|a|an|who|its|his|her|[a-z]+)\s+[a-z])")
 _NOT_NAMES = {"The", "This", "That", "These", "It", "In", "On", "At", "For", "But", "And", "As", "Of", "State", "Treasury",
               "Energy", "Trade", "Foreign", "Finance", "Defense", "Department", "Office", "Board", "Bank", "House", "Council",
               *_EN_NAMES["not_names"]}
@@ -136,6 +139,8 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
             name = " ".join(words)
             if len(words) == 1 and name.lower() in _CALENDAR:
                 continue  # 'In June, prices fell': a month, not a person
+            if rx is EN_PERSON and words[-1] in _AFFILIATIONS:
+                continue  # 'Trinity College of the University…', 'Medical School said': an institution
             s = mt.end("name") - len(name)
             add(NameMention(s, s + len(name), name, name, "title" if rx is EN_TITLE_NAME else "pattern"))
     out.sort(key=lambda m: m.start)

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..lexicon import EN_STOP, lemma, not_a_stop_word, zh_head_gloss, zh_words
+from ..lexicon import EN_STOP, is_verb, lemma, not_a_stop_word, zh_head_gloss, zh_words
 from ..numerals import (EN_DOZEN, EN_FRACTION_WORDS, EN_NEGATIVE, EN_ONES, EN_ORDINALS, EN_SCALE_ABBREV, EN_SCALES, EN_TENS, EN_ZERO, ZH_BIG, ZH_DIGITS, ZH_SMALL, parse_arabic,
                         parse_en_words, parse_zh, _en_denominator, significant_unit, zh_adjacent_range,
                         zh_longest_prefix)
@@ -381,6 +381,10 @@ _EN_VERBS_AFTER_FIGURES = frozenset(load("en", "numbers")["verbs_after_figures"]
 _EN_NOUN_AFTER = re.compile(r"[ ]%s[a-z]{3,}" % not_a_stop_word())
 
 
+# a lower-case plural right after a word: the head noun a capitalized plural (a name's word) leads to
+_EN_PLURAL_NOUN_AFTER = re.compile(r"[ ]%s[a-z]{2,}(?<!s)s(?![A-Za-z0-9-])" % not_a_stop_word())
+
+
 def _en_noun(text: str, pos: int) -> tuple[str, int]:
     """The counted noun after an English number: '55 partner countries' → ('partner country', end)."""
     words = []
@@ -410,8 +414,9 @@ def _en_noun(text: str, pos: int) -> tuple[str, int]:
         words.append(w)
         end = m.end()
         p = m.end()
-        if w.endswith("s") and len(w) > 3 and not w.endswith("ss"):
-            break  # a plural noun closes the phrase
+        if w.endswith("s") and len(w) > 3 and not w.endswith("ss") and not (
+                w[:1].isupper() and _EN_PLURAL_NOUN_AFTER.match(text, m.end())):
+            break  # a plural noun closes the phrase; a name's ('five Stellix Communications patents') not
     if not words:
         return "", pos
     return " ".join(lemma(w) for w in words), end
@@ -427,6 +432,8 @@ def _zh_noun(text: str, pos: int) -> tuple[str, int]:
     if not seg:
         return "", pos
     words = zh_words("".join(seg))[:2]
+    if len(words) == 2 and is_verb(words[1]):
+        words = words[:1]   # 8个郡发布: the counties, then what they did (发布 'to release')
     taken = "".join(words)
     return taken, pos + len(taken)
 
@@ -1358,6 +1365,8 @@ def _tallies(text: str, taken: bytearray, qs: list[Quantity]) -> list[Quantity]:
 _SCORE_LINE = re.compile(r"(?<![0-9A-Za-z.,/-])\d{1,2}[-–]\d{1,2}(?:(?:,[ ]?|、|，|[ ])\d{1,2}[-–]\d{1,2})+"
                          r"(?![0-9A-Za-z/%-]|[.,]\d)")
 _SCORE_PAIR = re.compile(r"(\d{1,2})[-–](\d{1,2})")
+_LONE_SCORE = re.compile(r"\b(?:%s)[ ]{1,2}(?P<s>(?P<a>\d{1,2})[-–](?P<b>\d{1,2}))(?![0-9A-Za-z/%%-]|[.,]\d|[ ]?(?:million|billion|thousand|percent|per)\b)" % (
+    "|".join(_EN_NUMBERS["score_verbs"])), re.I)
 
 
 def _score_lines(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -1368,6 +1377,8 @@ def _score_lines(text: str, qs: list[Quantity]) -> list[Quantity]:
         return qs
     lines = [m.span() for m in _SCORE_LINE.finditer(text)
              if any(int(a) > int(b) for a, b in _SCORE_PAIR.findall(m.group(0)))]
+    # a lone score after a verb of a game ('trailed 5-4'), the leading side's first (ties too)
+    lines += [m.span("s") for m in _LONE_SCORE.finditer(text) if int(m.group("a")) >= int(m.group("b"))]
     if not lines:
         return qs
     return [q for q in qs if not any(s < q.end and q.start < e for s, e in lines)]
@@ -1571,6 +1582,10 @@ def _compound_measures(text: str, qs: list[Quantity]) -> list[Quantity]:
         a.num += q.num * factor / big
         a.si = a.num * big
         a.end = end
+        # the figures as written, one per part: a slip of the digits across parts (2 hours 41
+        # minutes for 2 hours 14) shows in them, not in the value (2.6833 h against 2.2333 h)
+        parts = (a.extra or {}).get("parts") or (a.figure,)
+        a.extra = {**(a.extra or {}), "parts": (*parts, q.figure)}
     return out
 
 
