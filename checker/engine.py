@@ -102,6 +102,7 @@ class Engine(PrecisePath, BroadPath):
         """`aliases=False` for a renderer that only needs sentences and alignments: the claims'
         subject terms are then left as they are."""
         self.docs = {d.doc: d for d in docs}
+        self.glossary = glossary
         self.claims = claims
         self.config = config
         self.findings: list[Finding] = []

@@ -323,6 +323,7 @@ class PrecisePath:
                       [claim, *_passages(src, s_spans)], "precise", subject=f"name: {name}")
 
     def _names(self, S: list[Claim], T: list[Claim], tgt: Document, t_spans: list[tuple[int, int]] = ()) -> None:
+        self._chinese_names(S, T, tgt, t_spans)
         expected = [s for s in S if s.kind == "name" and s.extra.get("glossary") and not s.extra.get("entity")
                     and s.value.isascii() and s.lang != "en"]
         if not expected:
@@ -349,6 +350,31 @@ class PrecisePath:
                 if v:
                     self.emit(_NAME_RULE, v, [s, near], "precise")
 
+    def _chinese_names(self, S: list[Claim], T: list[Claim], tgt: Document, t_spans: list[tuple[int, int]]) -> None:
+        """An English original's glossary name that its Chinese translation writes in another form
+        (Harlow is 哈洛 in the glossary, the translation writes 哈罗): the translation's name that is
+        closest to the glossary's Chinese one, when it is close enough to be a slip for it."""
+        glossary = getattr(self, "glossary", None)
+        if glossary is None or tgt.lang != "zh":
+            return
+        by_en = glossary.by_en()
+        t_names = [t for t in T if t.kind == "name" and not t.extra.get("glossary")]
+        for s in S:
+            entry = by_en.get(s.value) if s.kind == "name" and s.lang == "en" and s.extra.get("glossary") else None
+            if entry is None or not entry.zh or not entry.is_person or not t_names \
+                    or any(entry.zh in tgt.view[a:b] for a, b in t_spans):
+                continue
+            best = max(t_names, key=lambda t: fuzz.ratio(entry.zh, t.value))
+            score = fuzz.ratio(entry.zh, best.value)
+            if score >= _MISSPELLED_ZH and best.value[0] == entry.zh[0]:
+                t_names.remove(best)
+                self.emit(_NAME_RULE, Verdict(f"{s.text} is {entry.zh} in the glossary; the translation writes "
+                                              f"{best.text}", 0.9 if score >= 75 else 0.7), [s, best], "precise")
+
+
+# how close a Chinese name must be to a glossary one to be read as a slip for it (丹尼尔·哈罗 for
+# 丹尼尔·哈洛: 83; 贝森德 for 贝森特: 67; two different three-character names share at most one)
+_MISSPELLED_ZH = 60
 
 # how close a run of capitalized words must be to a glossary name to be read as its misspelling
 _MISSPELLED = 80

@@ -13,7 +13,9 @@ Flagged example:
     01.zh.md: 总投资18亿欧元 / 04.zh.md: 投资18亿美元
 
 Not flagged:
-    Correct conversions: 62米 against "203-foot", 45米/秒 against "162 km/h", 150公顷 against "370 acres".
+    Correct conversions: 62米 against "203-foot", 45米/秒 against "162 km/h", 150公顷 against "370 acres";
+    a temperature in degrees whose scale only words of weather suggest ("temperature reaches 118
+    degrees" against 118华氏度).
 """
 
 from decimal import Decimal
@@ -35,6 +37,8 @@ def check(p: Pair) -> Verdict | None:
         if a.dimension != b.dimension:
             # (the precise path offers these inside one aligned sentence only: 4.3 million barrels / 430万吨)
             return Verdict(f"{a.text} ({a.unit}) vs {b.text} ({b.unit}): same number, a unit of another kind", 0.85)
+        if a.dimension == "temperature" and (a.extra.get("scale_guessed") or b.extra.get("scale_guessed")):
+            return None   # 'reaches 118 degrees' names no scale: the other figure's says which it is
         # (35 °C and 35 °F: scales apart by an offset, not a factor, never equal)
         if a.dimension != "temperature" \
                 and max(a.si, b.si) / max(min(a.si, b.si), Decimal("1e-12")) < Decimal("1.05"):

@@ -140,7 +140,7 @@ ZH_YEAR = re.compile(rf"(?P<y>(?:1[5-9]|20)\d\d|{_ERA_YEAR})\s{{0,2}}年(?P<part
 ZH_REL_YEAR = re.compile(rf"(?P<rel>{_ZH_REL_Y})(?P<part>{_alt(ZH_YEAR_PARTS)})?")
 ZH_MONTH = re.compile(rf"(?P<rel>{_ZH_REL_Y})?(?P<m>{_ZN}{{1,3}})\s{{0,2}}月(?P<part>{_alt(ZH_MONTH_PARTS)})?")
 ZH_REL_MONTH = re.compile(rf"(?P<rel>{_ZH_REL_M})(?P<part>{_alt(ZH_MONTH_PARTS)})?")
-ZH_TIME = re.compile(r"[）)]?\s{0,2}(?P<part>凌晨|早上|上午|中午|下午|晚上|傍晚|夜间)?\s{0,2}(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}(?:时|点|點)(?:\s{0,2}(?P<mi>\d{1,2}|半|[零一二三四五六七八九十]{1,3})\s{0,2}分?)?")
+ZH_TIME = re.compile(r"[）)]?\s{0,2}(?P<part>凌晨|早上|上午|中午|下午|晚上|傍晚|夜间|夜間)?\s{0,2}(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}(?:时|時|点|點)(?:\s{0,2}(?P<mi>\d{1,2}|半|[零一二三四五六七八九十]{1,3})\s{0,2}分?)?")
 ZH_WEEK = re.compile(rf"(?:(?P<pre>{_ZH_WPRE})[个個]?)?(?:{_ZH_WEEKW})(?P<w>[一二三四五六日天])")
 ZH_RELDAY = re.compile(_alt(ZH_REL_DAYS))
 ZH_NUMERIC_SPACED = re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)\d\d) (?P<m>0[1-9]|1[0-2]) (?P<d>[0-3][0-9])(?![0-9A-Za-z])")
@@ -202,11 +202,11 @@ EN_TIME = re.compile(rf"(?<![0-9A-Za-z:.])(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?\
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _CLOCK_NOT_BEFORE = re.compile(rf"\s*(?:{_EN_TZ}(?![A-Za-z])|a\.?m|p\.?m)", re.I)
 RATIO_BEFORE = re.compile(r"(?:ratio|scale|odds|比例|比分|比)\s{0,3}(?:of\s{1,3}|was\s{1,3}|is\s{1,3}|为|是)?$", re.I)
-ZH_CLOCK = re.compile(r"(?P<part>凌晨|早上|上午|中午|下午|晚上|傍晚|夜间)?\s{0,2}(?<![0-9零一二三四五六七八九十])(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}(?P<u>时|點|点)"
+ZH_CLOCK = re.compile(r"(?P<part>凌晨|早上|上午|中午|下午|晚上|傍晚|夜间|夜間)?\s{0,2}(?<![0-9零一二三四五六七八九十])(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}(?P<u>时|時|點|点)"
                       r"(?:\s{0,2}(?:(?P<mi>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}分|(?P<half>半)))?(?![0-9零一二三四五六七八九十])")
 # where EN_TIME and ZH_CLOCK can match (see _Scanner)
 _A_EN_TIME = re.compile(rf"(?<![A-Za-z])(?:[AaPp]\.?[Mm]|{_EN_TZ})(?![A-Za-z])", re.I)
-_A_ZH_CLOCK = re.compile("[时点點]")
+_A_ZH_CLOCK = re.compile("[时時点點]")
 # a clock time (13:05) and a month/day pair (3/4) hold their separator: the few places it stands
 # are scanned, not every digit of the text; what either pattern reads lies within this of it
 _A_COLON = re.compile(":")
@@ -268,6 +268,8 @@ _A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _A_ZH_YEAR = re.compile("年")
 _A_ZH_MONTH = re.compile("[月%s]" % re.escape(_ZH["lunar_new_year"][0]))
 _A_ZH_DAY = re.compile("[日号號]")
+# a weekday that ends a span begun by a weekly one (每周一至周五, 每週一到週五)
+_ZH_EVERY_WEEKDAY_TO = re.compile(rf"每(?:{_ZH_WEEKW})[一二三四五六日天](?:至|到|－|-|~|～|—)$")
 _A_ZH_WEEK = re.compile("[%s]" % _first_chars(_ZH["week_words"]))
 _A_ZH_RELDAY = re.compile("[%s]" % _first_chars(ZH_REL_DAYS))
 _A_ZH_REL_M = re.compile("[%s]" % _first_chars(ZH_REL_MONTHS))
@@ -922,6 +924,8 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
         s = mt.start()
         if text[s - 1:s] == "每" or text[mt.end():mt.end() + 1] in ("次", "刊", "报", "末"):
             continue  # 每周一次, 周刊: not a day
+        if _ZH_EVERY_WEEKDAY_TO.search(text, max(0, s - 8), s):
+            continue  # 每周一至周五: the end of a weekly span, no more a day than its start
         w = ZH_WEEKDAY_CHARS[mt.group("w")]
         day = resolve_weekday(w, ref, mt.group("pre") or "", future(s, mt.end()))
         dm = DateMention(s, mt.end(), day.year, day.month, day.day, resolved="document-date", weekday=w)
@@ -1264,6 +1268,8 @@ _EN_MORE_DAY = re.compile(
     r"(?![0-9A-Za-z%]|[.,:][0-9])(?=\s{0,2}(?:$|[.,;:!?)]|\s(?:and|or|in|at|on|to|of|this|last|next|respectively|when|while"
     rf"|{_RANGE_ONLY_FOLLOWERS})\b))",
     re.I)
+# a range written tight with a dash may stand before the noun it dates: 'the June 16-17 meeting'
+_EN_TIGHT_DAY_RANGE = re.compile(rf"(?P<to>[-–])(?P<d>{_DAYNUM})(?![0-9A-Za-z%]|[.,:][0-9]|[-–])(?=\s{{1,2}}[a-z])")
 _RANGE_ONLY_AFTER = re.compile(rf"\s{{1,2}}(?:{_RANGE_ONLY_FOLLOWERS})\b", re.I)
 # a change verb a few words before a date: 'rose on February 17 to 22' states a change to 22
 _CHANGE_BEFORE = re.compile(r"(?<![A-Za-z])(?:%s)(?:\s+[A-Za-z]+){0,2}\s+$" % "|".join(
@@ -1297,6 +1303,11 @@ def _add_more_days(text: str, first: DateMention, add: Callable[[DateMention], N
     end = first.end
     for _ in range(8):
         m = _EN_MORE_DAY.match(text, end)
+        if m is None and end == first.end:
+            m = _EN_TIGHT_DAY_RANGE.match(text, end)
+            nxt = re.match(r"\s{1,2}([a-z]+(?:\s[a-z]+)?)", text[m.end():m.end() + 24]) if m else None
+            if nxt and (nxt.group(1) in _EN_UNIT_WORDS or nxt.group(1).split()[0] in _EN_UNIT_WORDS | {"percent", "per", "pct"}):
+                m = None   # 'rose June 16-17 percent' is not a range of days
         if m is None:
             return
         d = int(m.group("d"))
@@ -1672,7 +1683,7 @@ def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Cal
         if not free(*mt.span()):
             continue
         arabic = mt.group("h").isdigit()
-        if not (mt.group("part") or arabic or mt.group("u") == "时" and mt.group("mi")):
+        if not (mt.group("part") or arabic or mt.group("u") in "时時" and mt.group("mi")):
             continue  # 三点 may be three points, 一点十分 'a bit, very', 一时 'for a while'
         if mt.group("u") in "点點" and not (mt.group("part") or mt.group("mi") or mt.group("half")):
             continue  # 3点 alone may be three points

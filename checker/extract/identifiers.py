@@ -13,7 +13,7 @@ from .dates import EN_DAY_ORDINALS, EN_DURATION_UNITS, EN_MONTHS, EN_WEEKDAYS
 from .scan import finditer as fast_finditer
 
 _ZN = "[0-9零〇一二三四五六七八九十百千两]"
-ZH_ID = re.compile(rf"第\s*(?P<n>{_ZN}{{1,6}})\s*(?P<cls>号|號|条|條|款|章|节|届|次|轮|批|期|个|颗|名|位|艘|架|项|号令|版)?(?P<noun>[\u4e00-\u9fff]{{0,2}})")
+ZH_ID = re.compile(rf"第\s*(?P<n>{_ZN}{{1,6}})\s*(?P<cls>号|號|条|條|款|章|节|節|届|屆|次|轮|輪|批|期|个|個|颗|顆|名|位|艘|架|项|項|号令|號令|版)?(?P<noun>[\u4e00-\u9fff]{{0,2}})")
 EN_ID = re.compile(r"\b(?P<noun>Article|Art\.|Section|Sec\.|Resolution|Decree|Order|Law|Rule|Regulation|Directive|Announcement|Notice|Bulletin|Circular|Clause|Chapter|Paragraph|Amendment|Flight|Typhoon|Storm|Launch|Mission|Item|Case)\s+(?:No\.\s*)?(?P<n>\d{1,6})\b"
                    # (a patent's or case's number may be grouped: U.S. Patent No. 9,412,366)
                    r"|\b(?P<no>No\.|Number|#)\s?(?P<n2>\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,6})\b"
@@ -35,8 +35,12 @@ _ZH_STREAK_WORDS = load("zh", "classifiers")["streaks"]
 ZH_STREAK = re.compile(r"(?<![0-9零〇一二三四五六七八九十百两])(?P<n>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:%s)" % "|".join(
     map(re.escape, _ZH_STREAK_WORDS)))
 _ZH_STREAK_WORD = re.compile("|".join(map(re.escape, _ZH_STREAK_WORDS)))
-_ZH_CLS_UNIT = {"号": "no", "號": "no", "号令": "no", "条": "article", "條": "article", "款": "clause", "章": "chapter",
-                "节": "section", "届": "session", "次": "time", "轮": "round", "批": "batch", "期": "issue", "版": "edition"}
+# 2283号航班, 2231号决议: a figure numbers the thing after 号 without 第 before it
+ZH_HAO_ID = re.compile(r"(?<![0-9A-Za-z第.])(?P<n>\d{1,6})\s?(?:号|號)(?P<noun>%s)" % "|".join(
+    map(re.escape, longest_first(load("zh", "classifiers")["numbered_by_hao"]))))
+_ZH_CLS_UNIT = {"号": "no", "號": "no", "号令": "no", "號令": "no", "条": "article", "條": "article", "款": "clause",
+                "章": "chapter", "节": "section", "節": "section", "届": "session", "屆": "session", "次": "time",
+                "轮": "round", "輪": "round", "批": "batch", "期": "issue", "版": "edition"}
 
 
 @dataclass
@@ -256,10 +260,13 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
             pos = end  # 第十和第十五: the next ordinal may start inside the characters read as a noun
         if noun and not cls:
             noun = _whole_words(text, mt.start("noun"), noun)   # 第一剂疫苗: 剂, not 剂疫
-        if noun and cls in ("号", "號", "条", "次", "届", ""):
+        if noun and cls in ("号", "號", "条", "條", "次", "届", "屆", ""):
             end = mt.start("noun") + len(noun)
         unit = _ZH_CLS_UNIT.get(cls, "ordinal")
         zh_found.append(IdMention(mt.start(), end, int(n), unit, unit in ("ordinal", "time", "round", "session", "batch"), noun))
+    for mt in fast_finditer(ZH_HAO_ID, text) if "号" in text or "號" in text else ():
+        if not any(taken[mt.start():mt.end()]):
+            zh_found.append(IdMention(mt.start(), mt.end(), int(mt.group("n")), "no", False, mt.group("noun")))
     for im in _zh_ordinal_ranges(text, zh_found):
         add(im)
     for mt in fast_finditer(_EN_ORD_RANGE, text):

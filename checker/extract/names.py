@@ -15,7 +15,7 @@ ZH_TITLES = ("副总统", "总统", "国务卿", "贸易代表", "代表", "财�
              "行长", "副行长", "主席", "总理", "首相", "发言人", "秘书长", "大臣", "主任", "局长", "董事长", "首席执行官",
              "总裁", "负责人", "预报员", "首席预报员", "经济学家", "分析师", "记者", "大使", "委员", "议员", "市长", "州长",
              "总经理", "总监", "创始人", "院长", "校长", "教授", "博士", "司令", "将军", "总干事", "专员", "首席经济学家",
-             "领导人", "执行官")
+             "领导人", "执行官", "理事")
 _ZH_TITLE_RX = re.compile("(?:" + literal_trie(ZH_TITLES) + ")")
 _ZH_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8}){1,2}")
 EN_TITLES = ("President", "Vice President", "Secretary", "Minister", "Governor", "Chancellor", "Premier", "Prime Minister",
@@ -44,6 +44,9 @@ _CALENDAR = frozenset(w.lower() for table in ("months", "weekdays") for w in loa
 _RELATIVE = frozenset(load("en", "dates")["relative_prefix"])
 ZH_NAME_STOP = set("在说称表示对于和与及向的了是也已将会等曾就未不")   # (未, 不: 莫迪|未出席)
 # verbs that often follow a name: the name ends where they start
+# words of time that often follow a name: 哈洛周二表示, 古特雷斯当天指出 (the name ends there too)
+ZH_NAME_TIME_WORDS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五",
+                      "週六", "週日", "星期", "今天", "昨天", "当天", "當天", "日前", "近日", "当地时间", "當地時間")
 ZH_NAME_VERBS = ("出席", "表示", "指出", "介绍", "透露", "强调", "认为", "宣布", "会见", "访问", "主持", "参加", "发表", "回应", "称",
                  "通过", "呼吁", "致辞", "警告", "承认", "否认")
 
@@ -100,7 +103,8 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
         # the last part ends where a function character starts
         last = text[s:e].rsplit("·", 1)
         tail = last[-1]
-        cut = next((i for i, ch in enumerate(tail) if ch in ZH_NAME_STOP or tail.startswith(ZH_NAME_VERBS, i)), len(tail))
+        cut = next((i for i, ch in enumerate(tail) if ch in ZH_NAME_STOP or tail.startswith(ZH_NAME_VERBS, i)
+                    or tail.startswith(ZH_NAME_TIME_WORDS, i)), len(tail))
         e = e - (len(tail) - min(cut, 4))
         if e - s >= 3:
             add(NameMention(s, e, text[s:e], text[s:e], "pattern"))
@@ -115,11 +119,11 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
             # only when no two of them in a row make an everyday word (当天强调, 近日表示)
             if n == 4 and (any(is_common_word(cand[i:i + 2]) for i in range(3)) or is_common_word(text[e - 1:e + 1])):
                 continue  # (nor does its last character start a word with the next: 桑切斯|附和)
-            if any(cand.startswith(ZH_NAME_VERBS, i) for i in range(1, n)):
-                continue  # the name ends where a verb starts (马克龙称)
+            if any(cand.startswith(ZH_NAME_VERBS, i) or text.startswith(ZH_NAME_TIME_WORDS, s + i) for i in range(1, n)):
+                continue  # the name ends where a verb or a word of time starts (马克龙称, 贝森特周二表示)
             after = text[e:e + 1]
             if after and "\u4e00" <= after <= "\u9fff" and after not in ZH_NAME_STOP and after not in "等则也都还曾均" \
-                    and not text.startswith(ZH_NAME_VERBS, e):
+                    and not text.startswith(ZH_NAME_VERBS, e) and not text.startswith(ZH_NAME_TIME_WORDS, e):
                 continue
             if is_common_word(cand) or any(taken[s:e]):
                 continue

@@ -44,6 +44,8 @@ _CONTEXT_UNITS = {**_context_rules("zh"), **_context_rules("en")}
 _CONTEXT_REACH = {"zh": (12, 0), "en": (100, 40)}
 _CONTEXT_ONLY = {word: re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(map(re.escape, words)), re.I)
                  for word, words in dict(load("en", "units").get("context_only_units", {})).items()}
+_CONTEXT_DOCUMENT = {word: re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(map(re.escape, words)))
+                     for word, words in dict(load("en", "units").get("context_only_document", {})).items()}
 
 
 def _unit_in_context(text: str, unit: str, start: int, end: int) -> str | None:
@@ -56,25 +58,46 @@ def _unit_in_context(text: str, unit: str, start: int, end: int) -> str | None:
                 return other
         return None
     # English: the rule whose word is nearest ('155 Fahrenheit, or 43 to 44 degrees Centigrade')
+    best = _nearest_context_rule(text, unit, start, end)
+    return best[1] if best else None
+
+
+def _nearest_context_rule(text: str, unit: str, start: int, end: int) -> tuple[int, str, str] | None:
+    """(distance, unit, word) of the English context rule whose word is nearest the figure."""
     before, after = _CONTEXT_REACH["en"]
     lo, hi = max(0, start - before), end + len(unit) + after
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, str] | None = None
     for other, words in _CONTEXT_UNITS.get(unit, ()):
         for m in words.finditer(text, lo, hi):
             d = start - m.end() if m.end() <= start else m.start() - end
             if best is None or d < best[0]:
-                best = (d, other)
-    return best[1] if best else None
+                best = (d, other, m.group(0))
+    return best
+
+
+def _scale_guessed(text: str, unit: str, start: int, end: int) -> bool:
+    """Whether an English unit word read as a temperature scale was read so from words of weather
+    alone ('temperature reaches 118 degrees'): no word of its sentence names the scale, which American
+    copy leaves to Fahrenheit and most other copy to Celsius."""
+    best = _nearest_context_rule(text, unit, start, end)
+    return best is not None and not any(rx.fullmatch(best[2]) for rx in _CONTEXT_DOCUMENT.values())
 
 
 def _only_in_context(text: str, unit: str, start: int, end: int) -> bool:
     """A unit read only in a sentence that speaks of its dimension ('40-42C', 'fell to 938 mb'); a
-    one-letter one only attached to its figure (a spaced 'C' is a letter: Group C, 3 C-sections)."""
+    one-letter one attached to its figure, or after one space as a capital that ends a word ('highs
+    of 110 F (43 C)' in American copy; a spaced 'C' that goes on is a letter: 3 C-sections)."""
     words = _CONTEXT_ONLY.get(unit)
     if words is None:
         return True
     before, after = _CONTEXT_REACH["en"]
-    return (end == start or len(unit) > 1) and bool(words.search(text, max(0, start - before), end + len(unit) + after))
+    spaced_capital = (end == start + 1 and text[start] == " " and text[end:end + 1].isupper()
+                      and not re.match(r"[\w\-\u2010-\u2014]", text[end + 1:end + 2]))
+    if not (end == start or len(unit) > 1 or spaced_capital):
+        return False
+    in_document = _CONTEXT_DOCUMENT.get(unit)
+    return bool(words.search(text, max(0, start - before), end + len(unit) + after)
+                or in_document is not None and in_document.search(text))
 ZH_QUAL_PRE = dict(load("zh", "qualifiers")["prefix"])
 ZH_QUAL_SUF = dict(load("zh", "qualifiers")["suffix"])
 EN_QUAL_PRE = dict(load("en", "qualifiers")["prefix"])
@@ -103,7 +126,8 @@ _ZH_OR_EQUAL_BEFORE = re.compile(r"(%s)[ ]{0,2}(?:或者|或|or)[ ]{0,2}$" % "|"
 PERCENT_SUFFIX_EN = [("percentage points", "pp", 1), ("percentage point", "pp", 1), ("basis points", "pp", Decimal("0.01")),
                      ("basis point", "pp", Decimal("0.01")), ("bps", "pp", Decimal("0.01")), ("bp", "pp", Decimal("0.01")),
                      ("per cent", "%", 1), ("percent", "%", 1), ("pct", "%", 1)]
-PERCENT_SUFFIX_ZH = [("个百分点", "pp", 1), ("百分点", "pp", 1), ("个基点", "pp", Decimal("0.01")), ("基点", "pp", Decimal("0.01"))]
+PERCENT_SUFFIX_ZH = [(w, "pp", Decimal(str(f)) if f != 1 else 1)
+                     for w, f in sorted(load("zh", "numbers")["percent_point_suffix"].items(), key=lambda wf: -len(wf[0]))]
 _DIRECTION_ZH, _DIRECTION_EN = load("zh", "qualifiers")["direction"], load("en", "qualifiers")["direction"]
 UP_WORDS, DOWN_WORDS = tuple(_DIRECTION_ZH["up"]), tuple(_DIRECTION_ZH["down"])
 EN_UP, EN_DOWN = tuple(_DIRECTION_EN["up"]), tuple(_DIRECTION_EN["down"])
@@ -1009,6 +1033,10 @@ def _en_items_at(text: str, pos: int) -> list[tuple[int, int, str]]:
     rest = "-".join(parts[k:])
     head_end = m.start() + len("-".join(parts[:k]))
     head = (m.start(), head_end, "-".join(parts[:k]))
+    joint = _HYPHEN_RATIO_JOINT.match(rest)
+    if joint and _en_vocab(rest[joint.end():]):
+        # a one-in-three chance: both figures of a share (_ratios reads the pair)
+        return [head, (head_end + 1 + joint.end(), m.end(), rest[joint.end():])]
     if _en_vocab(rest):
         return [head, (head_end + 1, m.end(), rest)]
     if rest.lower() in _UNIT_OR_CURRENCY_WORDS:
@@ -1270,8 +1298,12 @@ def _clock_durations(text: str, taken: bytearray) -> list[Quantity]:
 
 
 _EN_NUMBERS = load("en", "numbers")
-_RATIO_JOINT = re.compile(r"[ ]{1,2}(?:%s)[ ]{1,2}" % "|".join(
-    re.escape(w).replace(r"\ ", "[ ]{1,2}") for w in longest_first(_EN_NUMBERS.get("ratio_joiners", []))), re.I)
+_RATIO_JOINT = re.compile(r"[ ]{1,2}(?:%s)[ ]{1,2}|-(?:%s)-" % ("|".join(
+    re.escape(w).replace(r"\ ", "[ ]{1,2}") for w in longest_first(_EN_NUMBERS.get("ratio_joiners", []))), "|".join(
+    re.escape(w).replace(r"\ ", "-") for w in longest_first(_EN_NUMBERS.get("ratio_joiners", [])))), re.I)
+# the same joiner inside a hyphenated compound (a one-in-three chance, a one-out-of-five risk)
+_HYPHEN_RATIO_JOINT = re.compile(r"(?:%s)-" % "|".join(
+    re.escape(w).replace(r"\ ", "-") for w in longest_first(_EN_NUMBERS.get("ratio_joiners", []))), re.I)
 
 
 # a figure that ends a range or a choice ('5 to 10 in 100', '1 or 2 in 10') is no share's numerator,
@@ -1884,6 +1916,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     sym, factor, dim = UNITS[other]  # 气温30度: degrees Celsius
                     q.kind, q.unit, q.dimension = "measure", sym, dim
                     q.si = q.num * Decimal(str(factor))
+                    if dim == "temperature" and u.isascii() and _scale_guessed(text, u, start, p2):
+                        q.extra = {**(q.extra or {}), "scale_guessed": True}
                     pos = p2 + len(u)
                     u = None
                 if u and u.lower() in _AGES["units"]:
