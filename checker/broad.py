@@ -53,9 +53,9 @@ class BroadPath:
         (comparable() is false) is dropped as it is picked, since the judge would skip it. With
         --jobs N on a large corpus, picking counterparts, judging pairs and scoring them run over N
         forked processes; the results are put back in order, so the findings are the same whatever
-        N is. `meanwhile` (the precise path, which needs nothing of this and may be running on its
-        own workers already) is called with the worker runner once the pairs are being judged; it
-        ends before the judge reads its results (the findings of the precise path come first, and its aligned
+        N is. `meanwhile` (the precise path, which needs nothing of this) is called with the worker
+        runner once the pairs are being judged, and may give the workers more tasks; it ends before
+        the judge reads its results (the findings of the precise path come first, and its aligned
         support is counted by the judge). `before_fork` is called before worker processes are
         started, if they are: what it loads, they inherit."""
         claims = [c for cs in self.claims.values() for c in cs]

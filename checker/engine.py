@@ -13,9 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 
 from rules import CLAIM_RULES, REGISTRY, Pair, Rule, Verdict
 
@@ -23,7 +21,6 @@ from .broad import BroadPath
 from .config import Config
 from .lexicon import en_terms
 from .model import Claim, Document, Finding
-from .parallel import start_pool
 from .precise import PrecisePath, load_name_tables
 from .segment import sentences
 from .textnorm import fold_width
@@ -209,52 +206,22 @@ class _PrecisePaths:
         self.claims: dict[str, list[Claim]] = engine.claims
         self.rules = {id(r): r.id for r in REGISTRY}
         self.done = False
-        self.pool = None
-        self.records: Iterator | None = None
         _PRECISE = self
 
-    def start(self, jobs: int) -> None:
-        """With `jobs` > 1: fork that many workers for the translation pairs now, before the broad
-        path builds its indexes (seconds of one process's work on a large corpus): the pairs need
-        nothing of it, and both cores work meanwhile. The broad path forks its own workers once its
-        indexes exist (they inherit them); these end when their pairs are done (__call__)."""
-        import multiprocessing as mp
-
-        if jobs < 2 or len(self.translations) < 2 or "fork" not in mp.get_all_start_methods() \
-                or sys.platform == "darwin":
-            return
-        self.before_fork()
-        try:
-            self.pool = start_pool(mp.get_context("fork"), jobs)
-        except OSError:
-            return
-        tasks = [(lo, min(lo + _PRECISE_CHUNK, len(self.translations)))
-                 for lo in range(0, len(self.translations), _PRECISE_CHUNK)]
-        self.records = self.pool.imap(_precise_chunk, tasks, chunksize=1)
-
     def __call__(self, run) -> None:
-        """Called by the broad path with its worker runner, before its judge reads what the pairs
-        found: the pairs' findings replayed here in pair order (run here if start() forked nothing)."""
         self.done = True
         try:
-            if self.records is None:
+            if not run.parallel or len(self.translations) < 2:
                 for original, translation in self.translations:
                     self.engine.precise(original, translation)
                 return
-            for records in self.records:
+            tasks = [(lo, min(lo + _PRECISE_CHUNK, len(self.translations)))
+                     for lo in range(0, len(self.translations), _PRECISE_CHUNK)]
+            for records in run.imap(_precise_chunk, tasks):
                 for emitted, support in records:
                     self._replay(emitted, support)
-            self.stop()
         finally:
             self.release()
-
-    def stop(self, interrupted: bool = False) -> None:
-        """End the workers (not on Ctrl-C: terminate() can wait forever on a task pipe the
-        interrupted run left full; the CLI kills them itself, cli._interrupted)."""
-        pool, self.pool, self.records = self.pool, None, None
-        if pool is not None and not interrupted:
-            pool.terminate()
-            pool.join()
 
     def before_fork(self) -> None:
         """Before this path's workers are forked (start): the dictionary tables the name checks of
@@ -341,17 +308,12 @@ def run_rules(extraction, config: Config) -> list[Finding]:
         if d.translation_of and d.translation_of in by_name:
             linked.add(frozenset((d.doc, d.translation_of)))
             translations.append((by_name[d.translation_of], d))
-    # the precise path's findings and aligned support come before the broad path's, as always: on
-    # its own workers from before the broad path's indexes are built (start), or inside broad()
+    # the precise path's findings and aligned support come before the broad path's, as always; it
+    # runs inside broad() once that has its worker processes, which it then shares
     paths = _PrecisePaths(engine, translations)
     try:
-        paths.start(engine._broad_jobs(sum(map(len, engine.claims.values()))))
         engine.broad(linked, meanwhile=paths, before_fork=paths.before_fork)
-    except KeyboardInterrupt:
-        paths.stop(interrupted=True)
-        raise
     finally:
-        paths.stop()
         paths.release()
     if not paths.done:   # broad() always calls it; this only guards the invariant
         raise RuntimeError("the precise path did not run")
