@@ -355,12 +355,13 @@ class PrecisePath:
         (Harlow is 哈洛 in the glossary, the translation writes 哈罗): the translation's name that is
         closest to the glossary's Chinese one, when it is close enough to be a slip for it."""
         glossary = getattr(self, "glossary", None)
-        if glossary is None or tgt.lang != "zh":
+        named = [s for s in S if s.kind == "name" and s.lang == "en" and s.extra.get("glossary")]
+        if glossary is None or tgt.lang != "zh" or not named:
             return
         by_en = glossary.by_en()
         t_names = [t for t in T if t.kind == "name" and not t.extra.get("glossary")]
-        for s in S:
-            entry = by_en.get(s.value) if s.kind == "name" and s.lang == "en" and s.extra.get("glossary") else None
+        for s in named:
+            entry = by_en.get(s.value)
             if entry is None or not entry.zh or not entry.is_person or not t_names \
                     or any(entry.zh in tgt.view[a:b] for a, b in t_spans):
                 continue

@@ -291,7 +291,7 @@ def _by_initials(name: str, initials: set[str]) -> bool:
     """Do the translation's initials name it, alone or at the head of an agency's ('UN', "the UN's",
     'UNDP' for 'United Nations')? A word in capitals that is an everyday word or a place heads no
     agency: WHO is not the White House's, nor a BEIJING dateline the Bank of England's."""
-    letters = "".join(t[0] for t in name.split() if t not in _CONNECTORS and t not in ("and", "the"))
+    letters = _initial_letters(name.split())
     return letters in initials or any(i.startswith(letters) and not _everyday(i) and i not in known_place_tokens()
                                       for i in initials)
 
@@ -303,9 +303,18 @@ def _spelled_out(written: str, target_lower: str) -> bool:
     if not (written.isupper() and written.isalpha() and len(written) >= 2):
         return False
     letters = written.lower()
-    words = [w for w in re.findall(r"[a-z]+", target_lower) if w not in _CONNECTORS and w not in ("and", "the")]
+    words = [w for w in re.findall(r"[a-z]+", target_lower) if w not in _NOT_INITIALED]
     n = len(letters)
-    return any("".join(w[0] for w in words[i:i + n]) == letters for i in range(len(words) - n + 1))
+    return any(_initial_letters(words[i:i + n]) == letters for i in range(len(words) - n + 1))
+
+
+# words a name's initials leave out: 'Bank of England' is BoE, 'Accounting and Statistics' AS
+_NOT_INITIALED = _CONNECTORS | {"and", "the"}
+
+
+def _initial_letters(words: list[str]) -> str:
+    """The initials of a name's words ('united kingdom' → 'uk'), connectors and 'and' left out."""
+    return "".join(w[0] for w in words if w not in _NOT_INITIALED)
 
 
 def _initials_word(tok: str) -> str:
@@ -370,7 +379,7 @@ def _initials(letters: str, passage: Passage, target_text: str) -> bool:
     letters in order) or of a name the translation spells out (VNA: Vietnam News Agency)."""
     for name in passage.names:
         words = name.split()
-        if "".join(w[0] for w in words if w not in _CONNECTORS and w not in ("and", "the")) == letters:
+        if _initial_letters(words) == letters:
             return True
         if len(words) == 1 and name[0] == letters[0] and _in_order(letters[1:], name[1:]):
             return True

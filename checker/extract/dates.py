@@ -34,6 +34,7 @@ EN_REL_MONTHS: dict[str, int] = dict(_EN["relative_months"])
 ZH_WEEK_PREFIX: dict[str, int] = dict(_ZH["week_prefix"])
 ZH_LUNAR_MONTHS: dict[str, int] = dict(_ZH["lunar_months"])
 ZH_ERAS: dict[str, int] = dict(_ZH["eras"])
+_ERA_FIRSTS = frozenset(e[0] for e in ZH_ERAS)
 ZH_TIME_ZONES: dict[str, str] = dict(_ZH["time_zones"])
 ZH_MONTH_PARTS: dict[str, str] = dict(_ZH["month_parts"])
 ZH_DAY_PRECEDERS = frozenset(_ZH["day_preceders"])
@@ -315,7 +316,7 @@ def _zn(s: str | None) -> int | None:
     if s is None:
         return None
     s = s.strip()
-    for era, before in ZH_ERAS.items():
+    for era, before in ZH_ERAS.items() if s[:1] in _ERA_FIRSTS else ():
         if s.startswith(era):
             n = s[len(era):]
             k = 1 if n == "元" else _zn(n)

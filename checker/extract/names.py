@@ -11,11 +11,9 @@ from ..lexicon import EN_STOP, is_common_word
 from ..resources import load
 from .scan import finditer as fast_finditer, literal_trie
 
-ZH_TITLES = ("副总统", "总统", "国务卿", "贸易代表", "代表", "财政部长", "外交部长", "能源部长", "部长", "外长", "财长",
-             "行长", "副行长", "主席", "总理", "首相", "发言人", "秘书长", "大臣", "主任", "局长", "董事长", "首席执行官",
-             "总裁", "负责人", "预报员", "首席预报员", "经济学家", "分析师", "记者", "大使", "委员", "议员", "市长", "州长",
-             "总经理", "总监", "创始人", "院长", "校长", "教授", "博士", "司令", "将军", "总干事", "专员", "首席经济学家",
-             "领导人", "执行官", "理事")
+_ZH_NAMES = load("zh", "names")
+_ZH_DATES = load("zh", "dates")
+ZH_TITLES = tuple(_ZH_NAMES["titles"])
 _ZH_TITLE_RX = re.compile("(?:" + literal_trie(ZH_TITLES) + ")")
 _ZH_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8}){1,2}")
 EN_TITLES = ("President", "Vice President", "Secretary", "Minister", "Governor", "Chancellor", "Premier", "Prime Minister",
@@ -42,13 +40,13 @@ _NOT_NAMES = {"The", "This", "That", "These", "It", "In", "On", "At", "For", "Bu
 _CALENDAR = frozenset(w.lower() for table in ("months", "weekdays") for w in load("en", "dates")[table])
 # 'Last Thursday, …', 'Next March': a relative word before a month or weekday dates it (en dates.toml)
 _RELATIVE = frozenset(load("en", "dates")["relative_prefix"])
-ZH_NAME_STOP = set("在说称表示对于和与及向的了是也已将会等曾就未不")   # (未, 不: 莫迪|未出席)
-# verbs that often follow a name: the name ends where they start
-# words of time that often follow a name: 哈洛周二表示, 古特雷斯当天指出 (the name ends there too)
-ZH_NAME_TIME_WORDS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日", "週一", "週二", "週三", "週四", "週五",
-                      "週六", "週日", "星期", "今天", "昨天", "当天", "當天", "日前", "近日", "当地时间", "當地時間")
-ZH_NAME_VERBS = ("出席", "表示", "指出", "介绍", "透露", "强调", "认为", "宣布", "会见", "访问", "主持", "参加", "发表", "回应", "称",
-                 "通过", "呼吁", "致辞", "警告", "承认", "否认")
+ZH_NAME_STOP = set(_ZH_NAMES["stop_chars"])
+_ZH_NAME_END_BEFORE = _ZH_NAMES["end_before"]
+# verbs and words of time that often follow a name: the name ends where they start (哈洛表示,
+# 哈洛周二表示, 古特雷斯当天指出)
+ZH_NAME_VERBS = tuple(_ZH_NAMES["verbs_after"])
+ZH_NAME_TIME_WORDS = tuple(sorted({*_ZH_NAMES["time_words_after"], *_ZH_DATES["weekdays"],
+                                   *(w for w in _ZH_DATES["time_zones"] if not w.isascii())}))
 
 
 @dataclass
@@ -122,7 +120,7 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
             if any(cand.startswith(ZH_NAME_VERBS, i) or text.startswith(ZH_NAME_TIME_WORDS, s + i) for i in range(1, n)):
                 continue  # the name ends where a verb or a word of time starts (马克龙称, 贝森特周二表示)
             after = text[e:e + 1]
-            if after and "\u4e00" <= after <= "\u9fff" and after not in ZH_NAME_STOP and after not in "等则也都还曾均" \
+            if after and "\u4e00" <= after <= "\u9fff" and after not in ZH_NAME_STOP and after not in _ZH_NAME_END_BEFORE \
                     and not text.startswith(ZH_NAME_VERBS, e) and not text.startswith(ZH_NAME_TIME_WORDS, e):
                 continue
             if is_common_word(cand) or any(taken[s:e]):

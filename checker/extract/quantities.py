@@ -1298,12 +1298,12 @@ def _clock_durations(text: str, taken: bytearray) -> list[Quantity]:
 
 
 _EN_NUMBERS = load("en", "numbers")
-_RATIO_JOINT = re.compile(r"[ ]{1,2}(?:%s)[ ]{1,2}|-(?:%s)-" % ("|".join(
-    re.escape(w).replace(r"\ ", "[ ]{1,2}") for w in longest_first(_EN_NUMBERS.get("ratio_joiners", []))), "|".join(
-    re.escape(w).replace(r"\ ", "-") for w in longest_first(_EN_NUMBERS.get("ratio_joiners", [])))), re.I)
-# the same joiner inside a hyphenated compound (a one-in-three chance, a one-out-of-five risk)
-_HYPHEN_RATIO_JOINT = re.compile(r"(?:%s)-" % "|".join(
-    re.escape(w).replace(r"\ ", "-") for w in longest_first(_EN_NUMBERS.get("ratio_joiners", []))), re.I)
+_RATIO_JOINERS = longest_first(_EN_NUMBERS.get("ratio_joiners", []))
+# a joiner inside a hyphenated compound (a one-in-three chance, a one-out-of-five risk)
+_HYPHENED_JOINERS = "|".join(re.escape(w).replace(r"\ ", "-") for w in _RATIO_JOINERS)
+_RATIO_JOINT = re.compile(r"[ ]{1,2}(?:%s)[ ]{1,2}|-(?:%s)-" % (
+    "|".join(re.escape(w).replace(r"\ ", "[ ]{1,2}") for w in _RATIO_JOINERS), _HYPHENED_JOINERS), re.I)
+_HYPHEN_RATIO_JOINT = re.compile(r"(?:%s)-" % _HYPHENED_JOINERS, re.I)
 
 
 # a figure that ends a range or a choice ('5 to 10 in 100', '1 or 2 in 10') is no share's numerator,
@@ -1854,8 +1854,9 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                 elif zc:
                     # 港幣5,000萬元: the 元 of the currency named before the amount
                     cur = ZH_CUR[zc]
-                    plain_yuan = not currency and (zc in _ZH_GENERIC_UNIT or cur.startswith("CNY/"))
-                    if currency and (zc in _ZH_GENERIC_UNIT or cur.startswith("CNY/")):
+                    yuan = zc in _ZH_GENERIC_UNIT or cur.startswith("CNY/")   # a 元 or its smaller units
+                    plain_yuan = yuan and not currency
+                    if yuan and currency:
                         # (and its smaller units: 港币3角 is 0.3 HKD)
                         cur = currency + cur[3:] if cur.startswith("CNY/") else currency
                     if zc == "块" and not currency and text[zc_at + 1:zc_at + 2] != "钱" and not (
