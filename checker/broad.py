@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from rules import PAIR_RULES, Pair, Verdict
 from rules.fc004_digit_transposition import _digits as _fc004_digits
-from rules.fc010_name_variant import spelling, unaccented
+from rules.fc010_name_variant import spelling, unaccented, zh_variant
 
 from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, change_direction, comparable, same_value
 from .candidates import (AffinityTable, BlockIndex, PickContext, TermTable, _affinity_key, _LaterKeys,
@@ -275,14 +275,25 @@ class BroadPath:
             self.emit(rule, Verdict(msg, conf, verdict.severity), cited, "broad", outlier=outlier, similarity=sim)
 
     def names_broad(self) -> None:
-        occurrences: dict[str, list[Claim]] = defaultdict(list)
+        """FC010 between names of any documents: one name spelled two ways (Shin Hyun-woo / Shin
+        Hyun-soo; 古特雷斯 / 古特斯雷)."""
+        latin: dict[str, list[Claim]] = defaultdict(list)
+        chinese: dict[str, list[Claim]] = defaultdict(list)
         for cs in self.claims.values():
             for c in cs:
-                if c.kind == "name" and unaccented(c.value).isascii() and not c.extra.get("entity"):
-                    occurrences[c.value].append(c)   # names in Latin letters, accented ones too (António)
+                if c.kind != "name" or c.extra.get("entity"):
+                    continue
+                if unaccented(c.value).isascii():
+                    latin[c.value].append(c)   # names in Latin letters, accented ones too (António)
+                elif all("\u4e00" <= ch <= "\u9fff" or ch == "·" for ch in c.value):
+                    chinese[c.value].append(c)
+        rule = next(r for r in PAIR_RULES if r.id == "FC010")
+        self._latin_variants(latin, rule)
+        self._chinese_variants(chinese, rule)
+
+    def _latin_variants(self, occurrences: dict[str, list[Claim]], rule) -> None:
         names = sorted(occurrences)
         plain = {x: unaccented(x).lower() for x in names}   # António Guterrez / Antonio Guterres: one letter apart
-        rule = next(r for r in PAIR_RULES if r.id == "FC010")
         # only names of as many words that share their first or their last word are compared:
         # look those up instead of trying every pair (the number of names grows with the corpus)
         by_first: dict[tuple[str, int], list[int]] = defaultdict(list)
@@ -303,18 +314,44 @@ class BroadPath:
                 if spelling(x) == spelling(y):
                     continue   # two correct spellings of one name (Lu Daliang, Lv Daliang)
                 score = fuzz.ratio(plain[x], plain[y])
-                if score < 84:
-                    continue
-                docs_x = {c.doc for c in occurrences[x]}
-                docs_y = {c.doc for c in occurrences[y]}
-                odd, common = (y, x) if len(docs_x) >= len(docs_y) else (x, y)
-                if occurrences[x][0].extra.get("glossary"):
-                    odd, common = y, x
-                elif occurrences[y][0].extra.get("glossary"):
-                    odd, common = x, y
-                a, b = occurrences[common][0], occurrences[odd][0]
-                v = Verdict(f"{b.text} vs {a.text}: the same name spelled differently", round(score / 100 * 0.9, 2))
-                self.emit(rule, v, [a, b], "broad", outlier=b if len(docs_x) != len(docs_y) else None)
+                if score >= 84:
+                    self._emit_variant(rule, x, y, occurrences, round(score / 100 * 0.9, 2), "the same name spelled differently")
+
+    def _chinese_variants(self, occurrences: dict[str, list[Claim]], rule) -> None:
+        """Chinese names of as many characters, two of them swapped or one replaced by one that
+        sounds like it (rules.fc010_name_variant.zh_variant); looked up by their first and their
+        last character, as the Latin ones by their words."""
+        names = sorted(occurrences)
+        by_end: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for i, x in enumerate(names):
+            plain = x.replace("·", "")
+            if len(plain) >= 3:
+                by_end[(plain[0], len(plain))].append(i)
+                by_end[(plain[-1], -len(plain))].append(i)
+        for i, x in enumerate(names):
+            plain = x.replace("·", "")
+            if len(plain) < 3:
+                continue
+            others = {j for key in ((plain[0], len(plain)), (plain[-1], -len(plain))) for j in by_end[key] if j > i}
+            for j in sorted(others):
+                how = zh_variant(x, names[j])
+                if how:
+                    what = "two characters swapped" if how == "transposed" else "a character replaced by one that sounds alike"
+                    self._emit_variant(rule, x, names[j], occurrences, 0.7, f"the same name written with {what}")
+
+    def _emit_variant(self, rule, x: str, y: str, occurrences: dict[str, list[Claim]], confidence: float, why: str) -> None:
+        """One name written two ways: the form fewer documents write (or the one the glossary does
+        not give) is the outlier."""
+        docs_x = {c.doc for c in occurrences[x]}
+        docs_y = {c.doc for c in occurrences[y]}
+        odd, common = (y, x) if len(docs_x) >= len(docs_y) else (x, y)
+        if occurrences[x][0].extra.get("glossary"):
+            odd, common = y, x
+        elif occurrences[y][0].extra.get("glossary"):
+            odd, common = x, y
+        a, b = occurrences[common][0], occurrences[odd][0]
+        v = Verdict(f"{b.text} vs {a.text}: {why}", confidence)
+        self.emit(rule, v, [a, b], "broad", outlier=b if len(docs_x) != len(docs_y) else None)
 
 
 def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> float | None:

@@ -2,10 +2,11 @@
 
 What it flags:
     贝森特 (Bessent in the glossary) rendered "Bessem"; "Andreas Hofmann" against "Andreas Hoffmann";
-    "Shin Hyun-woo" against "Shin Hyun-soo". On a translation pair without a glossary (the
-    precise path): a place or person CC-CEDICT knows that the original names while the translation
-    names another (普京 → "Medvedev"), a known place or person the translation names while
-    the original writes it in no form ("Austria" where the original says 地球), and a name nothing
+    "Shin Hyun-woo" against "Shin Hyun-soo"; between Chinese reports, 古特雷斯 against 古特斯雷 (two
+    characters swapped) and 林振华 against 林正华 (a character replaced by one that sounds alike).
+    On a translation pair without a glossary (the precise path): a place or person CC-CEDICT
+    knows that the original names while the translation names another (普京 → "Medvedev"), a
+    known place or person the translation names while the original writes it in no form ("Austria" where the original says 地球), and a name nothing
     in the original explains, by writing, romanization, sound or word-by-word translation
     ("Stanley Cups" where the original says 段梦琪; "Universe" for 上海, which the translation
     leaves out).
@@ -18,7 +19,8 @@ Flagged example:
 
 Not flagged:
     Names that match the glossary or each other, also in another correct spelling (Lu / Lv / Lü /
-    Lyu for 吕, José / Jose, Hyun-woo / Hyunwoo); different people with unrelated names; names
+    Lyu for 吕, José / Jose, Hyun-woo / Hyunwoo); different people with unrelated names, also
+    Chinese names one character apart that sound different (马克龙 / 马克思); names
     transliterated by sound (贝森特 / Bessent, 休斯敦 / Houston) or romanized in another spelling
     (许正宇 / Christopher Hui Ching-yu).
 """
@@ -55,6 +57,36 @@ def spelling(name: str) -> str:
                 break
         words.append(w)
     return "".join(words)
+
+
+_SOUND_ALIKE = [tuple(x) for x in load("zh", "names")["sound_alike"]]
+
+
+@lru_cache(maxsize=4096)
+def _heard(ch: str) -> str:
+    """A character's sound with what listeners confuse folded (zheng and zhen → 'zen'); '' when
+    unknown."""
+    from checker.lexicon import everyday_char_pinyin
+
+    py = everyday_char_pinyin(ch)
+    for a, b in _SOUND_ALIKE:
+        py = py.replace(a, b)
+    return py
+
+
+def zh_variant(x: str, y: str) -> str:
+    """How two Chinese names of as many characters are one name miswritten: 'transposed' (古特雷斯 /
+    古特斯雷), 'sound-alike' (林振华 / 林正华: one character replaced by one that sounds like it), or
+    '' (two names: 马克龙 / 马克思)."""
+    x, y = x.replace("·", ""), y.replace("·", "")
+    if len(x) != len(y) or len(x) < 3 or x == y:
+        return ""
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]:
+        return "transposed"
+    if len(diff) == 1 and _heard(x[diff[0]]) and _heard(x[diff[0]]) == _heard(y[diff[0]]):
+        return "sound-alike"
+    return ""
 
 
 @rule("FC010", "name-variant", "error")

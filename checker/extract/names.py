@@ -69,6 +69,31 @@ def _terms_of(entries: tuple[tuple[str, str, str], ...]) -> list[tuple[str, str,
     return Glossary([Entry(*e) for e in entries]).terms()
 
 
+# characters of one part of a transliterated name at most (孙德本尔斯, 普利特维茨, 弗雷泽里克森)
+_PART_MAX = 7
+
+
+def _dotted_name(text: str, s: int, e: int) -> tuple[int, int]:
+    """The name within a run of characters around middle dots (国务秘书佐尔坦·萨博出席,
+    斯科特·贝森特牵头): its first part starts after the title or everyday word before it, its last
+    part ends before a function character, a verb or word of time that follows names, or a word
+    of two characters that is an everyday word (牵头, 那边): characters chosen for their sound
+    seldom make one, nor does a part end inside one (after its first two characters)."""
+    first, *_, last = text[s:e].split("·")
+    t = None
+    for t in _ZH_TITLE_RX.finditer(first):
+        pass
+    # the first part starts after the last title, function character or everyday word before its
+    # last two characters (国务秘书|佐尔坦, 会见了|乌尔苏拉), and has five characters at most (安德里乌斯)
+    s += max(t.end() if t is not None else 0, len(first) - 5,
+             max((j for j in range(1, len(first) - 1) if first[j - 1] in ZH_NAME_STOP
+                  or j >= 2 and is_common_word(first[j - 2:j])), default=0))
+    cut = next((i for i, ch in enumerate(last) if ch in ZH_NAME_STOP or last.startswith(ZH_NAME_VERBS, i)
+                or last.startswith(ZH_NAME_TIME_WORDS, i) or 2 <= i <= len(last) - 2 and is_common_word(last[i:i + 2])),
+               len(last))
+    return s, e - (len(last) - min(cut, _PART_MAX))
+
+
 def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameMention]:
     out: list[NameMention] = []
     taken = bytearray(len(text))
@@ -87,25 +112,13 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
             for mt in glossary.pattern(term).finditer(text):
                 add(NameMention(mt.start(), mt.end(), term, canonical, "glossary", is_entity))
     # Chinese: transliterated names with a middle dot, and title + name
-    for mt in _ZH_NAME.finditer(text) if "·" in text else ():  # (a name with a middle dot)
-        s, e = mt.span()
-        left = text[s:e].split("·")[0]
-        t = None
-        for t in _ZH_TITLE_RX.finditer(left):
-            pass
-        if t is not None:
-            s += t.end()
-        elif len(left) > 2 and left[-3:-1] in ("秘书", "大臣", "主席", "总统", "总理", "部长", "州长", "市长", "议员"):
-            s = mt.start() + len(left) - 1
-        s = max(s, mt.start() + len(left) - 5)
-        # the last part ends where a function character starts
-        last = text[s:e].rsplit("·", 1)
-        tail = last[-1]
-        cut = next((i for i, ch in enumerate(tail) if ch in ZH_NAME_STOP or tail.startswith(ZH_NAME_VERBS, i)
-                    or tail.startswith(ZH_NAME_TIME_WORDS, i)), len(tail))
-        e = e - (len(tail) - min(cut, 4))
+    at, dotted = 0, "·" in text
+    while dotted and (mt := _ZH_NAME.search(text, at)):   # (names with a middle dot)
+        s, e = _dotted_name(text, *mt.span())
         if e - s >= 3:
             add(NameMention(s, e, text[s:e], text[s:e], "pattern"))
+        # the next name may start where this one's last part ends (普京会见了乌尔苏拉·冯德莱恩)
+        at = max(e, text.index("·", mt.start()) + 1)
     for mt in fast_finditer(_ZH_TITLE_RX, text):
         s = mt.end()
         for n in (4, 3, 2):
