@@ -62,8 +62,15 @@ def stem(word: str) -> str:
     w = lemma(word)
     for suf in ("ing", "ed", "er", "ion", "ation", "al", "ly", "ment"):
         if w.endswith(suf) and len(w) - len(suf) >= 4:
-            return w[: -len(suf)]
+            w = w[: -len(suf)]
+            # a consonant doubled before the suffix is one in the word: dropped, planned → drop, plan
+            if suf in ("ing", "ed") and w[-1] == w[-2] and w[-1] in _DOUBLED:
+                w = w[:-1]
+            return w
     return w
+
+
+_DOUBLED = frozenset("bdgmnprt")   # (not l, s, f, z: call, pass, staff and buzz keep theirs)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*(?:'(?!s\b)[A-Za-z]+)?")
@@ -304,7 +311,7 @@ def gloss_terms(word: str) -> frozenset[str]:
         return frozenset()
     out: set[str] = set()
     for d in defs[:3]:
-        if d.startswith("surname") or d.startswith("variant of") or d.startswith("old variant"):
+        if d.startswith("surname") or "variant of" in d:
             continue
         # a symbol glossed by its reading in parentheses ('°C (degrees Celsius)') is read by that
         terms = en_terms(_GLOSS_CLEAN.sub(" ", d)) or en_terms(" ".join(_GLOSS_PARENS.findall(d)))
@@ -456,8 +463,8 @@ _SKIP_DEF = ("surname", "variant of", "old variant", "abbr.", "CL:", "used in", 
 def _first_gloss(word: str) -> str:
     """The head word (lemma) of a Chinese word's first usable CEDICT definition (of its everyday senses)."""
     for d in _sense_defs(word):
-        if d.startswith(_SKIP_DEF):
-            continue
+        if d.startswith(_SKIP_DEF) or "variant of" in d:
+            continue   # (比: 'euphemistic variant of 屄[bi1]' comes before 'to compare')
         d2 = _GLOSS_CLEAN.sub(" ", d).strip()
         words = [x for x in _WORD.findall(d2) if x.lower() not in EN_STOP]
         if words:

@@ -54,3 +54,18 @@ def test_senses_cedict_lacks_come_from_resources():
     # 南极 is only 'south pole' in CC-CEDICT; news names it the Antarctic (zh/glosses.toml)
     from checker.lexicon import proper_names
     assert "antarctic" in {n.lower() for n in proper_names("南极")}
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("下降", "fell"),        # an irregular past: fell is 'to fall' (下降: to fall)
+    ("下降", "dropped"),     # a doubled consonant: dropped is 'to drop'
+    ("增长", "grew"),
+])
+def test_english_verb_forms_meet_the_glosses_of_chinese_verbs(zh, en):
+    assert _terms(zh) & _terms(en), (sorted(_terms(zh)), sorted(_terms(en)))
+
+
+def test_a_variant_entry_is_no_gloss():
+    # 比's first sense is 'euphemistic variant of 屄'; the word compares
+    assert "variant" not in _terms("比去年同期")
+    assert "compare" in _terms("比去年同期")
