@@ -262,9 +262,22 @@ def _cjk_runs() -> re.Pattern[str]:
     return re.compile("[\u4e00-\u9fff]+")
 
 
+_FUNCTION_CHARS = frozenset(load("zh", "words")["function_characters"])
+_AFTER_FIGURE = frozenset(load("zh", "words")["after_figure"])
+
+
+def _function_char(text: str, i: int) -> bool:
+    """Is text[i] a function character where it stands (zh/words.toml)?"""
+    ch = text[i]
+    return ch in _FUNCTION_CHARS or ch in _AFTER_FIGURE and i > 0 and text[i - 1].isdigit()
+
+
 def _zh_word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each word of text[start:end] (greedy longest match; a character that is not
-    an ideograph starts no word and is skipped)."""
+    """(start, end) of each word of text[start:end] (a character that is not an ideograph starts no
+    word and is skipped): the longest word at each place, unless its last character starts a
+    longer word than the one after it would be (比2023年下降: 年|下降, not 年下 'lunar new year' and
+    降), or as long a word and the character left alone is a function character (年, 的, 在: see
+    _longest_word)."""
     get = _word_prefixes().get
     search = _cjk_runs().search
     out: list[tuple[int, int]] = []
@@ -282,21 +295,58 @@ def _zh_word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 append((i, i + 1))
                 i += 1
                 continue
-            best = 2 if is_word else 1
-            k = 3
-            last = end - i
-            if last > _MAX_WORD:
-                last = _MAX_WORD
-            while k <= last:
-                is_word = get(text[i:i + k])
-                if is_word is None:
-                    break
-                if is_word:
-                    best = k
-                k += 1
+            best = _longest_word(text, i, end, get, 2 if is_word else 1)
+            if best >= 2:
+                best = _overlap(text, i, best, end, get)
             append((i, i + best))
             i += best
     return out
+
+
+def _longest_word(text: str, i: int, end: int, get, best: int) -> int:
+    """The length of the longest word at i, `best` (1 or 2) known for its first two characters."""
+    k = 3
+    last = end - i
+    if last > _MAX_WORD:
+        last = _MAX_WORD
+    while k <= last:
+        is_word = get(text[i:i + k])
+        if is_word is None:
+            break
+        if is_word:
+            best = k
+        k += 1
+    return best
+
+
+def _overlap(text: str, i: int, best: int, end: int, get) -> int:
+    """The first word's length where the longest word at i (of `best` characters) and a word at its
+    last character overlap (年下|降 against 年|下降): of the two splits, the one whose two words
+    cover more characters, or as many in words of more even length, or with a function character
+    (zh/words.toml) left alone rather than another (the rules of maximum matching by chunks, MMSEG, on
+    two words, without word frequencies)."""
+    j = i + best - 1
+    at_j = get(text[j:j + 2]) if j + 2 <= end else None
+    if at_j is None or best > 2 and not get(text[i:j]):
+        return best   # (no word at j; and the shorter first word must be a word too)
+    alt = _longest_word(text, j, end, get, 2 if at_j else 1)
+    if alt < 2:
+        return best
+    k = i + best
+    after = 0
+    if k < end and "\u4e00" <= text[k] <= "\u9fff":
+        nxt = get(text[k:k + 2]) if k + 2 <= end else None
+        after = 1 if nxt is None else _longest_word(text, k, end, get, 2 if nxt else 1)
+    forward, backward = best + after, best - 1 + alt
+    if backward != forward:
+        return best - 1 if backward > forward else best
+    # as many characters: the split into words of more even length (研究|生命, not 研究生|命), then
+    # the one whose lone character is a function character
+    if abs(best - 1 - alt) != abs(best - after):
+        return best - 1 if abs(best - 1 - alt) < abs(best - after) else best
+    lone_fwd = after == 1 and _function_char(text, k)
+    lone_bwd = best == 2 and _function_char(text, i)
+    return best - 1 if lone_bwd and not lone_fwd else best
 
 
 _GLOSS_PARENS = re.compile(r"\(([^)]*)\)")
