@@ -268,6 +268,12 @@ class BroadPath:
                         seen_keys.add(c.key)
                     if len(cited) >= 4:
                         break
+            if outlier is not None and got[0] == _FC004 and any(
+                    c.doc == outlier.doc and c.key != outlier.key for c in support[keep.key]):
+                # the outlier's own report also states the majority's figure, agreeing with it
+                # ('Hong Kong lost 1.2 percent' beside the Nikkei's 2.1 percent): it has that fact
+                # right, so its figure of the same digits is another fact's
+                continue
             msg = verdict.message
             if outlier is not None:
                 agreeing = len({c.doc for c in support[keep.key]} | {keep.doc})
@@ -461,10 +467,14 @@ def _arithmetic_relation(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], 
     diff = abs(a.num - b.num)
     if diff == 0 or a.extra.get("tally") or b.extra.get("tally"):
         return False  # a tally (a 5-2 vote) states the whole split: another count of the votes is no part of it
+    # two percentages differ by percentage points: a change in percent beside them ('advertising
+    # revenue rose 9%' beside 34% and 43%) is another fact's rate, not their difference
+    in_points = a.kind == b.kind == "percent"
     for c in (a, b):
         for sent in (c.sent - 1, c.sent, c.sent + 1):
             for other in by_sentence.get((c.doc, sent), ()):
-                if other is not a and other is not b and other.num == diff and other.kind in NUMERIC:
+                if other is not a and other is not b and other.num == diff and other.kind in NUMERIC \
+                        and not (in_points and other.kind == "percent" and other.unit != "pp"):
                     return True   # (an ordinal beside them, 位居第二, is no difference of two counts)
     return False
 
@@ -921,6 +931,7 @@ _BROAD_RULES = list(PAIR_RULES)
 while _BROAD_RULES and _BROAD_RULES[-1].id in _NOT_BROAD:
     _BROAD_RULES.pop()
 _RULE_INDEX = {r.id: k for k, r in enumerate(PAIR_RULES)}
+_FC004 = _RULE_INDEX["FC004"]
 # the rules whose threshold (_rule_threshold) never reads their verdict: it can be asked first
 _THRESHOLD_WITHOUT_VERDICT = {"FC003", "FC005", "FC009"}
 

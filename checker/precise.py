@@ -26,6 +26,8 @@ _RULE = {r.id: r for r in PAIR_RULES}
 # capitalized words that name a unit (Celsius, Fahrenheit): a changed unit is FC008's, no name's
 _UNIT_NAMES = frozenset(k for k in load("en", "units")["units"] if k[:1].isupper() and k[1:].islower() and " " not in k)
 _NAME_RULE = _RULE["FC010"]
+# initials written in capitals, with stops or without ('U.S.', 'UK', 'UAE')
+_INITIALS_WRITTEN = re.compile(r"(?<![A-Za-z.])(?:(?:[A-Z]\.){2,4}|[A-Z]{2,4}(?![A-Za-z]))")
 # counterparts of equal value can still disagree: a flipped direction, a count become a size
 _FLIP_RULE, _SIZE_RULE = PAIR_RULES[0], _RULE["FC008"]
 
@@ -201,12 +203,17 @@ class PrecisePath:
         while the translation names exactly one other known place (for a place) or one other
         unexplained name (for a person). Returns where the translation names the other one."""
         from .lexicon import EN_STOP, gloss_terms, is_person, is_place, known_place_tokens, pinyin_explains, proper_names, stem, zh_words
+        from .unexplained_names import _initial_letters
 
         if src.lang != "zh" or tgt.lang != "en" or not s_spans or not t_spans:
             return None
         t_words = [(m.group(0), m.start() + off) for a, b in t_spans
                    for off in (a,) for m in re.finditer(r"[^\W\d_](?:[^\W\d_]|-)*", tgt.view[a:b])]
         t_lower = " " + " ".join(w for w, _ in t_words).lower() + " "
+        # initials the translation writes, with or without stops (U.S., UK): a name of several words
+        # written by its initials is named ('U.S. technology stocks' for 美国科技股)
+        t_initials = {m.group(0).replace(".", "").lower() for a, b in t_spans
+                      for m in _INITIALS_WRITTEN.finditer(tgt.view[a:b])}
         missing: list[tuple[str, int, str]] = []
         explained: set[str] = set()
         s_latin: set[str] = set()
@@ -223,6 +230,7 @@ class PrecisePath:
                 # a place, or a person CC-CEDICT knows with life years (普京 → Vladimir Putin)
                 if len(w) >= 2 and names and (is_place(w) or is_person(w)) and not any(
                         f" {n} " in t_lower or any(len(tok) > 3 and f" {tok[:max(4, len(tok) - 2)]}" in t_lower for tok in n.split())
+                        or " " in n and _initial_letters(n.split()) in t_initials
                         for n in names) and not any(pinyin_explains(tw, w) for tw, _ in t_words if tw[:1].isupper()):
                     missing.append((w, a + at, sorted(names)[0]))
         if len(missing) != 1:
@@ -237,8 +245,9 @@ class PrecisePath:
         content = [w for w, _ in t_words if w.lower() not in EN_STOP]
         if sum(1 for w in content if w[0].isupper()) > 0.85 * len(content):
             return None  # a headline in title case: every word is capitalized
-        offenders = [(w, at) for w, at in t_words
+        offenders = [(w, at) for k, (w, at) in enumerate(t_words)
                      if w[0].isupper() and len(w) > 2 and w.lower() not in s_latin and w.lower() not in explained
+                     and not _next_to_explained(t_words, k, tgt.view, explained)
                      and stem(w) not in explained and w.lower() not in CALENDAR_WORDS and w.lower() not in EN_STOP
                      and w not in _UNIT_NAMES
                      and not any(pinyin_explains(w, src.view[a:b]) for a, b in s_spans)
@@ -642,3 +651,12 @@ def _number_written(num: Decimal, texts: list[str], scaled: bool = False) -> boo
             if w in _ORDINAL_WORDS and Decimal(_ORDINAL_WORDS[w]) == num:
                 return True
     return False
+
+
+def _next_to_explained(words: list[tuple[str, int]], k: int, text: str, explained: set[str]) -> bool:
+    """Is word k the given name before a surname the original explains ('Antonio Guterres' for
+    古特雷斯)? Then it is part of a name the original writes, no substitute for another."""
+    if k + 1 >= len(words):
+        return False
+    (w, at), (nxt, nat) = words[k], words[k + 1]
+    return nxt[:1].isupper() and text[at + len(w):nat] == " " and nxt.lower() in explained

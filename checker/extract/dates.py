@@ -689,6 +689,7 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray, lang: str | 
     _times_pass(text, found, taken, free)
     found.sort(key=lambda m: m.start)
     _anchor_months(text, found)
+    _coordinated_months(text, found)
     if ref is not None:
         _anchored_days(text, ref, found, free, add)
     return found
@@ -717,6 +718,21 @@ def _anchor_months(text: str, found: list[DateMention]) -> None:
 
 
 _COMPARED_WITH = tuple(_ZH["compared_with"]["words"])
+_MONTH_JOINERS = frozenset([*_ZH["coordinated_months"]["joiners"], *(w.lower() for w in _EN["coordinated_months"]["joiners"])])
+
+
+def _coordinated_months(text: str, found: list[DateMention]) -> None:
+    """'April and May 2024', 2024年4月和5月: two months joined by and/to share the year written
+    once; the one whose year was only inferred from the document date takes it (the earlier month
+    of the pair the year before when it comes later in the year: 'December and January 2025')."""
+    for a, b in zip(found, found[1:]):
+        if a.day is not None or b.day is not None or a.month is None or b.month is None \
+                or text[a.end:b.start].strip().lower() not in _MONTH_JOINERS:
+            continue
+        if a.resolved == "document-date" and not b.resolved and b.year is not None:
+            a.year, a.resolved = b.year - (a.month > b.month), ""
+        elif b.resolved == "document-date" and not a.resolved and a.year is not None:
+            b.year, b.resolved = a.year + (b.month < a.month), ""
 
 
 _EN_ANCHORED_DIRS = {k.lower(): int(v) for k, v in dict(_EN.get("anchored_duration_directions", {})).items()}
@@ -1000,15 +1016,35 @@ _QUARTER_ALONE = re.compile(r"(?<![A-Za-z0-9])(?:%s)(?![A-Za-z])" % "|".join(
     re.escape(k).replace(r"\ ", r"\s{1,3}") for k in longest_first(_QUARTERS_ALONE)), re.I)
 
 
+_QUARTER_NOT_AFTER = frozenset(_ZH["quarter_not_after"]["chars"])
+_FISCAL_QUARTER_END = re.compile(r"\s{1,3}(?:%s)\s{1,3}(?:on\s{1,3})?(?P<mon>%s)(?![A-Za-z])" % (
+    "|".join(map(re.escape, _EN["fiscal_quarter_end"]["words"])),
+    "|".join(map(re.escape, longest_first(EN_MONTHS)))), re.I)
+
+
+def _fiscal_quarter(text: str, end: int, part: str) -> bool:
+    """Is the quarter just read a fiscal one: 'the first quarter ended June 30' (a quarter's
+    calendar end would be March 31)?"""
+    mt = _FISCAL_QUARTER_END.match(text, end)
+    if mt is None or part[0] not in "QH":
+        return False
+    return EN_MONTHS[mt.group("mon").lower()] != int(part[1]) * (3 if part[0] == "Q" else 6)
+
+
 def _quarters_alone(text: str, ref: dt.date, free: Callable[[int, int], bool], add: Callable[[DateMention], None],
                     future: Callable[[int, int], bool]) -> None:
     """'third-quarter profit', 第三季度营收: a quarter or half without its year (the passes before
     read those with one, 2025年第四季度, 'the third quarter of 2025'). It is the latest such part
-    begun by the report's date, or the next one where the clause looks forward."""
+    begun by the report's date, or the next one where the clause looks forward. Not a quarter
+    counted from another (上一季度) nor a company's fiscal one ('the first quarter ended June 30')."""
     for mt in fast_finditer(_QUARTER_ALONE, text):
         if not free(*mt.span()):
             continue
+        if text[mt.start() - 1:mt.start()] in _QUARTER_NOT_AFTER and mt.start() > 0:
+            continue
         part = _QUARTERS_ALONE[re.sub(r"\s+", " ", mt.group(0).lower())]
+        if _fiscal_quarter(text, mt.end(), part):
+            continue
         first_month = 3 * int(part[1]) - 2 if part[0] == "Q" else 6 * int(part[1]) - 5
         y = ref.year if first_month <= ref.month else ref.year - 1
         if future(mt.start(), mt.end()) and (y, first_month) < (ref.year, ref.month):

@@ -131,6 +131,9 @@ _MODEL_NOT_BEFORE = re.compile(r" (?:%s)\b" % "|".join(map(re.escape, _EN_IDS["m
 # a scaled currency code before an amount (MAUD 60, USD 5): money, not a model
 _CURRENCY_CODES = tuple(load("en", "currencies")["scaled_codes"]["codes"])
 _CALENDAR_WORDS = frozenset(EN_MONTHS) | frozenset(EN_WEEKDAYS)
+# a name of several words: an acronym before it ('BSE Sensex 30'), or a name joined to it by a slash
+# ('S&P/ASX 200'), ties the capitalized word to the name wherever the sentence starts
+_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z&]{2,5} $")
 
 
 def _model_numbers(text: str, taken: bytearray, add) -> None:
@@ -141,7 +144,8 @@ def _model_numbers(text: str, taken: bytearray, add) -> None:
     for mt in fast_finditer(_MODEL, text):
         s, e = mt.span()
         before = text[max(0, s - 2):s]
-        inside = bool(before) and (before[-1] == " " and (before[:1].islower() or before[:1] in ",;:") or is_cjk(before[-1]))
+        inside = bool(before) and (before[-1] == " " and (before[:1].islower() or before[:1] in ",;:") or is_cjk(before[-1])
+                                   or before[-1] == "/" and before[:1].isupper() or _ACRONYM_BEFORE.search(text, max(0, s - 8), s))
         brand = mt.group("brand")
         if not inside or brand in _MODEL_NOT_AFTER or brand.lower() in _CALENDAR_WORDS or brand in _CURRENCY_SYMBOLS \
                 or brand.upper() in _CURRENCY_SYMBOLS or brand.isupper() and brand.endswith(_CURRENCY_CODES) \

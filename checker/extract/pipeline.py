@@ -11,6 +11,7 @@ from ..gcpause import gc_paused
 from ..glossary import Glossary
 from ..lexicon import SentenceTerms, lemma, term_groups
 from ..model import Claim, Document, fmt_decimal
+from ..resources import load
 from ..segment import clauses, sentences
 from ..textnorm import entity_start, fold_width
 from .dates import extract_dates
@@ -32,6 +33,26 @@ _PHONE = re.compile(r"(?<![0-9A-Za-z_+])\+\d{1,3}(?:[ /-]?\(\d{2,4}\)|[ /-]\d{2,
                     r"|(?<![0-9A-Za-z_.,/+-])(?:\(\d{3}\) ?|\d{3}-)\d{3}-\d{4}(?![0-9A-Za-z_-])"
                     r"|(?<![0-9A-Za-z_.,/+-])0\d{2,3}-\d{7,8}(?![0-9A-Za-z_-])")
 _RANGE_SEP = re.compile(r"\s?(?:-|~|～|至|到|to|and)\s?$")
+_RATE_JOINER = re.compile(r"[ ]?(?:%s)[ ]?" % "|".join(map(re.escape, load("zh", "currencies")["rate_joiners"]["words"])))
+_RATE_BASE_AMOUNTS = (Decimal(1), Decimal(100))
+
+
+def _rate_bases(view: str, qs: list[Quantity]) -> set[int]:
+    """The bases of exchange rates (zh currencies.toml [rate_joiners]): of two amounts of money
+    joined by 兑, the one of 1 (or 100) units, before it or after it (1美元兑152日元, 157.86日元兑1美元,
+    100日元兑4.8元): one unit of a currency, not a sum the text states."""
+    out: set[int] = set()
+    for a, b in zip(qs, qs[1:]):
+        if a.kind == b.kind == "money" and _RATE_JOINER.fullmatch(view, a.end, b.start):
+            base = a if a.num in _RATE_BASE_AMOUNTS else b if b.num in _RATE_BASE_AMOUNTS else None
+            if base is not None:
+                out.add(id(base))
+    return out
+
+
+# the number inside a stock index's name (zh numbers.toml [index_names]): glued to a name before it
+_INDEX_NAME_NUMBER = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\d{1,4}(?=%s)" % "|".join(
+    map(re.escape, load("zh", "numbers")["index_names"]["words"])))
 
 
 def _alternation(words) -> str:
@@ -54,6 +75,7 @@ def _range_tables():
 
 _BETWEEN, _BETWEEN_END, _BETWEEN_START, _BOUND_JOINERS, _CHANGE_VERB, _CHANGE_VERB_BEFORE = _range_tables()
 _TO_WORDS = frozenset({"to", "至", "到"})
+_ZH_TO_WORDS = frozenset({"至", "到"})
 _LOWER_BOUNDS = ("over", "min")
 _UPPER_BOUNDS = ("under", "max")
 
@@ -69,6 +91,15 @@ def _is_year(q: Quantity) -> bool:
 
 def _same_dimension(a: Quantity, b: Quantity) -> bool:
     return a.kind == "number" or b.kind == "number" or (a.kind == b.kind and a.unit == b.unit)
+
+
+def _close_percents(a: Quantity, b: Quantity) -> bool:
+    """Two percentages whose upper is at most twice the lower, both written as percent: joined by 至
+    after a verb of change they are the range of the change (营收增长3%至5%, a forecast), not a change
+    and the level it reached: Chinese states a level in percent after a change in points
+    (上升0.2个百分点至4.1%), or, written loosely, far above the change (上涨0.3%至4.2%). English
+    'fell 2 percent to 3.5 percent' is a change and a level; its ranges say 'rise of 3% to 5%'."""
+    return a.kind == b.kind == "percent" and a.unit == b.unit == "%" and 0 < a.num < b.num <= 2 * a.num
 
 
 def _joined(text: str, a: Quantity, b: Quantity) -> Quantity | None:
@@ -101,7 +132,8 @@ def _joined(text: str, a: Quantity, b: Quantity) -> Quantity | None:
             return None  # 从90%降到60%, rose from 5% to 7%: a change, two values
         if a.kind == "number" and _is_year(a) and _is_year(b):
             return None  # 2020-2025: years
-        if a.kind != "number" and between.strip().lower() in _TO_WORDS and not m and _CHANGE_VERB_BEFORE.search(text, max(0, a.start - 24), a.start):
+        if a.kind != "number" and between.strip().lower() in _TO_WORDS and not m and _CHANGE_VERB_BEFORE.search(text, max(0, a.start - 24), a.start) \
+                and not (between.strip() in _ZH_TO_WORDS and _close_percents(a, b)):
             # fell 26 cents to $108.58, 上涨5%至100亿元: a change, then the level reached (each with its
             # own unit; 'rose by 3 to 5 percent' is a range of the change)
             return None
@@ -193,7 +225,8 @@ def extract_document(doc: Document, glossary: Glossary | None = None) -> list[Cl
 def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
     view = fold_width(doc.view or doc.text)
     taken = bytearray(len(view))
-    for rx in ((_URL, _PHONE) if _URL_HINT.search(view) else (_PHONE,)):
+    rxs = (_URL, _PHONE) if _URL_HINT.search(view) else (_PHONE,)
+    for rx in rxs + (_INDEX_NAME_NUMBER,) * (doc.lang == "zh"):
         for m in fast_finditer(rx, view):
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     claims: list[Claim] = []
@@ -218,7 +251,10 @@ def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
                             value=value, unit=im.unit, num=Decimal(im.number), ordinal=im.ordinal, noun=im.noun, **rank_range))
     multiples = extract_multipliers(view, taken)
     qs = _merge_ranges(view, extract_quantities(view, taken)) + multiples
+    bases = _rate_bases(view, qs)
     for q in qs:
+        if bases and id(q) in bases:
+            continue  # 1美元兑152日元: the base of an exchange rate
         direction = q.direction or _direction_after(view, q.end)
         value, low, high = _quantity_value(q), q.low, q.high
         if q.kind == "percent" and direction < 0 and q.qualifier != "range" and not (q.extra and q.extra.get("level")):

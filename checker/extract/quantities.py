@@ -1622,7 +1622,11 @@ def _compound_measures(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 
 # patterns of the suffix scan, compiled once (re.match with flags pays for the flag arithmetic every call)
-_EN_SCALE_AFTER = re.compile(r"([ ]{0,2})(trillions?|billions?|millions?|thousand|bn|bln|tn|tln|trn|mn|mln|mil|MM|m|b|k|G)(?![A-Za-z])", re.I)
+_INDIAN_SCALES = tuple(load("en", "numbers")["indian_scale_words"]["words"])
+_EN_SCALE_AFTER = re.compile(r"([ ]{0,2})(%s|trillions?|billions?|millions?|thousand|bn|bln|tn|tln|trn|mn|mln|mil|MM|m|b|k|G)(?![A-Za-z])"
+                             % "|".join(re.escape(w).replace(r"\ ", " ") for w in longest_first(_INDIAN_SCALES)), re.I)
+_EN_WHOLE_SCALE_WORDS = frozenset(("trillion", "trillions", "billion", "billions", "million", "millions", "thousand",
+                                   "bn", "tn", "tln", "mn", "bln", "trn", "mln", *_INDIAN_SCALES))
 _LETTER_SCALES = load("en", "numbers")["letter_scales"]
 _LETTERS_ATTACHED = frozenset(_LETTER_SCALES["attached"])
 _LETTERS_SPACED = frozenset(_LETTER_SCALES["spaced"])
@@ -1643,7 +1647,7 @@ _M_MILLION_AFTER = re.compile(r"[ ]%s(?!(?:plus|thus)\b)(?:[a-z]{2,}[^s\W]s|%s)(
     not_a_stop_word(), "|".join(_LETTER_SCALES["m_before_plurals"])))
 _THE_BEFORE = re.compile(r"(?<![A-Za-z])the\s+$", re.I)
 _PERCENT_SUFFIX_ZH_FIRSTS = {w[0] for w, _, _ in PERCENT_SUFFIX_ZH}
-_EN_SCALE_STARTS = frozenset(" tTbBmMkKG")
+_EN_SCALE_STARTS = frozenset(" tTbBmMkKG" + "".join(w[0] + w[0].upper() for w in _INDIAN_SCALES))
 _OF_ANOTHER_AFTER = re.compile(r"\s(?:of|another)\b")
 _OF_A_AFTER = re.compile(r" of an? ")
 _PERCENT_SUFFIX_EN_FIRSTS = {w[0] for w, _, _ in PERCENT_SUFFIX_EN}
@@ -1813,11 +1817,10 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                         break
             if not found and not zh_numeral:
                 # English scale: 1.2 billion, 12bn, $3m, 4.5tn
-                m = _EN_SCALE_AFTER.match(text[pos:pos + 12]) if text[pos:pos + 1] in _EN_SCALE_STARTS else None
+                m = _EN_SCALE_AFTER.match(text[pos:pos + 14]) if text[pos:pos + 1] in _EN_SCALE_STARTS else None
                 w2 = m.group(2) if m else ""
                 if m and not scale_word and fig[:1].isdigit() and (
-                        w2.lower() in ("trillion", "trillions", "billion", "billions", "million", "millions", "thousand",
-                                       "bn", "tn", "tln", "mn", "bln", "trn", "mln") or
+                        w2.lower() in _EN_WHOLE_SCALE_WORDS or
                         (not m.group(1) and currency) or not currency and _letter_scale(text, pos, m, fig)):
                     word = m.group(2)
                     sc = EN_SCALE_ABBREV.get(word, EN_SCALE_ABBREV.get(word.lower()))
