@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from rules import PAIR_RULES, Pair, Rule, Verdict
 from rules.fc002_date_conflict import dates_agree
-from rules.base import overlap, rounded, same_weekday, weekday_only, within, year_like
+from rules.base import overlap, rounded, same_weekday, share_as_fraction, weekday_only, within, year_like
 
 from .lexicon import MONTHS, WEEKDAYS
 from .model import Claim
@@ -44,6 +44,8 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         return False
     if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
         return False
+    if share_as_fraction(a, b) or share_as_fraction(b, a):
+        return True   # 不低于50% / 'at least half'
     if strict and a.qualifier == "range" and b.qualifier == "range" \
             and not (a.kind == "measure" and b.kind == "measure" and a.unit != b.unit):
         return _range_bounds(a) == _range_bounds(b)  # 2–5 days against 3–5 days: a bound changed

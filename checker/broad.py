@@ -17,6 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from rules import PAIR_RULES, Pair, Verdict
+from rules.fc002_date_conflict import clock_in_utc
 from rules.fc004_digit_transposition import _digits as _fc004_digits
 from rules.fc010_name_variant import spelling, unaccented, zh_variant
 
@@ -368,6 +369,13 @@ def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> floa
     return None if need is None or _contrasted(a, b) else need
 
 
+def _transposed_code(x: str, y: str) -> bool:
+    """Two codes of the same letters whose digits (three or more) are the same in another order."""
+    dx, dy = "".join(ch for ch in x if ch.isdigit()), "".join(ch for ch in y if ch.isdigit())
+    return x != y and len(dx) >= 3 and sorted(dx) == sorted(dy) \
+        and "".join(ch for ch in x if not ch.isdigit()) == "".join(ch for ch in y if not ch.isdigit())
+
+
 def _rule_threshold(rule_id: str, verdict: Verdict | None, a: Claim, b: Claim) -> float | None:
     """_broad_threshold, less the test for contrasted figures."""
     if rule_id == "FC008" and a.kind == "money":
@@ -384,6 +392,10 @@ def _rule_threshold(rule_id: str, verdict: Verdict | None, a: Claim, b: Claim) -
             return BROAD_MIN["FC002"]  # year-only off by one: 2027 vs 2028 (or one quarter of each)
         if a.weekday is not None and b.weekday is not None and a.time and b.time and a.tz and b.tz:
             return BROAD_MIN["FC002"]  # same clock time, weekday resolved differently
+        if a.time == b.time and a.tz != b.tz and clock_in_utc(a) is not None and clock_in_utc(b) is not None:
+            # the same clock time labelled with another zone (15:42 UTC / 北京时间15时42分): as unlikely
+            # a coincidence as a day and month swapped
+            return BROAD_MIN["swap"]
         return None
     if rule_id == "FC003":
         if not _nouns_match(a, b):
@@ -395,7 +407,9 @@ def _rule_threshold(rule_id: str, verdict: Verdict | None, a: Claim, b: Claim) -
         return BROAD_MIN["FC003-noun"] if specific else BROAD_MIN["FC003"]
     if rule_id == "FC009":
         if "code" in (a.unit, b.unit):
-            return None  # model numbers differ across reports for good reasons (A320 vs A321)
+            # model numbers differ across reports for good reasons (A320 vs A321); the same letters
+            # with three digits or more in another order is one code mistyped (flight YH8127 / YH8172)
+            return BROAD_MIN["FC009"] if a.unit == b.unit and _transposed_code(a.value, b.value) else None
         x, y = a.num or 0, b.num or 0
         transposed = sorted(str(x)) == sorted(str(y)) and x != y
         if a.unit == "designator" and b.unit == "designator":
@@ -526,7 +540,9 @@ def _blocks(c: Claim) -> list[str]:
     if c.kind == "measure":
         return [f"measure:{c.dimension}"]
     if c.kind == "date":
-        return ["date"] if c.date_parts[0] is not None or c.date_parts[1] is not None else []
+        # a clock time alone is compared only in a named zone (15:42 UTC, 北京时间15时42分)
+        return ["date"] if c.date_parts[0] is not None or c.date_parts[1] is not None \
+            or c.time and c.tz and c.tz != "local" else []
     if c.kind == "identifier":
         return ["identifier"]
     return []
@@ -834,7 +850,8 @@ def _dates_may_pass(a: Claim, b: Claim) -> bool:
     """Whether two dates can get a verdict from _verdict_of: a necessary condition, cheaper than
     asking. The rules asked of two dates are FC001 and FC002 (_rules_for). FC001 says None unless
     both claims state a number (dates as extracted state none); _broad_threshold lets FC002 through
-    only for a year alone off by one, a clock time, zone and weekday on both sides, or a message
+    only for a year alone off by one, a clock time, zone and weekday on both sides, one clock time
+    in two zones, or a message
     saying 'swapped': FC002 writes it for a day and month swapped (both days and months known, each
     the other's), and otherwise only if a text or value it quotes says it. Keep in step with FC002
     and _broad_threshold: test_scale compares _verdict_of with and without this on every two dates
@@ -846,6 +863,8 @@ def _dates_may_pass(a: Claim, b: Claim) -> bool:
         return True
     if a.weekday is not None and b.weekday is not None and a.time and b.time and a.tz and b.tz:
         return True
+    if a.time and a.time == b.time and a.tz and b.tz and a.tz != b.tz:
+        return True   # (_rule_threshold then asks clock_in_utc of both)
     if ma is not None and da is not None and ma == db and da == mb:
         return True
     return any("swapped" in str(v) for c in (a, b) for v in (c.text, c.value, c.time, c.extra.get("part")))

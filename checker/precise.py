@@ -63,7 +63,10 @@ class PrecisePath:
         if src.lang == "zh" and tgt.lang == "en":
             from .added_names import Original
 
+            from .unexplained_names import defined_initials
+
             original = Original(src.view)
+            defined = defined_initials(tgt.view)   # initials the translation spells out (UHV)
         cited: set[int] = set()   # figures of the translation a finding of another bead already cites
         for k, (si, ti) in enumerate(beads):
             S = [c for i in si for c in by_s[i]]
@@ -78,7 +81,7 @@ class PrecisePath:
                             cited=cited)
             swapped = self._proper_nouns(src, tgt, s_spans, t_spans)
             if original is not None:
-                self._added_names(original, src, tgt, s_spans, t_spans, T, near_src_spans, swapped)
+                self._added_names(original, src, tgt, s_spans, t_spans, T, near_src_spans, swapped, defined)
 
     def _pair_bead(self, src: Document, tgt: Document, S: list[Claim], T: list[Claim], near_t: list[Claim],
                    near_spans: list[tuple[int, int]], near_s: list[Claim] = (),
@@ -144,7 +147,11 @@ class PrecisePath:
                 got = first_verdict(Pair(s, t, 1.0, "precise"))
                 if got is None:
                     continue
-                rank = (0 if id(t) in in_bead else 1, PAIR_RULES.index(got[0]))
+                # the same figure in another unit next door ("Highs … may reach 42 degrees Fahrenheit"
+                # split off the sentence that renders 可达42℃) is its rendering, ahead of any mere
+                # difference of value inside the bead
+                near_unit = got[0].id == "FC008" and s.num is not None and s.num == t.num
+                rank = (0 if id(t) in in_bead or near_unit else 1, PAIR_RULES.index(got[0]))
                 closeness = _closeness(s, t)
                 if best is None or (rank, closeness) < best[0]:
                     best = ((rank, closeness), t, got)
@@ -154,7 +161,7 @@ class PrecisePath:
                 cited.add(id(t))
                 self.emit(rule, verdict, [s, t], "precise")
             elif _lacks(s, near_t, [tgt.text[a:b] for a, b in near_spans]) \
-                    and not any(_same_change(s, t) for t in [*T, *near_t]):
+                    and not any(_same_change(s, t) for t in [*T, *near_t]) and not _converts_neighbour(s, S, src.text):
                 verdict = MISSING_RULE.check(Pair(s, s, 1.0, "precise")) or Verdict("", 0.5)
                 if s.kind != "date" and not (s.figure or "")[:1].isdigit() and (s.num is None or s.num < 10) \
                         and not s.extra.get("multiplier") and not _numbered(s):
@@ -282,7 +289,7 @@ class PrecisePath:
 
     def _added_names(self, original, src: Document, tgt: Document, s_spans: list[tuple[int, int]],
                      t_spans: list[tuple[int, int]], T: list[Claim], near_src_spans: list[tuple[int, int]] = (),
-                     swapped: tuple[int, int] | None = None) -> None:
+                     swapped: tuple[int, int] | None = None, defined: frozenset[str] = frozenset()) -> None:
         """A place or person the translation names (CC-CEDICT knows it: Austria = 奥地利) that the
         original names nowhere, in none of its written forms: an entity swapped or invented (a name
         inside an amount is left to the amount's rules: _inside_amount). Then
@@ -310,7 +317,7 @@ class PrecisePath:
         passage = bead if near == bead.text else Passage(near)
         found: list[tuple[int, int, str, str]] = []
         for a, b in t_spans:
-            for start, end, name, entity in unexplained_names(original, passage, bead, tgt.view[a:b]):
+            for start, end, name, entity in unexplained_names(original, passage, bead, tgt.view[a:b], defined):
                 start, end = a + start, a + end
                 if not (any(s < end and start < e for s, e in flagged) or _inside_amount(T, start, end)):
                     found.append((start, end, name, entity))
@@ -484,6 +491,16 @@ def _renders_another(s: Claim, t: Claim, near_s: list[Claim], spare: bool = Fals
     if same_figure(s, t) and not spare:
         return False
     return any(x is not s and comparable(x, t) and same_figure(x, t) for x in near_s)
+
+
+def _converts_neighbour(s: Claim, S: list[Claim], text: str) -> bool:
+    """A measure in brackets right after the measure it converts: '49.8 C (121.6 F)', '185 mph
+    (298 km/h)'. A translation may keep one unit (Chinese copy gives Celsius and kilometres only);
+    the measure before the bracket is the figure judged, so the conversion is not missing."""
+    if s.kind != "measure" or not text[max(0, s.start - 2):s.start].rstrip().endswith(("(", "（")):
+        return False
+    return any(x is not s and x.kind == "measure" and x.dimension == s.dimension and x.unit != s.unit
+               and 0 <= s.start - x.end <= 4 and agree(x, s) for x in S)
 
 
 def _inside_amount(T: list[Claim], start: int, end: int) -> bool:

@@ -146,16 +146,18 @@ def _words_anywhere(text: str) -> frozenset[str]:
 
 
 def unexplained_names(original: Original, passage: Passage, bead: Passage,
-                      target_text: str) -> list[tuple[int, int, str, str]]:
+                      target_text: str, defined: frozenset[str] = frozenset()) -> list[tuple[int, int, str, str]]:
     """(start, end, name, entity) of each name of `target_text` that nothing in the original explains
     (`passage`: the aligned sentences and their neighbours; `original`: the whole text). `entity` is
     what the aligned sentences (`bead`) name that the translation leaves out, '' when nothing: a
-    name of everyday words is only returned with one."""
+    name of everyday words is only returned with one. `defined`: initials the translation spells
+    out itself (defined_initials), as explained as the words they stand for."""
     out = []
     entity: str | None = None
     titled: bool | None = None
     for run in _runs(target_text):
-        kinds = [_kind(tok, original, passage, target_text) for tok, _, _, _ in run]
+        kinds = ["explained" if defined and _initials_word(tok) in defined else _kind(tok, original, passage, target_text)
+                 for tok, _, _, _ in run]
         for i in range(len(run) - 1):
             # a name written in two words: Viet Nam (越南: Vietnam), Hong Kong, Bei Jing
             if kinds[i] != "explained" != kinds[i + 1] and target_text[run[i][2]:run[i + 1][1]] == " " \
@@ -193,6 +195,25 @@ def unexplained_names(original: Original, passage: Passage, bead: Passage,
         start, end = first[1], last[2]
         out.append((start, end, _POSSESSIVE.sub("", target_text[start:end]), entity))
     return out
+
+
+_BRACKETED_INITIALS = re.compile(r"[(（]([A-Z]{2,6})s?[)）]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def defined_initials(text: str) -> frozenset[str]:
+    """Initials a text defines by spelling them out in everyday words right before them in
+    brackets: 'an ultra-high-voltage (UHV) line' (lowercased: 'uhv'). Their later uses ('the fourth
+    UHV line') are no more a name than those words are. Initials of a capitalized name ('Directorate-
+    General of Budget, Accounting and Statistics (DGBAS)') are left to be judged with the name."""
+    out = set()
+    for m in _BRACKETED_INITIALS.finditer(text):
+        letters = m.group(1).lower()
+        words = [w for w in _LATIN_WORD.findall(text[max(0, m.start() - 120):m.start()]) if w.lower() not in _NOT_INITIALED]
+        spelled = words[-len(letters):]
+        if len(words) >= len(letters) and all(w.islower() for w in spelled) and _initial_letters(spelled) == letters:
+            out.add(letters)
+    return frozenset(out)
 
 
 def _title_case(text: str) -> bool:

@@ -206,6 +206,13 @@ def consistent(p: Pair, a: Claim, b: Claim) -> bool:
     return overlap(a, b)
 
 
+def share_as_fraction(pct: Claim, frac: Claim) -> bool:
+    """A percentage and a fraction of one (half, a third, 三分之一) that state the same share, to
+    within a percentage point: 不低于50% / 'at least half', 33% / 'a third'."""
+    return pct.kind == "percent" and pct.unit == "%" and frac.kind == "number" and frac.num is not None \
+        and pct.num is not None and 0 < frac.num < 1 and abs(pct.num - frac.num * 100) < 1
+
+
 def digits(c: Claim) -> str:
     """Significant digits of a figure as written (for transposition): '1,930' → '193'."""
     fig = c.figure or ""

@@ -5,7 +5,8 @@ What it flags:
     (3月4日 against "April 3"), a year that differs (2027年下半年 against "second half of 2028"),
     a quarter or half of one year that differs (2025年第二季度 against "the third quarter of
     2025"; on an aligned translation only: two reports of a year often give different quarters'
-    figures), and a relative date resolved differently.
+    figures), a relative date resolved differently, and a clock time labelled with another zone
+    (北京时间15时42分 against "15:42 UTC").
 
 Why it matters:
     Dates anchor the story; a wrong month or a swapped day and month puts an event in another season.
@@ -14,7 +15,8 @@ Flagged example:
     000.txt (dated 2026-02-05): 当地时间4日 / 002.txt: On April 4th local time
 
 Not flagged:
-    2月4日 against "Feb. 4"; 周四（2月26日）against "on Thursday" in a report dated that week.
+    2月4日 against "Feb. 4"; 周四（2月26日）against "on Thursday" in a report dated that week;
+    北京时间15时42分 against "0742 GMT".
 """
 
 import re
@@ -81,9 +83,34 @@ def _instant(c) -> datetime | None:
         return None
 
 
+# days on which a clock time alone is read in its zone: one in winter, one in summer, so that
+# 10:52 EDT and 1452 GMT agree whatever the season the text leaves unsaid
+_SEASONS = (datetime(2026, 1, 15), datetime(2026, 7, 15))
+
+
+def clock_in_utc(c) -> frozenset[tuple[int, int]] | None:
+    """A clock time alone in a named zone (北京时间15时42分, '15:42 UTC') as the UTC times it may be
+    (one per season); None for a date, a time without a zone, or local time."""
+    tz = getattr(c, "tz", "")
+    if c.date_parts != (None, None, None) or not c.time or not tz or tz == "local":
+        return None
+    try:
+        h, mi = (int(x) for x in c.time.split(":")[:2])
+        zone = ZoneInfo(tz)
+    except (ValueError, ZoneInfoNotFoundError):
+        return None
+    out = set()
+    for day in _SEASONS:
+        t = day.replace(hour=h % 24, minute=mi, tzinfo=zone).astimezone(timezone.utc)
+        out.add((t.hour, t.minute))
+    return frozenset(out)
+
+
 def dates_agree(a, b) -> bool:
     if parts_differ(a, b):
         return False
+    if a.tz != b.tz and (ca := clock_in_utc(a)) is not None and (cb := clock_in_utc(b)) is not None:
+        return bool(ca & cb)   # 北京时间22时52分 is 1452 GMT; 北京时间15时42分 is no 15:42 UTC
     if a.tz != b.tz and (ia := _instant(a)) is not None and (ib := _instant(b)) is not None:
         # 3:40 p.m. EDT on the 5th is 北京时间6日3时40分: one moment, another day on each clock
         return ia == ib
@@ -137,6 +164,10 @@ def check(p: Pair) -> Verdict | None:
         # clock times alone (15时50分, 3:40 p.m.): compare them when the zones do not differ
         if a.time and b.time and a.time != b.time and (a.tz == b.tz or not a.tz or not b.tz):
             return Verdict(f"{a.text} ({a.time}) vs {b.text} ({b.time}): the time differs", 0.7)
+        if a.tz != b.tz and clock_in_utc(a) is not None and clock_in_utc(b) is not None:
+            same = " the same clock time," if a.time == b.time else ""
+            return Verdict(f"{a.text} ({a.time} {a.tz}) vs {b.text} ({b.time} {b.tz}):{same} "
+                           f"another moment in another time zone", 0.7)
         return None
     if parts_differ(a, b):
         if p.path != "precise":

@@ -13,12 +13,13 @@ Flagged example:
 
 Not flagged:
     Equal values written differently: 五个月 / five months; 1,100万 / 11 million; 2月4日 / Feb. 4;
-    a long figure shortened with a scale word, rounded at its last digit: 103,682亿千瓦时 / 10.37 trillion kWh.
+    a long figure shortened with a scale word, rounded at its last digit: 103,682亿千瓦时 / 10.37 trillion kWh;
+    a share as a percentage and as a fraction: 不低于50% / at least half.
 """
 
 from decimal import Decimal
 
-from .base import Pair, Verdict, consistent, rule, show
+from .base import Pair, Verdict, consistent, rule, share_as_fraction, show
 
 
 @rule("FC011", "value-mismatch", "warning")
@@ -44,6 +45,9 @@ def check(p: Pair) -> Verdict | None:
         return None
     if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
         return None
+    if share_as_fraction(a, b) or share_as_fraction(b, a):
+        return None   # a share written as a fraction: 不低于50% / 'at least half', 三分之一 / 33%
     if consistent(p, a, b) or a.num == b.num:
         return None
     return Verdict(f"{show(a)} vs {show(b)}: values differ", 0.6 if p.path == "precise" else 0.45)
+

@@ -136,6 +136,7 @@ def _first_chars(*word_lists: Any) -> str:
 
 
 # the lookahead fails at once where no date can start, before the optional prefixes are tried one by one
+_ZH_TZ_BEFORE = re.compile(rf"({_ZH_TZ})\s{{0,2}}$")
 ZH_D = re.compile(rf"(?=[{_first_chars(ZH_REL_YEARS, ZH_REL_MONTHS, ZH_TIME_ZONES)}\s0-9一二三四五六七八九十])(?P<ry>{_ZH_REL_Y})?(?P<rm>{_ZH_REL_M})?(?:(?P<pre>{_ZH_TZ})\s{{0,2}})?(?P<d>\d{{1,2}}|[一二三]?十?[一二三四五六七八九十])\s{{0,2}}[日号號]")
 ZH_YEAR = re.compile(rf"(?P<y>(?:1[5-9]|20)\d\d|{_ERA_YEAR})\s{{0,2}}年(?P<part>{_alt(ZH_YEAR_PARTS)})?(?![代度级])")
 ZH_REL_YEAR = re.compile(rf"(?P<rel>{_ZH_REL_Y})(?P<part>{_alt(ZH_YEAR_PARTS)})?")
@@ -180,7 +181,8 @@ EN_DAY_OF_REL_MONTH = re.compile(
 EN_NTH_WEEKDAY = re.compile(
     rf"\b(?:the\s{{1,3}})?(?P<pos>{_alt(EN_WEEKDAY_POS)})\s{{1,3}}(?P<w>{_WD})"
     rf"(?:\s{{1,3}}(?:of|in)\s{{1,3}}(?:(?P<mon>{_MON})|(?:the\s{{1,3}})?(?P<rel>{_REL})\s{{1,3}}month\b))?", re.I)
-EN_WEEKDAY_THE_DAY = re.compile(rf"\b(?P<w>{_WD})\.?,?\s{{1,3}}the\s{{1,3}}{_EN_DAY}", re.I)
+EN_WEEKDAY_THE_DAY = re.compile(rf"\b(?P<w>{_WD})\.?,?\s{{1,3}}the\s{{1,3}}{_EN_DAY}"
+                                rf"(?!\s{{1,3}}(?:{_alt(_EN['rank_nouns_after_day'])})\b)", re.I)
 EN_WEEK_WEEKDAY = re.compile(
     rf"\b(?:(?P<rel1>{_REL})\s{{1,3}}week\s{{1,3}}(?:on\s{{1,3}})?(?P<w1>{_WD})"
     rf"|(?:on\s{{1,3}})?(?P<w2>{_WD}),?\s{{1,3}}(?:of\s{{1,3}})?(?:the\s{{1,3}})?(?P<rel2>{_REL})\s{{1,3}}week\b)", re.I)
@@ -1730,6 +1732,9 @@ def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Cal
             continue
         if mt.group("part") in ("下午", "晚上", "傍晚") and h < 12:
             h += 12
-        alone.append(DateMention(mt.start(), mt.end(), None, None, None, time=f"{h:02d}:{mi:02d}"))
+        # a zone named right before the time alone: 于北京时间15时42分 (as ZH_D reads 北京时间10日)
+        zone = _ZH_TZ_BEFORE.search(text, max(0, mt.start() - 12), mt.start())
+        alone.append(DateMention(mt.start(), mt.end(), None, None, None, time=f"{h:02d}:{mi:02d}",
+                                 tz=ZH_TIME_ZONES[zone.group(1)] if zone else ""))
         mark(mt.start(), mt.end())
     found.extend(alone)
