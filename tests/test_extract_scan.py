@@ -229,3 +229,45 @@ def test_chinese_decades_found_at_their_word_are_those_of_a_whole_scan():
     for text in _texts() + _SEPARATED:
         found = identifiers._ending_at(identifiers.ZH_DECADE, text, identifiers._ZH_DECADE_WORD)
         assert [m.span() for m in found] == [m.span() for m in identifiers.ZH_DECADE.finditer(text)], text
+
+
+def _listed(words, space: str | None = None) -> str:
+    """The plain alternation a word tree stands for: the words longest first."""
+    return "|".join(re.escape(w).replace("\\ ", space) if space else re.escape(w)
+                    for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _tree_cases():
+    from checker.numerals import EN_ORDINALS
+
+    base_after = multipliers._EN["verb_base_after"]["words"]
+    return [
+        ("ordinals", list(EN_ORDINALS), re.I, None),
+        ("multipliers-en", list(multipliers._EN["multipliers"]), re.I, None),
+        ("multipliers-zh", list(multipliers._ZH["multipliers"]), re.I, None),
+        ("base-verbs", list(base_after), re.I, r"\s{1,2}"),
+        ("standalone-day", ["on", "for", "by", "until", "till", "since", "from", "before", "after", "to", "through"], re.I, None),
+        ("prefixes", ["one", "ones", "on", "o", "only", "One"], 0, None),
+    ]
+
+
+@pytest.mark.parametrize("name,words,flags,space", _tree_cases(), ids=[c[0] for c in _tree_cases()])
+def test_a_word_tree_matches_what_the_words_longest_first_match(name, words, flags, space):
+    """scan.literal_trie, as the ordinal, multiplier and date patterns use it: the matches of the
+    plain list, longest first, also where what follows makes the engine go back to a shorter word."""
+    tree = scan.literal_trie(words, fold=bool(flags & re.I), space=space)
+    listed = _listed(words, space)
+    probes = [w for word in words for w in (word, word.upper(), word.title(), word[:-1], word + "s", word + "-fold")]
+    texts = [" ".join(probes), "".join(probes), "\n".join(p + " than 3" for p in probes), "the  " + "  ".join(words)]
+    for tail in ("", r"(?![\w-])", r"\s+[a-z]+", r"s?\b"):
+        a, b = re.compile(f"(?:{listed}){tail}", flags), re.compile(f"(?:{tree}){tail}", flags)
+        for text in texts:
+            assert [m.span() for m in b.finditer(text)] == [m.span() for m in a.finditer(text)], (tail, text[:80])
+
+
+def test_the_words_before_a_day_alone_start_no_other():
+    # written as a list in the source order before; a tree tries them longest first, which finds the
+    # same only while no word is the start of another
+    words = ["on", "for", "by", "until", "till", "since", "from", "before", "after", "to", "through"]
+    assert not [(a, b) for a in words for b in words if a != b and b.startswith(a)]
+    assert dates._STANDALONE_DAY_PRE == dates._alt(words, spaced=False)

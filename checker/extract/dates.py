@@ -1439,8 +1439,11 @@ def _en_durations(scan: _Scanner, ref: dt.date, free: Callable[[int, int], bool]
                         None if kind == "month" else day.day, resolved="document-date"))
 
 
+# the words before a day alone, as a tree (_alt): tried at every English word start, a list is tried
+# word by word (none is the start of another, so the tree's order, longest first, finds the same)
+_STANDALONE_DAY_PRE = _alt(("on", "for", "by", "until", "till", "since", "from", "before", "after", "to", "through"), spaced=False)
 _EN_STANDALONE_DAY = re.compile(
-    rf"\b(?P<pre>on|for|by|until|till|since|from|before|after|to|through|(?:{_alt(_EN['day_parts'])})\s{{1,3}}of)\s{{1,3}}(?:(?P<the>the)\s{{1,3}})?"
+    rf"\b(?P<pre>{_STANDALONE_DAY_PRE}|(?:{_alt(_EN['day_parts'])})\s{{1,3}}of)\s{{1,3}}(?:(?P<the>the)\s{{1,3}})?"
     rf"(?:(?P<d>{_DAYNUM})(?P<suf>{_SUF})?|(?P<dw>{_ORDW})|(?P<dc>{_CARDW}))"
     rf"(?=\s{{0,2}}(?:$|[.,](?![0-9])|[;!?)]|\s(?:at|in|of|and|or|to|until|when|we|i|you|he|she|they|local\s+time)\b))", re.I)
 

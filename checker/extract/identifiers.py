@@ -10,7 +10,7 @@ from ..numerals import EN_ORDINALS, parse_zh
 from ..resources import load, longest_first
 from ..textnorm import is_cjk
 from .dates import EN_DAY_ORDINALS, EN_DURATION_UNITS, EN_MONTHS, EN_WEEKDAYS
-from .scan import finditer as fast_finditer
+from .scan import finditer as fast_finditer, literal_trie
 
 _ZN = "[0-9零〇一二三四五六七八九十百千两]"
 ZH_ID = re.compile(rf"第\s*(?P<n>{_ZN}{{1,6}})\s*(?P<cls>号|號|条|條|款|章|节|節|届|屆|次|轮|輪|批|期|个|個|颗|顆|名|位|艘|架|项|項|号令|號令|版)?(?P<noun>[\u4e00-\u9fff]{{0,2}})")
@@ -54,16 +54,20 @@ class IdMention:
     high: int | None = None  # a range of ranks: 在第十和第十五之间 is 10 to 15
 
 
+# the English ordinal words as a tree (scan.literal_trie): every English word start is a place
+# where the case-blind patterns below may begin, and there a list of words is tried one by one
+_ORDINAL_WORDS = literal_trie(EN_ORDINALS, fold=True)
+
+
 def _en_ordinal_words() -> re.Pattern[str]:
-    words = "|".join(sorted(EN_ORDINALS, key=len, reverse=True))
-    return re.compile(rf"\b(?:the\s+)?(?P<w>{words})\s+(?P<noun>[a-z]+)", re.I)
+    return re.compile(rf"\b(?:the\s+)?(?P<w>{_ORDINAL_WORDS})\s+(?P<noun>[a-z]+)", re.I)
 
 
 EN_ORD_WORDS = _en_ordinal_words()
 _ORDINAL_HEADS = load("en", "numbers")["ordinal_heads"]
 # an ordinal in words, up to three words of a name, and the noun it numbers (her fifth Grand Slam title)
 EN_ORD_HEAD = re.compile(r"\b(?P<w>%s)(?P<mid>(?:\s+[A-Za-z][\w'-]*){0,3}?)\s+(?P<noun>%s)\b" % (
-    "|".join(sorted(EN_ORDINALS, key=len, reverse=True)), "|".join(map(re.escape, _ORDINAL_HEADS))), re.I)
+    _ORDINAL_WORDS, "|".join(map(re.escape, _ORDINAL_HEADS))), re.I)
 _ORDINAL_NOUNS = dict(load("en", "numbers")["ordinal_nouns"])
 # 'for the first time in four years': the span since the last occasion, not the first occasion ever
 # ('the second time in a decade' still numbers one)
@@ -165,7 +169,7 @@ _ZH_RANGE = load("zh", "qualifiers")["range"]
 _ZH_ORD_JOIN = re.compile(r"\s*(?:%s)\s*$" % "|".join(map(re.escape, sorted(set(_ZH_RANGE["between"]) | set(_ZH_RANGE["separators"]), key=len, reverse=True))))
 _ZH_BETWEEN_END = tuple(_ZH_RANGE["between_end"])
 _EN_ORD_RANGE_DATA = _EN_IDS["ordinal_range"]
-_EN_ORD = r"(?:the\s+)?(?:(?P<d{0}>\d{{1,4}})(?:st|nd|rd|th)|(?P<w{0}>%s))" % "|".join(sorted(EN_ORDINALS, key=len, reverse=True))
+_EN_ORD = r"(?:the\s+)?(?:(?P<d{0}>\d{{1,4}})(?:st|nd|rd|th)|(?P<w{0}>%s))" % _ORDINAL_WORDS
 _EN_ORD_RANGE = re.compile(r"(?<![A-Za-z])(?:%s|(?:%s)\s+than\s+%s,?\s+(?:but|and)\s+(?:%s)\s+than\s+%s)(?![A-Za-z0-9-])" % (
     "|".join(rf"{re.escape(a)}\s+{_EN_ORD.format('a%d' % i)}\s+{re.escape(b)}\s+{_EN_ORD.format('b%d' % i)}"
              for i, (a, b) in enumerate(_EN_ORD_RANGE_DATA["between"])),

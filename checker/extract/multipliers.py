@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..resources import load, longest_first
 from .quantities import Quantity
-from .scan import finditer as fast_finditer
+from .scan import finditer as fast_finditer, literal_trie
 
 
 _EN, _ZH = load("en", "multipliers"), load("zh", "multipliers")
@@ -21,8 +21,8 @@ _EN, _ZH = load("en", "multipliers"), load("zh", "multipliers")
 def _tables() -> tuple[re.Pattern[str], dict[str, Decimal]]:
     en, zh = _EN["multipliers"], _ZH["multipliers"]
     values = {w.lower(): Decimal(str(v)) for w, v in {**en, **zh}.items()}
-    en_alt = "|".join(re.escape(w) for w in longest_first(en))
-    zh_alt = "|".join(re.escape(w) for w in longest_first(zh))
+    # the words as trees (scan.literal_trie), not lists tried one by one at every word start
+    en_alt, zh_alt = literal_trie(en, fold=True), literal_trie(zh, fold=True)
     # English words stand alone (no 'redoubled', no 'doubled-edged'); Chinese has no spaces to wait for
     pattern = re.compile(rf"(?<![\w-])(?:{en_alt})(?![\w-])|(?:{zh_alt})", re.I)
     return pattern, values
@@ -31,8 +31,7 @@ def _tables() -> tuple[re.Pattern[str], dict[str, Decimal]]:
 _PATTERN, _VALUES = _tables()
 _BASE = {w.lower(): Decimal(str(v)) for w, v in _EN["verb_base"].items()}
 _BASE_VERB = re.compile(r"(?<![\w'’-])(?:%s)\s{1,2}(?P<w>%s)(?![\w-])" % (
-    "|".join(re.escape(w).replace("\\ ", r"\s{1,2}") for w in longest_first(_EN["verb_base_after"]["words"])),
-    "|".join(re.escape(w) for w in longest_first(_BASE))), re.I)
+    literal_trie(_EN["verb_base_after"]["words"], fold=True, space=r"\s{1,2}"), literal_trie(_BASE, fold=True)), re.I)
 INCREASE_VERBS = tuple(longest_first(_ZH["increase_verbs"]))
 
 
