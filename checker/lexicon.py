@@ -574,6 +574,20 @@ def _proper_names(word: str) -> frozenset[str]:
 _LIFE = re.compile(r"\(\s*(?:c\.\s*)?\d{3,4}\s*-\s*(?:\d{3,4})?\s*\)")
 
 
+@cache
+def demonyms(place: str) -> frozenset[str]:
+    """The words CC-CEDICT calls a place's people by, lowercased: the head word of each gloss of
+    the place + 人 (菲律宾人 'Filipino', 法国人 'Frenchman', 德国人 'German person or people'): a
+    translation that writes 'Filipino people' for 菲律宾人民 names the place."""
+    out = set()
+    for d in _defs(place + "人"):
+        if not d.startswith(_SKIP_DEF):
+            head = d.strip().split(" ", 1)[0].strip("(),")
+            if head[:1].isupper() and len(head) > 3:
+                out.add(head.lower())
+    return frozenset(out)
+
+
 def is_person(word: str) -> bool:
     """CC-CEDICT names one person for the word, with life years (普京: Vladimir Putin (1952-));
     not a name fragment with several readings (罗斯: Roth, Ross, Rose…; Kenneth Roth; Rus')."""

@@ -209,7 +209,8 @@ class PrecisePath:
         or as one person with life years: 普京 → Vladimir Putin) that the translation does not name,
         while the translation names exactly one other known place (for a place) or one other
         unexplained name (for a person). Returns where the translation names the other one."""
-        from .lexicon import EN_STOP, gloss_terms, is_person, is_place, known_place_tokens, pinyin_explains, proper_names, stem, zh_words
+        from .lexicon import (EN_STOP, demonyms, gloss_terms, is_person, is_place, known_place_tokens, pinyin_explains,
+                              proper_names, stem, zh_words)
         from .unexplained_names import _initial_letters
 
         if src.lang != "zh" or tgt.lang != "en" or not s_spans or not t_spans:
@@ -238,7 +239,8 @@ class PrecisePath:
                 if len(w) >= 2 and names and (is_place(w) or is_person(w)) and not any(
                         f" {n} " in t_lower or any(len(tok) > 3 and f" {tok[:max(4, len(tok) - 2)]}" in t_lower for tok in n.split())
                         or " " in n and _initial_letters(n.split()) in t_initials
-                        for n in names) and not any(pinyin_explains(tw, w) for tw, _ in t_words if tw[:1].isupper()):
+                        for n in names) and not any(pinyin_explains(tw, w) for tw, _ in t_words if tw[:1].isupper()) \
+                        and not any(f" {d}" in t_lower for d in demonyms(w)):
                     missing.append((w, a + at, sorted(names)[0]))
         if len(missing) != 1:
             return None
