@@ -44,6 +44,8 @@ def check(p: Pair) -> Verdict | None:
         return None
     if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
         return None
+    if "percent" in (a.kind, b.kind) and a.kind != b.kind and "number" not in (a.kind, b.kind):
+        return None   # a multiple and a percent of one sentence: FC008 judges the same figure in both
     if consistent(p, a, b) or a.num == b.num:
         return None
     return Verdict(f"{show(a)} vs {show(b)}: values differ", 0.6 if p.path == "precise" else 0.45)
