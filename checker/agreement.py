@@ -46,6 +46,8 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         return False
     if share_as_fraction(a, b) or share_as_fraction(b, a):
         return True   # 不低于50% / 'at least half'
+    if {a.kind, b.kind} == {"count", "percent"}:
+        return False   # a multiple (3.5倍) and a percent (3.5%) never state one value
     if strict and a.qualifier == "range" and b.qualifier == "range" \
             and not (a.kind == "measure" and b.kind == "measure" and a.unit != b.unit):
         return _range_bounds(a) == _range_bounds(b)  # 2–5 days against 3–5 days: a bound changed
@@ -156,9 +158,14 @@ def comparable(a: Claim, b: Claim) -> bool:
         # old', 4.5亿年): the same quantity, whichever way each language writes it
         count, measure = (a, b) if a.kind == "count" else (b, a)
         return count.noun == _AGE_NOUN and measure.unit == "yr"
+    if kinds == {"count", "percent"}:
+        # a multiple and a percent: 'a 3.5-fold increase' rendered 增长3.5% (FC008 judges it)
+        return (a if a.kind == "count" else b).noun == _MULTIPLE_NOUN
     return kinds <= {"count", "number"} or kinds in ({"number", "money"}, {"number", "measure"}, {"number", "percent"})
 
 
+# a multiple's noun (3倍, 'three times', 'threefold': checker.extract.multipliers)
+_MULTIPLE_NOUN = "times"
 # an age's noun: the gloss of 岁 (zh/classifiers.toml), which en/units.toml [ages] names
 _AGE_NOUN = load("zh", "classifiers")["classifiers"][load("en", "units")["ages"]["noun_of"]]
 

@@ -32,6 +32,7 @@ from .resources import load
 
 NUMERIC = ("money", "count", "percent", "measure", "number")
 BROAD_MIN = {"pattern": 0.16, "pattern-same-doc": 0.5, "swap": 0.05, "FC003": 0.3, "FC003-noun": 0.08, "FC002": 0.3, "FC005": 0.3, "FC009": 0.1, "support": 0.3}
+SAME_DOC_SMALL_COUNT = 10   # below, two counts of one article that differ by one need a shared near word (_rule_threshold)
 GENERIC_NOUNS = {"person", "time", "times", "item", "", "个", "group", "kind", "piece", "case", "event", "batch"}
 AFFINITY_WEIGHT = 0.2  # how much a typical slip (same digits, swapped day/month) counts towards being the same fact
 
@@ -403,7 +404,11 @@ def _rule_threshold(rule_id: str, verdict: Verdict | None, a: Claim, b: Claim) -
         noun = set(a.noun.split()) & set(b.noun.split())
         specific = bool(noun - GENERIC_NOUNS)
         if a.doc == b.doc:
-            return 0.0 if specific and abs((a.num or 0) - (b.num or 0)) == 1 else None
+            # one article restating a count differently (56 countries, later 55 partner countries);
+            # small counts of one noun in two sentences are most often two holders' (Pan won five
+            # golds, Zhang collected four): those must share a word right around the figure
+            small = min(abs(a.num or 0), abs(b.num or 0)) < SAME_DOC_SMALL_COUNT
+            return 0.0 if specific and abs((a.num or 0) - (b.num or 0)) == 1 and (not small or _near_overlap(a, b)) else None
         return BROAD_MIN["FC003-noun"] if specific else BROAD_MIN["FC003"]
     if rule_id == "FC009":
         if "code" in (a.unit, b.unit):
@@ -487,9 +492,11 @@ def _arithmetic_relation(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], 
     for c in (a, b):
         for sent in (c.sent - 1, c.sent, c.sent + 1):
             for other in by_sentence.get((c.doc, sent), ()):
-                if other is not a and other is not b and other.num == diff and other.kind in NUMERIC \
-                        and not (in_points and other.kind == "percent" and other.unit != "pp"):
-                    return True   # (an ordinal beside them, 位居第二, is no difference of two counts)
+                if other is not a and other is not b and other.num == diff and not other.extra.get("article") \
+                        and (other.kind == "percent" and other.unit == "pp" if in_points else _same_figure(other, c)):
+                    # (an ordinal beside them, 位居第二, is no difference of two counts; nor is a figure
+                    # of another kind, 约1小时 beside 4名机组人员, or an article, 一架 (a plane))
+                    return True
     return False
 
 

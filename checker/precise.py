@@ -99,8 +99,11 @@ class PrecisePath:
         for s in S:
             if s.kind == "name" or s.extra.get("article"):
                 continue
-            t = next((t for t in T if id(t) not in used and comparable(s, t) and same_figure(s, t)
-                      and agree(s, t, strict=True)), None)
+            same = [t for t in T if id(t) not in used and comparable(s, t) and same_figure(s, t)
+                    and agree(s, t, strict=True)]
+            # a date given in two zones (当地时间8日21时40分（北京时间9日8时40分）) answers the one of
+            # its own zone and clock time first
+            t = next((t for t in same if s.time and (t.time, t.tz) == (s.time, s.tz)), same[0] if same else None)
             if t is not None:
                 exact[id(s)] = t
                 used.add(id(t))

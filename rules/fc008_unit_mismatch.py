@@ -3,7 +3,8 @@
 What it flags:
     18亿欧元 against 18亿美元; 1,100公里 against "1,100-mile"; 45米/秒 against "45 kilometres per hour";
     15栋建筑 (15 buildings) against "a 15-storey block" (one block: the count became a size);
-    in a translation, a unit of another kind: "4.3 million barrels" against 430万吨.
+    in a translation, a unit of another kind: "4.3 million barrels" against 430万吨; a multiple
+    become a percent: "a 3.5-fold increase" against 增长3.5%.
 
 Why it matters:
     The number survives but its meaning changes: a euro figure in dollars, metres per second in
@@ -13,6 +14,7 @@ Flagged example:
     01.zh.md: 总投资18亿欧元 / 04.zh.md: 投资18亿美元
 
 Not flagged:
+    Across reports, a bare dollar ($42,250) against a named one (4.225万澳元): the sign names no country.
     Correct conversions: 62米 against "203-foot", 45米/秒 against "162 km/h", 150公顷 against "370 acres";
     a temperature in degrees whose scale only words of weather suggest ("temperature reaches 118
     degrees" against 118华氏度).
@@ -20,7 +22,12 @@ Not flagged:
 
 from decimal import Decimal
 
+from checker.resources import load
+
 from .base import Pair, Verdict, rule
+
+# the currencies written with a dollar sign (A$, C$, HK$ …: en currencies.toml)
+_DOLLARS = frozenset(code for sym, code in load("en", "currencies")["symbols"].items() if sym.endswith("$"))
 
 
 @rule("FC008", "unit-mismatch", "error")
@@ -30,10 +37,16 @@ def check(p: Pair) -> Verdict | None:
         same_range = a.low is not None and (a.low, a.high) == (b.low, b.high)
         if a.unit == b.unit or a.num is None or b.num is None or not (a.num == b.num or same_range):
             return None
+        if p.path == "broad" and (a.extra.get("bare_dollar") and b.unit in _DOLLARS or b.extra.get("bare_dollar") and a.unit in _DOLLARS):
+            # '$42,250' in an Australian report and another's 4.225万澳元: that dollar named no country
+            # (a translation that drops the country of 5亿港元 is still asked about)
+            return None
         return Verdict(f"{a.text} ({a.unit}) vs {b.text} ({b.unit}): same amount, different currency", 0.85)
     if a.kind == "measure" and b.kind == "measure":
         if a.unit == b.unit or a.num != b.num or a.si is None or b.si is None:
             return None
+        if p.path == "broad" and a.qualifier != b.qualifier and "over" in (a.qualifier, b.qualifier):
+            return None   # across reports, 十多年 (ten-odd years) and 'within 10 days' share no figure
         if a.dimension != b.dimension:
             # (the precise path offers these inside one aligned sentence only: 4.3 million barrels / 430万吨)
             return Verdict(f"{a.text} ({a.unit}) vs {b.text} ({b.unit}): same number, a unit of another kind", 0.85)
@@ -44,6 +57,10 @@ def check(p: Pair) -> Verdict | None:
                 and max(a.si, b.si) / max(min(a.si, b.si), Decimal("1e-12")) < Decimal("1.05"):
             return None
         return Verdict(f"{a.text} ({a.unit}) vs {b.text} ({b.unit}): same number, different unit", 0.85)
+    if {a.kind, b.kind} == {"count", "percent"} and p.path == "precise" and a.num == b.num:
+        multiple, pct = (a, b) if a.kind == "count" else (b, a)
+        if multiple.noun == "times" and pct.unit == "%":
+            return Verdict(f"{multiple.text} is a multiple ({multiple.num} times); {pct.text} is a percent", 0.85)
     if a.kind == "count" and b.kind == "number" or a.kind == "number" and b.kind == "count":
         count, size = (a, b) if a.kind == "count" else (b, a)
         counted, word = count.extra.get("counted"), size.extra.get("compound")

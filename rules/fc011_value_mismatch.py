@@ -47,6 +47,8 @@ def check(p: Pair) -> Verdict | None:
         return None
     if share_as_fraction(a, b) or share_as_fraction(b, a):
         return None   # a share written as a fraction: 不低于50% / 'at least half', 三分之一 / 33%
+    if "percent" in (a.kind, b.kind) and a.kind != b.kind and "number" not in (a.kind, b.kind):
+        return None   # a multiple and a percent of one sentence: FC008 judges the same figure in both
     if consistent(p, a, b) or a.num == b.num:
         return None
     return Verdict(f"{show(a)} vs {show(b)}: values differ", 0.6 if p.path == "precise" else 0.45)

@@ -425,10 +425,11 @@ def _future_clause(text: str, start: int, end: int) -> bool:
 _EN_REL_YEAR_AFTER = re.compile(r"\s{1,2}(%s)\b" % "|".join(map(re.escape, EN_REL_YEARS)), re.I)
 
 
-def _year_context(text: str, start: int, ref: dt.date, end: int | None = None) -> int | None:
+def _year_context(text: str, start: int, ref: dt.date, end: int | None = None, month: int | None = None) -> int | None:
     """A year stated nearby: 今年/去年/this year/last year in the words before the date, in its
     own sentence (…较去年增加约700列。大年初一（2月17日） is this year's February), or right after
-    it ('on August 12 last year')."""
+    it ('on August 12 last year'); else the year its month was given with earlier in the sentence
+    ('since August 2024, when a plane … crashed on Aug. 9': August 9, 2024)."""
     if end is not None:
         after = _EN_REL_YEAR_AFTER.match(text, end)
         if after:
@@ -440,7 +441,20 @@ def _year_context(text: str, start: int, ref: dt.date, end: int | None = None) -
     for k, off in list(ZH_REL_YEARS.items()) + list(EN_REL_YEARS.items()):
         if k in window:
             return ref.year + off
+    if month is not None:
+        sentence = text[max(0, start - 200):start]
+        cut = max((m.end() for m in _SENTENCE_END.finditer(sentence)), default=0)
+        years = [int(m.group("y") or m.group("zy")) for m in _MONTH_YEAR.finditer(sentence, cut)
+                 if (EN_MONTHS[m.group("mon").lower()] if m.group("mon") else int(m.group("zm"))) == month]
+        if years:
+            return years[-1]
     return None
+
+
+# a month with its year (August 2024, 2024年8月) and the end of a sentence before a date
+_MONTH_YEAR = re.compile(r"(?<![A-Za-z])(?i:(?P<mon>%s))\.?\s{1,2}(?P<y>(?:19|20)\d\d)(?!\d)|(?P<zy>(?:19|20)\d\d)\s?年\s?(?P<zm>\d{1,2})\s?月" % "|".join(
+    re.escape(m) for m in sorted(EN_MONTHS, key=len, reverse=True)))
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|[。！？!?\n]")
 
 
 # words right before a date that put it in the past of the report ('since March 2'; not 自3月2日,
@@ -664,7 +678,7 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray, lang: str | 
         return _future_context(text, s, e)
 
     def month_day(s: int, e: int, mo: int, d: int | None, year_off: int | None = None) -> DateMention:
-        hint = ref.year + year_off if (ref and year_off is not None) else (_year_context(text, s, ref, e) if ref else None)
+        hint = ref.year + year_off if (ref and year_off is not None) else (_year_context(text, s, ref, e, mo) if ref else None)
         y, how = resolve_month_day(mo, d, ref, future(s, e), hint)
         if how == "document-date" and y is not None and _SINCE_BEFORE.search(text, max(0, s - 12), s) \
                 and _valid(y, mo, d or 1) and dt.date(y, mo, d or 1) > ref:
@@ -1154,7 +1168,7 @@ def _en_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
         pos = EN_WEEKDAY_POS[mt.group("pos").lower()]
         if mt.group("mon"):
             mo = EN_MONTHS[mt.group("mon").lower()]
-            y, _how = resolve_month_day(mo, None, ref, future(mt.start(), mt.end()), _year_context(text, mt.start(), ref))
+            y, _how = resolve_month_day(mo, None, ref, future(mt.start(), mt.end()), _year_context(text, mt.start(), ref, month=mo))
             if y is None:
                 continue
         else:
@@ -1606,7 +1620,7 @@ def _month_alone(text: str, s: int, end: int, mo: int, rel: str, ref: dt.date | 
     if rel == "this":
         return DateMention(s, end, ref.year, mo, None, resolved="document-date")
     ahead = rel == "next" or (not rel and future(s, end))
-    y, how = resolve_month_day(mo, None, ref, ahead, None if rel else _year_context(text, s, ref))
+    y, how = resolve_month_day(mo, None, ref, ahead, None if rel else _year_context(text, s, ref, month=mo))
     if rel == "last" and y is not None and (y, mo) >= (ref.year, ref.month):
         y -= 1
     elif rel == "next" and y is not None and (y, mo) <= (ref.year, ref.month):

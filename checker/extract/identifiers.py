@@ -14,7 +14,9 @@ from .scan import finditer as fast_finditer, literal_trie
 
 _ZN = "[0-9零〇一二三四五六七八九十百千两]"
 ZH_ID = re.compile(rf"第\s*(?P<n>{_ZN}{{1,6}})\s*(?P<cls>号|號|条|條|款|章|节|節|届|屆|次|轮|輪|批|期|个|個|颗|顆|名|位|艘|架|项|項|号令|號令|版)?(?P<noun>[\u4e00-\u9fff]{{0,2}})")
-EN_ID = re.compile(r"\b(?P<noun>Article|Art\.|Section|Sec\.|Resolution|Decree|Order|Law|Rule|Regulation|Directive|Announcement|Notice|Bulletin|Circular|Clause|Chapter|Paragraph|Amendment|Flight|Typhoon|Storm|Launch|Mission|Item|Case)\s+(?:No\.\s*)?(?P<n>\d{1,6})\b"
+EN_ID = re.compile(r"\b(?P<noun>Article|Art\.|Section|Sec\.|Resolution|Decree|Order|Law|Rule|Regulation|Directive|Announcement|Notice|Bulletin|Circular|Clause|Chapter|Paragraph|Amendment|Flight|Typhoon|Storm|Launch|Mission|Item|Case)(?P<pl>s)?\s+(?:No\.\s*)?(?P<n>\d{1,6})\b"
+                   # (several of them: Articles 383, 385 and 397; Sections 3 and 4)
+                   r"(?P<more>(?:,\s+\d{1,6}\b)*,?\s+(?:and|or)\s+\d{1,6}\b(?![.,]\d))?"
                    # (a patent's or case's number may be grouped: U.S. Patent No. 9,412,366)
                    r"|\b(?P<no>No\.|Number|#)\s?(?P<n2>\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,6})\b"
                    # (not inside a grouped figure, and possessive: 123,123,123… is one scan, not one per group)
@@ -64,6 +66,11 @@ def _en_ordinal_words() -> re.Pattern[str]:
 
 
 EN_ORD_WORDS = _en_ordinal_words()
+# a finishing place in words after its verb ('finished sixth in 2:26:55'), then a function word or a
+# stop: the ordinal alone (a noun after it is EN_ORD_WORDS' or EN_ORD_HEAD's)
+EN_PLACE = re.compile(r"\b(?:%s)\s+(?P<w>%s)(?=\s*[,.;:)]|\s+(?:%s)\b)" % (
+    "|".join(load("en", "numbers")["place_verbs"]), "|".join(sorted(EN_ORDINALS, key=len, reverse=True)),
+    "|".join(load("en", "numbers")["place_after"])), re.I)
 _ORDINAL_HEADS = load("en", "numbers")["ordinal_heads"]
 # an ordinal in words, up to three words of a name, and the noun it numbers (her fifth Grand Slam title)
 EN_ORD_HEAD = re.compile(r"\b(?P<w>%s)(?P<mid>(?:\s+[A-Za-z][\w'-]*){0,3}?)\s+(?P<noun>%s)\b" % (
@@ -160,8 +167,14 @@ def _model_numbers(text: str, taken: bytearray, add) -> None:
 
 
 def _noun_is_qualifier(text: str, start: int, end: int) -> bool:
-    """The characters after an ordinal's classifier start a qualifier (超过, 约) or run into a figure."""
-    return text.startswith(_ZH_QUALIFIER_WORDS, start) or any(c in _ZH_NUMERAL_CHARS for c in text[start:end + 1])
+    """The characters after an ordinal's classifier start a qualifier (超过, 约), a particle's clause
+    (第397条的规定) or run into a figure: no noun of the ordinal."""
+    return text.startswith(_ZH_QUALIFIER_WORDS, start) or text[start:start + 1] in _ZH_NOUN_NOT_FIRST \
+        or any(c in _ZH_NUMERAL_CHARS for c in text[start:end + 1])
+
+
+_DIGITS = re.compile(r"\d+")
+_ZH_NOUN_NOT_FIRST = frozenset(load("zh", "classifiers")["ordinal_noun_not_first"])
 
 
 # ranges of ranks (data: zh qualifiers [range], en numbers [ordinal_range])
@@ -206,6 +219,19 @@ def _unit_after(text: str, end: int) -> bool:
     return bool(m) and m.group(1).lower() in _ALL_UNIT_WORDS
 
 
+# a Chinese court's case number (案号): the year in brackets, the court's abbreviation and number,
+# the kind of case and its serial number: (2026)津01刑初27号, in pinyin in English copy "(2026) Jin
+# 01 Xing Chu No. 27"; one designator (2026-01-27), compared across languages by its numbers
+CASE_NUMBER = re.compile(
+    r"[（(]\s?(?P<y>(?:19|20)\d\d)\s?[）)]\s?(?:[\u4e00-\u9fff]{1,3}(?P<c>\d{1,4})?[\u4e00-\u9fff]{1,5}(?P<n>\d{1,6})[号號]"
+    r"|(?:[A-Z][a-z]{0,5}\s)+(?:(?P<c2>\d{1,4})\s)?(?:[A-Z][a-z]{0,5}\s)+No\.\s?(?P<n2>\d{1,6})\b)")
+
+
+def _case_value(mt: re.Match[str]) -> str:
+    court = mt.group("c") or mt.group("c2")
+    return "-".join(x for x in (mt.group("y"), court and str(int(court)), mt.group("n") or mt.group("n2")) if x)
+
+
 def _ending_at(rx: re.Pattern[str], text: str, anchor: re.Pattern[str], back: int = 40) -> list[re.Match[str]]:
     """Matches of `rx` that end where a match of `anchor` ends: the few places the rare anchor word
     stands are searched instead of the whole text."""
@@ -227,6 +253,9 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         for i in range(m.start, m.end):
             taken[i] = 1
 
+    for mt in fast_finditer(CASE_NUMBER, text) if "(" in text or "（" in text else ():
+        if not any(taken[mt.start():mt.end()]):
+            add(IdMention(mt.start(), mt.end(), 0, "designator", False, _case_value(mt)))
     for rx, anchor in ((ZH_CENTURY, _ZH_CENTURY_WORD), (EN_CENTURY, _EN_CENTURY_WORD)):
         for mt in _ending_at(rx, text, anchor):
             if any(taken[mt.start():mt.end()]):
@@ -351,13 +380,22 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         n = int((mt.group("n") or mt.group("n2")).replace(",", ""))
         noun = (mt.group("noun") or "").rstrip(".").lower()
         unit = {"art": "article", "sec": "section"}.get(noun, noun or "no")
-        add(IdMention(mt.start(), mt.end(), n, unit, False, noun))
+        if mt.group("noun") and not mt.group("pl") and mt.group("more"):
+            add(IdMention(mt.start(), mt.end("n"), n, unit, False, noun))   # 'Article 5 and 6 more': one
+            continue
+        add(IdMention(mt.start(), mt.end("n") if mt.group("more") else mt.end(), n, unit, False, noun))
+        if mt.group("more"):   # each number of the list numbers one of them
+            for d in _DIGITS.finditer(text, mt.start("more"), mt.end("more")):
+                add(IdMention(d.start(), d.end(), int(d.group(0)), unit, False, noun))
     for mt in fast_finditer(EN_ORD_WORDS, text):
         # the third round, for the second time: an ordinal in words numbering an occasion
         noun = mt.group("noun").lower()
         if noun in _ORDINAL_NOUNS and not any(taken[mt.start("w"):mt.end()]) \
                 and not (EN_ORDINALS[mt.group("w").lower()] == 1 and _TIME_IN_SPAN.match(text, mt.end())):
             add(IdMention(mt.start("w"), mt.end(), EN_ORDINALS[mt.group("w").lower()], _ORDINAL_NOUNS[noun], True, noun))
+    for mt in fast_finditer(EN_PLACE, text):
+        if not any(taken[mt.start("w"):mt.end("w")]):
+            add(IdMention(mt.start("w"), mt.end("w"), EN_ORDINALS[mt.group("w").lower()], "ordinal", True, ""))
     for mt in fast_finditer(EN_ORD_HEAD, text):
         if any(taken[mt.start():mt.end()]) or any(w.lower() in EN_STOP for w in mt.group("mid").split()):
             continue

@@ -30,6 +30,8 @@ UNITS = {**dict(load("zh", "units")["units"]), **dict(load("en", "units")["units
 # a unit word read as another where words shortly before say so (气温30度 is in degrees Celsius)
 # units that after 一 make an adverb far more often than a measure: 一度 (at one point, once)
 _ZH_ONE_UNIT_ADVERBS = frozenset(load("zh", "units").get("one_unit_adverbs", []))
+# a unit word that a word starting with it makes no unit (zh units.toml [not_a_unit_before])
+_NOT_A_UNIT_BEFORE = {u: frozenset(ws) for u, ws in dict(load("zh", "units").get("not_a_unit_before", {})).items()}
 def _context_rules(lang: str) -> dict:
     # English words are matched as words (case-blind); Chinese ones anywhere before the figure
     wrap = (r"(?<![A-Za-z])(?:%s)(?![A-Za-z])", re.I) if lang == "en" else ("(?:%s)", 0)
@@ -395,6 +397,8 @@ def _written_precision(figure: str, num: Decimal, mult: Decimal) -> Decimal:
     return (Decimal(10) ** exp if isinstance(exp, int) else Decimal(1)) * mult
 
 
+# a figure's -fold (en multipliers.toml [figure_suffix]): a 3.5-fold increase
+_EN_FOLD_AFTER = re.compile(r"-?(?:%s)(?![A-Za-z])" % "|".join(load("en", "multipliers")["figure_suffix"]["words"]), re.I)
 # a model designation after a count (32 F-35 Lightning II fighters, 5 MiG-29 jets), its name words, the noun
 _DESIGNATION_AFTER = re.compile(r"[ ](?P<code>[A-Z][A-Za-z]{0,9}-?\d{1,5}(?:[A-Za-z]\d{0,3})?)(?![A-Za-z0-9-])"
                                 r"(?:[ ](?:[A-Z][A-Za-z]*|[IVX]{1,4})(?![A-Za-z0-9-])){0,3}(?:[ ](?P<noun>[a-z]{3,})(?![A-Za-z0-9-]))?")
@@ -1218,7 +1222,7 @@ def _and_composes(low: list[str], words: list[str]) -> bool:
 
 def extract_quantities(text: str, taken: bytearray) -> list[Quantity]:
     """Quantities in `text` (width-folded view) outside the spans marked in `taken`."""
-    clocks = _clock_durations(text, taken)
+    clocks = _clock_durations(text, taken) + _zh_race_times(text, taken)
     tokens = _number_tokens(text)
     tokens += [(s, e, v, f, "", None, "") for s, e, v, f in _en_word_numbers(text)]
     tokens.sort(key=lambda t: (t[0], -t[1]))
@@ -1293,6 +1297,36 @@ def _clock_durations(text: str, taken: bytearray) -> list[Quantity]:
             unit = "s"
         out.append(Quantity(kind="measure", start=m.start(), end=m.end(), num=num, unit=unit,
                             figure=m.group(0), si=si, dimension="duration"))
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    return out
+
+
+# a Chinese race time, read whole: minutes and seconds (3分26秒88, 1分14秒) or seconds with
+# hundredths (46秒92); not the parts of a compound after 小时 (2小时05分48秒 is one measure,
+# _compound_measures); seconds alone (31秒) are a unit of the units table
+_ZH_RACE_TIME = re.compile(
+    r"(?<![\d.:时時分])(?:(?P<m>\d{1,3})分(?P<s>[0-5]?\d)秒(?:(?P<f>\d{1,3})|[钟鐘])?|(?P<s2>\d{1,3})秒(?P<f2>\d{1,3}))"
+    r"(?![\d.])")
+
+
+def _zh_race_times(text: str, taken: bytearray) -> list[Quantity]:
+    """A time taken written in Chinese sports copy (以46秒92夺冠, 以3分26秒88夺冠, 领先1分14秒): a
+    duration in seconds, its span marked taken, as a clock reading in English ('3:26.88') is."""
+    out: list[Quantity] = []
+    if "秒" not in text:
+        return out
+    for m in fast_finditer(_ZH_RACE_TIME, text):
+        if taken.find(1, m.start(), m.end()) >= 0:
+            continue
+        if m.group("m"):
+            whole, frac = int(m.group("m")) * 60 + int(m.group("s")), m.group("f")
+            parts: tuple[str, ...] = (m.group("m"), m.group("s") + ("." + frac if frac else ""))
+        else:
+            whole, frac, parts = int(m.group("s2")), m.group("f2"), ()
+        si = Decimal(whole) + (Decimal("0." + frac) if frac else Decimal(0))
+        out.append(Quantity(kind="measure", start=m.start(), end=m.end(), num=si, unit="s",
+                            figure=m.group(0), si=si, dimension="duration",
+                            extra={"parts": parts} if parts else None))
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return out
 
@@ -1582,7 +1616,8 @@ def _compound_measures(text: str, qs: list[Quantity]) -> list[Quantity]:
             continue
         a = out[-1] if out else None
         if a is None or a.kind != "measure" or not a.num or a.si is None or a.qualifier or q.qualifier \
-                or q.kind not in ("measure", "number", "count") or q.num < 0:
+                or q.kind not in ("measure", "number", "count") or q.num < 0 or ":" in a.figure:
+            # (a clock reading is whole to the second: '2:21:07, 1 minute 14 seconds ahead' states two)
             out.append(q)
             continue
         gap = _COMPOUND_GAP.match(text, a.end)
@@ -1696,6 +1731,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
     if sym:
         currency = EN_CUR_SYM[sym]
         q.start = pre - len(sym)
+        if sym == "$":   # a dollar of no stated country: USD by default, but an Australian report's too
+            q.extra = {**(q.extra or {}), "bare_dollar": True}
     elif scaled and pre < start:
         currency = scaled.group(2)  # MAUD 60 = 60 million AUD
         q.num = val = val * _SCALED_PREFIX[scaled.group(1)]
@@ -1895,6 +1932,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                 hyphen = text[pos:pos + 1] == "-" and text[pos + 1:pos + 2].isalpha()
                 p2 = pos + 1 if hyphen else _skip_spaces(text, pos, 1)
                 u = _match_any(text, p2, _UNIT_KEYS, word=True)
+                if u in _NOT_A_UNIT_BEFORE and text[p2 + len(u):p2 + len(u) + 1] in _NOT_A_UNIT_BEFORE[u]:
+                    u = None   # 3秒杀: a word that starts with the unit
                 if not u and p2 > pos and not zh_numeral:
                     mm = _EN_MODIFIERS_BEFORE_UNIT.match(text, p2)
                     u2 = _match_any(text, mm.end(), _UNIT_KEYS, word=True) if mm else None
@@ -1968,6 +2007,11 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                 elif not zh_numeral and not rng and _EN_AGED_BEFORE.search(text, max(0, start - 10), start) \
                         and not _RANGE_GOES_ON.match(text, pos):
                     q.kind, q.noun = "count", AGE_NOUN   # aged 23
+                elif not zh_numeral and (fold := _EN_FOLD_AFTER.match(text, pos)):
+                    # a 3.5-fold increase: a multiple, as 3.5倍 and '3.5 times' are
+                    q.kind, q.noun, pos = "count", "times", fold.end()
+                    q.direction = 1 if val > 1 else q.direction
+                    q.extra = {**(q.extra or {}), "multiplier": True}
                 elif not zh_numeral and text[pos:pos + 1] == " " and (dm := _DESIGNATION_AFTER.match(text, pos)):
                     # 32 F-35 Lightning II fighters: the count is of the craft the designation names; the
                     # designation itself is an identifier, so the count's span ends at its figure
