@@ -19,11 +19,12 @@ from rapidfuzz import fuzz
 from rules import PAIR_RULES, Pair, Verdict
 from rules.fc002_date_conflict import clock_in_utc
 from rules.fc004_digit_transposition import _digits as _fc004_digits
-from rules.fc010_name_variant import spelling, unaccented, zh_variant
+from rules.fc010_name_variant import spelling, unaccented, zh_variant, zh_variant_keys
 
 from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, change_direction, comparable, same_value
 from .candidates import (AffinityTable, BlockIndex, PickContext, TermTable, _affinity_key, _LaterKeys,
                          first_of_repeats, pairs_of_block, pick)
+from .extract.names import ZH_TITLES
 from .lexicon import MONTHS, WEEKDAYS, en_terms
 from .model import Claim
 from .parallel import default_jobs, start_pool
@@ -271,10 +272,11 @@ class BroadPath:
                     if len(cited) >= 4:
                         break
             if outlier is not None and got[0] == _FC004 and any(
-                    c.doc == outlier.doc and c.key != outlier.key for c in support[keep.key]):
-                # the outlier's own report also states the majority's figure, agreeing with it
-                # ('Hong Kong lost 1.2 percent' beside the Nikkei's 2.1 percent): it has that fact
-                # right, so its figure of the same digits is another fact's
+                    c.doc == outlier.doc and c.key != outlier.key and _nearer(keep, c, outlier) for c in support[keep.key]):
+                # the outlier's own report also states the majority's figure of the same subject,
+                # agreeing with it ('Hong Kong lost 1.2 percent' beside the Nikkei's 2.1 percent): it
+                # has that fact right, so its figure of the same digits is another fact's (but 'killed
+                # 162' stays a slip of 'killed 126' beside the report's 'injured 126')
                 continue
             msg = verdict.message
             if outlier is not None:
@@ -327,25 +329,39 @@ class BroadPath:
 
     def _chinese_variants(self, occurrences: dict[str, list[Claim]], rule) -> None:
         """Chinese names of as many characters, two of them swapped or one replaced by one that
-        sounds like it (rules.fc010_name_variant.zh_variant); looked up by their first and their
-        last character, as the Latin ones by their words."""
-        names = sorted(occurrences)
-        by_end: dict[tuple[str, int], list[int]] = defaultdict(list)
+        sounds like it (rules.fc010_name_variant.zh_variant), found through the keys they share
+        (zh_variant_keys). A name of three characters or fewer is a Chinese name more often than a
+        transliteration, and many people's names differ so (陈建国, 程建国): it is compared only
+        with one that follows the same title (首席预报员林振华, 首席预报员林正华)."""
+        names = sorted(x for x in occurrences if len(x.replace("·", "")) >= 3)
+        by_key: dict[tuple, list[int]] = defaultdict(list)
         for i, x in enumerate(names):
-            plain = x.replace("·", "")
-            if len(plain) >= 3:
-                by_end[(plain[0], len(plain))].append(i)
-                by_end[(plain[-1], -len(plain))].append(i)
+            for key in zh_variant_keys(x):
+                by_key[key].append(i)
+        titles: dict[str, set[str]] = {}
         for i, x in enumerate(names):
-            plain = x.replace("·", "")
-            if len(plain) < 3:
-                continue
-            others = {j for key in ((plain[0], len(plain)), (plain[-1], -len(plain))) for j in by_end[key] if j > i}
-            for j in sorted(others):
-                how = zh_variant(x, names[j])
-                if how:
-                    what = "two characters swapped" if how == "transposed" else "a character replaced by one that sounds alike"
-                    self._emit_variant(rule, x, names[j], occurrences, 0.7, f"the same name written with {what}")
+            others = sorted({j for key in zh_variant_keys(x) for j in by_key[key] if j > i})
+            for j in others:
+                y = names[j]
+                how = zh_variant(x, y)
+                if not how:
+                    continue
+                if "·" not in x and len(x) <= 3 and not (self._titles_before(x, occurrences, titles)
+                                        & self._titles_before(y, occurrences, titles)):
+                    continue
+                what = "two characters swapped" if how == "transposed" else "a character replaced by one that sounds alike"
+                self._emit_variant(rule, x, y, occurrences, 0.7, f"the same name written with {what}")
+
+    def _titles_before(self, name: str, occurrences: dict[str, list[Claim]], memo: dict[str, set[str]]) -> set[str]:
+        """The titles written right before the name's mentions (秘书长古特雷斯: 秘书长)."""
+        got = memo.get(name)
+        if got is None:
+            got = memo[name] = set()
+            for c in occurrences[name]:
+                doc = self.docs.get(c.doc)
+                text = doc.text if doc is not None else ""
+                got.update(t for t in ZH_TITLES if text.endswith(t, 0, c.start))
+        return got
 
     def _emit_variant(self, rule, x: str, y: str, occurrences: dict[str, list[Claim]], confidence: float, why: str) -> None:
         """One name written two ways: the form fewer documents write (or the one the glossary does
@@ -394,9 +410,9 @@ def _rule_threshold(rule_id: str, verdict: Verdict | None, a: Claim, b: Claim) -
         if a.weekday is not None and b.weekday is not None and a.time and b.time and a.tz and b.tz:
             return BROAD_MIN["FC002"]  # same clock time, weekday resolved differently
         if a.time == b.time and a.tz != b.tz and clock_in_utc(a) is not None and clock_in_utc(b) is not None:
-            # the same clock time labelled with another zone (15:42 UTC / 北京时间15时42分): as unlikely
-            # a coincidence as a day and month swapped
-            return BROAD_MIN["swap"]
+            # the same clock time labelled with another zone (15:42 UTC / 北京时间15时42分), said of
+            # one subject: many events share a clock time (markets open at 9:30 in every zone)
+            return BROAD_MIN["pattern"] if _near_overlap(a, b) else None
         return None
     if rule_id == "FC003":
         if not _nouns_match(a, b):
@@ -414,7 +430,7 @@ def _rule_threshold(rule_id: str, verdict: Verdict | None, a: Claim, b: Claim) -
         if "code" in (a.unit, b.unit):
             # model numbers differ across reports for good reasons (A320 vs A321); the same letters
             # with three digits or more in another order is one code mistyped (flight YH8127 / YH8172)
-            return BROAD_MIN["FC009"] if a.unit == b.unit and _transposed_code(a.value, b.value) else None
+            return BROAD_MIN["FC002"] if a.unit == b.unit and _transposed_code(a.value, b.value) else None
         x, y = a.num or 0, b.num or 0
         transposed = sorted(str(x)) == sorted(str(y)) and x != y
         if a.unit == "designator" and b.unit == "designator":
@@ -469,6 +485,12 @@ _CONTRASTS = _contrast_sides()
 _CONTRAST_TERMS = frozenset().union(*(x | y for x, y in _CONTRASTS))
 
 
+def _nearer(a: Claim, b: Claim, c: Claim) -> bool:
+    """Does b share more of a's nearby words than c does?"""
+    near = _near_terms(a)
+    return len(near & _near_terms(b)) > len(near & _near_terms(c))
+
+
 def _near_overlap(a: Claim, b: Claim) -> bool:
     return not _near_terms(a).isdisjoint(_near_terms(b))
 
@@ -486,14 +508,16 @@ def _arithmetic_relation(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], 
     diff = abs(a.num - b.num)
     if diff == 0 or a.extra.get("tally") or b.extra.get("tally"):
         return False  # a tally (a 5-2 vote) states the whole split: another count of the votes is no part of it
-    # two percentages differ by percentage points: a change in percent beside them ('advertising
-    # revenue rose 9%' beside 34% and 43%) is another fact's rate, not their difference
+    # two percentages differ by percentage points (or a bare number of them: 'a gap of 9'): a change
+    # in percent beside them ('advertising revenue rose 9%' beside 34% and 43%) is another fact's
+    # rate, not their difference
     in_points = a.kind == b.kind == "percent"
     for c in (a, b):
         for sent in (c.sent - 1, c.sent, c.sent + 1):
             for other in by_sentence.get((c.doc, sent), ()):
                 if other is not a and other is not b and other.num == diff and not other.extra.get("article") \
-                        and (other.kind == "percent" and other.unit == "pp" if in_points else _same_figure(other, c)):
+                        and ((other.kind == "percent" and other.unit == "pp" or other.kind == "number") if in_points
+                             else _same_figure(other, c)):
                     # (an ordinal beside them, 位居第二, is no difference of two counts; nor is a figure
                     # of another kind, 约1小时 beside 4名机组人员, or an article, 一架 (a plane))
                     return True

@@ -22,13 +22,8 @@ Not flagged:
 
 from decimal import Decimal
 
-from checker.resources import load
 
 from .base import Pair, Verdict, rule
-
-# the currencies written with a dollar sign (A$, C$, HK$ …: en currencies.toml)
-_DOLLARS = frozenset(code for sym, code in load("en", "currencies")["symbols"].items() if sym.endswith("$"))
-
 
 @rule("FC008", "unit-mismatch", "error")
 def check(p: Pair) -> Verdict | None:
@@ -37,16 +32,20 @@ def check(p: Pair) -> Verdict | None:
         same_range = a.low is not None and (a.low, a.high) == (b.low, b.high)
         if a.unit == b.unit or a.num is None or b.num is None or not (a.num == b.num or same_range):
             return None
-        if p.path == "broad" and (a.extra.get("bare_dollar") and b.unit in _DOLLARS or b.extra.get("bare_dollar") and a.unit in _DOLLARS):
-            # '$42,250' in an Australian report and another's 4.225万澳元: that dollar named no country
-            # (a translation that drops the country of 5亿港元 is still asked about)
+        if p.path == "broad" and (b.unit in a.extra.get("bare_dollar", ()) or a.unit in b.extra.get("bare_dollar", ())):
+            # '$42,250' in a report that names Australia and another's 4.225万澳元: that dollar may be
+            # Australian (a translation that drops the country of 5亿港元 is still asked about; a bare
+            # $ in a report naming no such country is the US dollar)
             return None
         return Verdict(f"{a.text} ({a.unit}) vs {b.text} ({b.unit}): same amount, different currency", 0.85)
     if a.kind == "measure" and b.kind == "measure":
         if a.unit == b.unit or a.num != b.num or a.si is None or b.si is None:
             return None
-        if p.path == "broad" and a.qualifier != b.qualifier and "over" in (a.qualifier, b.qualifier):
+        vague = a if a.qualifier == "over" else b
+        if p.path == "broad" and a.qualifier != b.qualifier and vague.qualifier == "over" \
+                and not any(ch.isdigit() for ch in vague.figure or ""):
             return None   # across reports, 十多年 (ten-odd years) and 'within 10 days' share no figure
+            # (超过1100公里 and 1100英里 do)
         if a.dimension != b.dimension:
             # (the precise path offers these inside one aligned sentence only: 4.3 million barrels / 430万吨)
             return Verdict(f"{a.text} ({a.unit}) vs {b.text} ({b.unit}): same number, a unit of another kind", 0.85)

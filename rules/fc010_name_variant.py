@@ -89,6 +89,19 @@ def zh_variant(x: str, y: str) -> str:
     return ""
 
 
+def zh_variant_keys(name: str) -> set[tuple]:
+    """Keys two Chinese names share when zh_variant may call them one name: the name with one
+    character replaced by its sound, and with two neighbours in sorted order (an index, so that a
+    corpus's names are not compared two by two)."""
+    x = name.replace("·", "")
+    keys: set[tuple] = set()
+    for i in range(len(x)):
+        keys.add(("sound", i, x[:i], _heard(x[i]) or x[i], x[i + 1:]))
+        if i + 1 < len(x):
+            keys.add(("swap", i, x[:i], "".join(sorted(x[i:i + 2])), x[i + 2:]))
+    return keys
+
+
 @rule("FC010", "name-variant", "error")
 def check(p: Pair) -> Verdict | None:
     a, b = p.a, p.b

@@ -80,12 +80,14 @@ def _dotted_name(text: str, s: int, e: int) -> tuple[int, int]:
     of two characters that is an everyday word (牵头, 那边): characters chosen for their sound
     seldom make one, nor does a part end inside one (after its first two characters)."""
     first, *_, last = text[s:e].split("·")
+    # a title may begin before the run of characters the pattern took (秘书长安东尼奥·…: 长安东尼奥)
+    w0 = max(0, s - 6)
     t = None
-    for t in _ZH_TITLE_RX.finditer(first):
+    for t in _ZH_TITLE_RX.finditer(text, w0, s + len(first)):
         pass
     # the first part starts after the last title, function character or everyday word before its
     # last two characters (国务秘书|佐尔坦, 会见了|乌尔苏拉), and has five characters at most (安德里乌斯)
-    s += max(t.end() if t is not None else 0, len(first) - 5,
+    s += max(t.end() - s if t is not None else 0, len(first) - 5,
              max((j for j in range(1, len(first) - 1) if first[j - 1] in ZH_NAME_STOP
                   or j >= 2 and is_common_word(first[j - 2:j])), default=0))
     cut = next((i for i, ch in enumerate(last) if ch in ZH_NAME_STOP or last.startswith(ZH_NAME_VERBS, i)

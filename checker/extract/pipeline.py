@@ -76,6 +76,7 @@ def _range_tables():
 _BETWEEN, _BETWEEN_END, _BETWEEN_START, _BOUND_JOINERS, _CHANGE_VERB, _CHANGE_VERB_BEFORE = _range_tables()
 _TO_WORDS = frozenset({"to", "至", "到"})
 _ZH_TO_WORDS = frozenset({"至", "到"})
+_FORECAST_CUE = re.compile("|".join(map(re.escape, load("zh", "qualifiers")["range"]["forecast_cues"])))
 _LOWER_BOUNDS = ("over", "min")
 _UPPER_BOUNDS = ("under", "max")
 
@@ -95,8 +96,9 @@ def _same_dimension(a: Quantity, b: Quantity) -> bool:
 
 def _close_percents(a: Quantity, b: Quantity) -> bool:
     """Two percentages whose upper is at most twice the lower, both written as percent: joined by 至
-    after a verb of change they are the range of the change (营收增长3%至5%, a forecast), not a change
-    and the level it reached: Chinese states a level in percent after a change in points
+    after a verb of change, in a forecast (a cue word around them, zh/qualifiers.toml), they are the
+    range of the change (营收增长3%至5%的指引), not a change and the level it reached (利率上调0.25%至0.5%,
+    no forecast): Chinese states a level in percent after a change in points
     (上升0.2个百分点至4.1%), or, written loosely, far above the change (上涨0.3%至4.2%). English
     'fell 2 percent to 3.5 percent' is a change and a level; its ranges say 'rise of 3% to 5%'."""
     return a.kind == b.kind == "percent" and a.unit == b.unit == "%" and 0 < a.num < b.num <= 2 * a.num
@@ -133,7 +135,8 @@ def _joined(text: str, a: Quantity, b: Quantity) -> Quantity | None:
         if a.kind == "number" and _is_year(a) and _is_year(b):
             return None  # 2020-2025: years
         if a.kind != "number" and between.strip().lower() in _TO_WORDS and not m and _CHANGE_VERB_BEFORE.search(text, max(0, a.start - 24), a.start) \
-                and not (between.strip() in _ZH_TO_WORDS and _close_percents(a, b)):
+                and not (between.strip() in _ZH_TO_WORDS and _close_percents(a, b)
+                         and _FORECAST_CUE.search(text, max(0, a.start - 40), min(len(text), b.end + 12))):
             # fell 26 cents to $108.58, 上涨5%至100亿元: a change, then the level reached (each with its
             # own unit; 'rose by 3 to 5 percent' is a range of the change)
             return None

@@ -1706,6 +1706,18 @@ _EN_AGE_COMPARED = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}$" % "|".join(map(re.
 _EN_AGED_BEFORE = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, longest_first(_AGES["before"]))), re.I)
 
 
+_DOLLAR_COUNTRIES = [(code, re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, words))))
+                     for code, words in load("en", "currencies")["dollar_countries"].items()]
+
+
+@functools.lru_cache(maxsize=8)
+def _dollar_countries(text: str) -> tuple[str, ...]:
+    """The dollars other than the US dollar a bare '$' of the text may be: those of the countries it
+    names (en currencies.toml [dollar_countries]). Once per text (a string keeps its hash: a text
+    of many bare dollars is not searched again for each)."""
+    return tuple(code for code, rx in _DOLLAR_COUNTRIES if rx.search(text))
+
+
 def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, idx, approx="", floor=0) -> Quantity | None:
     zh_numeral = bool(fig) and not fig[0].isdigit() and any("\u4e00" <= c <= "\u9fff" for c in fig)
     en_words = bool(fig) and fig[0].isalpha() and fig.isascii()
@@ -1732,7 +1744,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         currency = EN_CUR_SYM[sym]
         q.start = pre - len(sym)
         if sym == "$":   # a dollar of no stated country: USD by default, but an Australian report's too
-            q.extra = {**(q.extra or {}), "bare_dollar": True}
+            q.extra = {**(q.extra or {}), "bare_dollar": _dollar_countries(text)}
     elif scaled and pre < start:
         currency = scaled.group(2)  # MAUD 60 = 60 million AUD
         q.num = val = val * _SCALED_PREFIX[scaled.group(1)]
