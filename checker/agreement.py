@@ -44,10 +44,11 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         return False
     if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
         return False
-    if share_as_fraction(a, b) or share_as_fraction(b, a):
-        return True   # 不低于50% / 'at least half'
-    if {a.kind, b.kind} == {"count", "percent"}:
-        return False   # a multiple (3.5倍) and a percent (3.5%) never state one value
+    if a.kind != b.kind:   # (most pairs are of one kind: these two tests are asked of every pair)
+        if share_as_fraction(a, b) or share_as_fraction(b, a):
+            return True   # 不低于50% / 'at least half'
+        if "percent" in (a.kind, b.kind) and "count" in (a.kind, b.kind):
+            return False   # a multiple (3.5倍) and a percent (3.5%) never state one value
     if strict and a.qualifier == "range" and b.qualifier == "range" \
             and not (a.kind == "measure" and b.kind == "measure" and a.unit != b.unit):
         return _range_bounds(a) == _range_bounds(b)  # 2–5 days against 3–5 days: a bound changed
