@@ -224,7 +224,7 @@ def _unit_after(text: str, end: int) -> bool:
 # 01 Xing Chu No. 27"; one designator (2026-01-27), compared across languages by its numbers
 CASE_NUMBER = re.compile(
     r"[（(]\s?(?P<y>(?:19|20)\d\d)\s?[）)]\s?(?:[\u4e00-\u9fff]{1,3}(?P<c>\d{1,4})?[\u4e00-\u9fff]{1,5}(?P<n>\d{1,6})[号號]"
-    r"|(?:[A-Z][a-z]{0,5}\s)+(?:(?P<c2>\d{1,4})\s)?(?:[A-Z][a-z]{0,5}\s)+No\.\s?(?P<n2>\d{1,6})\b)")
+    r"|(?:[A-Z][a-z]{0,5}\s)+(?:(?P<c2>\d{1,4})\s)?(?:[A-Z][a-z]{0,5}\s){2,}No\.\s?(?P<n2>\d{1,6})\b)")
 
 
 def _case_value(mt: re.Match[str]) -> str:
