@@ -222,9 +222,15 @@ class PrecisePath:
                    for off in (a,) for m in re.finditer(r"[^\W\d_](?:[^\W\d_]|-)*", tgt.view[a:b])]
         t_lower = " " + " ".join(w for w, _ in t_words).lower() + " "
         # initials the translation writes, with or without stops (U.S., UK): a name of several words
-        # written by its initials is named ('U.S. technology stocks' for 美国科技股)
-        t_initials = {m.group(0).replace(".", "").lower() for a, b in t_spans
-                      for m in _INITIALS_WRITTEN.finditer(tgt.view[a:b])}
+        # written by its initials is named ('U.S. technology stocks' for 美国科技股); read when first
+        # asked for, most beads naming no place the translation does not spell out
+        written: list[set[str]] = []
+
+        def t_initials() -> set[str]:
+            if not written:
+                written.append({m.group(0).replace(".", "").lower() for a, b in t_spans
+                                for m in _INITIALS_WRITTEN.finditer(tgt.view[a:b])})
+            return written[0]
         missing: list[tuple[str, int, str]] = []
         explained: set[str] = set()
         s_latin: set[str] = set()
@@ -241,7 +247,7 @@ class PrecisePath:
                 # a place, or a person CC-CEDICT knows with life years (普京 → Vladimir Putin)
                 if len(w) >= 2 and names and (is_place(w) or is_person(w)) and not any(
                         f" {n} " in t_lower or any(len(tok) > 3 and f" {tok[:max(4, len(tok) - 2)]}" in t_lower for tok in n.split())
-                        or " " in n and _initial_letters(n.split()) in t_initials
+                        or " " in n and _initial_letters(n.split()) in t_initials()
                         for n in names) and not any(pinyin_explains(tw, w) for tw, _ in t_words if tw[:1].isupper()) \
                         and not any(f" {d}" in t_lower for d in demonyms(w)):
                     missing.append((w, a + at, sorted(names)[0]))

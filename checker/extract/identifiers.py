@@ -69,7 +69,7 @@ EN_ORD_WORDS = _en_ordinal_words()
 # a finishing place in words after its verb ('finished sixth in 2:26:55'), then a function word or a
 # stop: the ordinal alone (a noun after it is EN_ORD_WORDS' or EN_ORD_HEAD's)
 EN_PLACE = re.compile(r"\b(?:%s)\s+(?P<w>%s)(?=\s*[,.;:)]|\s+(?:%s)\b)" % (
-    "|".join(load("en", "numbers")["place_verbs"]), "|".join(sorted(EN_ORDINALS, key=len, reverse=True)),
+    "|".join(load("en", "numbers")["place_verbs"]), _ORDINAL_WORDS,
     "|".join(load("en", "numbers")["place_after"])), re.I)
 _ORDINAL_HEADS = load("en", "numbers")["ordinal_heads"]
 # an ordinal in words, up to three words of a name, and the noun it numbers (her fifth Grand Slam title)

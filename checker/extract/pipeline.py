@@ -75,7 +75,7 @@ def _range_tables():
 
 _BETWEEN, _BETWEEN_END, _BETWEEN_START, _BOUND_JOINERS, _CHANGE_VERB, _CHANGE_VERB_BEFORE = _range_tables()
 _TO_WORDS = frozenset({"to", "至", "到"})
-_ZH_TO_WORDS = frozenset({"至", "到"})
+_ZH_TO_WORDS = frozenset(w for w in _TO_WORDS if not w.isascii())
 _FORECAST_CUE = re.compile("|".join(map(re.escape, load("zh", "qualifiers")["range"]["forecast_cues"])))
 _LOWER_BOUNDS = ("over", "min")
 _UPPER_BOUNDS = ("under", "max")
