@@ -78,18 +78,6 @@ class _KeyFinder:
         return sorted(got, key=self.rank.__getitem__)
 
 
-def _subject(c: Claim, doc: Document | None) -> str:
-    if doc is not None and "clause" in c.extra:
-        s, e = c.extra["clause"]
-        text = " ".join(doc.text[s:e].split())
-        if len(text) > 48:
-            # centre the window on the claim
-            rel = max(0, c.start - s - 20)
-            text = ("…" if rel else "") + text[rel:rel + 46] + "…"
-        return text
-    return c.noun or c.kind
-
-
 class Engine(PrecisePath, BroadPath):
     """Pairs the claims of a corpus and collects the findings of the rules: the precise path
     (checker.precise) for translation pairs, the broad path (checker.broad) for the rest."""
@@ -183,7 +171,7 @@ class Engine(PrecisePath, BroadPath):
             severity = "warning"
         first = claims[0]
         self.findings.append(Finding(rule=rule.id, name=rule.name, severity=severity, confidence=verdict.confidence,
-                                     subject=subject or _subject(first, self.docs.get(first.doc)), message=verdict.message,
+                                     subject=subject or first.label(self.docs.get(first.doc)), message=verdict.message,
                                      claims=claims, outlier=outlier, docs=docs, path=path, similarity=similarity))
 
 

@@ -534,6 +534,15 @@ def is_verb(word: str) -> bool:
     return bool(defs) and defs[0].strip().startswith("to ")
 
 
+def is_describing_character(char: str) -> bool:
+    """A single character whose first everyday CEDICT sense is plainly a quality or a thing ('deep',
+    'water', 'bank'), not a function, a prefix or an action ('(prefix) can': 可, 'to follow': 由):
+    it may stand before a noun's head (深|水|泊位)."""
+    defs = _sense_defs(char)
+    return len(char) == 1 and char not in _FUNCTION_CHARS and bool(defs) \
+        and not defs[0].strip().startswith(("(", "to ", "prefix"))
+
+
 def is_common_word(word: str) -> bool:
     """A CEDICT word whose first sense is a common noun or verb (办公室, 采访), not a proper name."""
     defs = _defs(word)

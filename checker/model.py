@@ -99,6 +99,18 @@ class Claim:
             return self.num, self.num
         return None
 
+    def label(self, doc: "Document | None") -> str:
+        """A readable subject: the clause that states the claim, about 48 characters of it centred
+        on the claim, else its counted noun or its kind."""
+        if doc is not None and "clause" in self.extra:
+            s, e = self.extra["clause"]
+            text = " ".join(doc.text[s:e].split())
+            if len(text) > 48:
+                rel = max(0, self.start - s - 20)
+                text = ("…" if rel else "") + text[rel:rel + 46] + "…"
+            return text
+        return self.noun or self.kind
+
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "doc": self.doc, "line": self.line, "start": self.start, "end": self.end,

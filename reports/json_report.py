@@ -50,9 +50,16 @@ def _chunks(parts: list[str]) -> Iterator[str]:
 
 
 def render_claims(extraction) -> str:
+    """`factcheck extract --format json` (DESIGN §4.4): each claim as findings cite it, with the
+    noun a count counts and a readable subject (Claim.label)."""
     claims = []
     for doc in extraction.documents:
-        claims += [c.to_json() for c in extraction.claims.get(doc.doc, [])]
+        for c in extraction.claims.get(doc.doc, []):
+            out = c.to_json()
+            if c.kind == "count" and c.noun:
+                out["noun"] = c.noun
+            out["subject"] = c.subject or c.label(doc)
+            claims.append(out)
     return dumps({"claims": claims, "errors": [e.to_json() for e in extraction.errors]})
 
 

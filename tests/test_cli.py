@@ -50,6 +50,19 @@ def test_extract_json_offsets_are_exact():
         assert text[c["start"]:c["end"]] == c["text"]
 
 
+def test_extract_json_claims_carry_a_subject_and_counts_their_noun(tmp_path):
+    """DESIGN §4.4: every claim has `lang` and a readable `subject`; a count says what it counts."""
+    (tmp_path / "a.zh.md").write_text("---\ndate: 2026-02-05\n---\n论坛吸引了55个合作伙伴国的代表。\n\n"
+                                      "项目总投资120亿元人民币。\n", encoding="utf-8")
+    claims = json.loads(run("extract", tmp_path, "--format", "json").output)["claims"]
+    by_text = {c["text"]: c for c in claims}
+    count = by_text["55个合作伙伴国"]
+    assert count["noun"] == "partner country" and count["subject"] == "论坛吸引了55个合作伙伴国的代表。"
+    money = by_text["120亿元人民币"]
+    assert "noun" not in money and money["subject"] == "项目总投资120亿元人民币。"
+    assert all(c["subject"] and c["lang"] == "zh" for c in claims)
+
+
 def test_output_file_written_and_exit_code_unchanged(tmp_path):
     out = tmp_path / "r.json"
     res = run("check", EXAMPLE, "--format", "json", "-o", out)

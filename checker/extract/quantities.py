@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..lexicon import EN_STOP, is_verb, lemma, not_a_stop_word, zh_head_gloss, zh_words
+from ..lexicon import EN_STOP, is_describing_character, is_verb, lemma, not_a_stop_word, zh_head_gloss, zh_words
 from ..numerals import (EN_DOZEN, EN_FRACTION_WORDS, EN_NEGATIVE, EN_ONES, EN_ORDINALS, EN_SCALE_ABBREV, EN_SCALES, EN_TENS, EN_ZERO, ZH_BIG, ZH_DIGITS, ZH_SMALL, parse_arabic,
                         parse_en_words, parse_zh, _en_denominator, significant_unit, zh_adjacent_range,
                         zh_longest_prefix)
@@ -451,7 +451,9 @@ def _en_noun(text: str, pos: int) -> tuple[str, int]:
 
 
 def _zh_noun(text: str, pos: int) -> tuple[str, int]:
-    """The noun right after a Chinese classifier (up to two dictionary words)."""
+    """The noun right after a Chinese classifier: two dictionary words, or three when the first two
+    are single characters that describe the third (12个深水泊位: 深|水|泊位, whose head is the last
+    word, 'berth'), ending before a verb (8个郡发布: the counties, then what they did)."""
     seg = []
     i = pos
     while i < len(text) and len(seg) < 6 and "\u4e00" <= text[i] <= "\u9fff" and text[i] not in _ZH_STOP_NOUN:
@@ -459,9 +461,14 @@ def _zh_noun(text: str, pos: int) -> tuple[str, int]:
         i += 1
     if not seg:
         return "", pos
-    words = zh_words("".join(seg))[:2]
-    if len(words) == 2 and is_verb(words[1]):
-        words = words[:1]   # 8个郡发布: the counties, then what they did (发布 'to release')
+    words = zh_words("".join(seg))[:3]
+    if len(words) == 3 and not (len(words[0]) == len(words[1]) == 1 and len(words[2]) > 1
+                                and is_describing_character(words[0]) and is_describing_character(words[1])):
+        words = words[:2]
+    for k in range(1, len(words)):
+        if is_verb(words[k]):
+            words = words[:k]   # 8个郡发布: the counties, then what they did (发布 'to release')
+            break
     taken = "".join(words)
     return taken, pos + len(taken)
 
