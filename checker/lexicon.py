@@ -529,9 +529,13 @@ def zh_head_gloss(word: str) -> str:
 
 
 def is_verb(word: str) -> bool:
-    """A word whose first everyday CEDICT sense is a verb ('to release': 发布)."""
+    """A word whose first everyday CEDICT sense is a verb ('to release': 发布; '(of an airplane etc)
+    to fall to the ground and crash': 坠毁, its register or subject in brackets before it)."""
     defs = _sense_defs(word)
-    return bool(defs) and defs[0].strip().startswith("to ")
+    return bool(defs) and _BRACKETED_BEFORE.sub("", defs[0].strip()).startswith("to ")
+
+
+_BRACKETED_BEFORE = re.compile(r"^(?:\([^)]*\)\s*)+")
 
 
 def is_describing_character(char: str) -> bool:
