@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -104,7 +105,7 @@ class Claim:
         on the claim, else its counted noun or its kind."""
         if doc is not None and "clause" in self.extra:
             s, e = self.extra["clause"]
-            text = " ".join(doc.text[s:e].split())
+            text = _LABEL_OPEN.sub("", " ".join(doc.text[s:e].split())).rstrip(_LABEL_CLOSE) or self.text
             if len(text) > 48:
                 rel = max(0, self.start - s - 20)
                 text = ("…" if rel else "") + text[rel:rel + 46] + "…"
@@ -138,6 +139,12 @@ class Claim:
         if self.subject:
             out["subject"] = self.subject
         return out
+
+
+# what a clause may begin with that is no part of its subject (the quotation mark that closed the
+# sentence before: '" Andreas Hoffmann'), and end with (a comma)
+_LABEL_CLOSE = " ,，、;；:："
+_LABEL_OPEN = re.compile(r"^(?:[\"'] |[”’」』,，、;；:： ])+")
 
 
 @dataclass

@@ -104,3 +104,11 @@ def test_rules_and_rule_documentation():
     doc = run("rule", "FC001").output
     assert "What it flags" in doc and "Not flagged" in doc
     assert CliRunner().invoke(main, ["rule", "FC999"]).exit_code == 2
+
+
+def test_a_subject_does_not_begin_with_the_quotation_mark_that_closed_the_sentence_before(tmp_path):
+    (tmp_path / "a.en.md").write_text('---\ndate: 2026-02-05\n---\n"We are on schedule," Andreas Hoffmann said of the '
+                                      '"Yulan" line, which employs 3,200 workers.\n', encoding="utf-8")
+    claims = json.loads(run("extract", tmp_path, "--format", "json").output)["claims"]
+    subjects = [c["subject"] for c in claims]
+    assert subjects and not any(s.startswith(('"', " ")) for s in subjects), subjects
