@@ -210,6 +210,7 @@ def extract(paths: tuple[Path, ...], fmt: str, output: Path | None, glossary: Pa
         _emit(rendered, output, [*paths, glossary, ex.corpus.glossary_path])
     except FactcheckError as exc:
         _fail(exc)
+    _warn_if_nothing_read(ex, paths)
     sys.exit(2 if ex.errors else 0)
 
 
@@ -302,12 +303,24 @@ def _run_check(paths, fmt, output, glossary, fail_on, baseline, ignore_input_err
         _emit(rendered, output, [*paths, config.glossary, config.baseline, report.extraction.corpus.glossary_path])
     except FactcheckError as exc:
         _fail(exc)
+    _warn_if_nothing_read(report.extraction, paths)
     for p in report.detected_pairs:
         click.echo(f"factcheck: {p.translation} looks like a translation of {p.original} "
                    f"(confidence {p.confidence:.2f}, {p.shared} shared values)", err=True)
     for stale in report.stale_baseline:
         click.echo(f"factcheck: baseline entry {stale} no longer matches a finding (prune it)", err=True)
     sys.exit(exit_code(report, config.fail_on, ignore_input_errors))
+
+
+def _warn_if_nothing_read(extraction, paths) -> None:
+    """A run that found no document to read passes: say so, or a CI job pointed at the wrong folder
+    (or at files of another kind) passes unnoticed."""
+    if extraction.documents or extraction.errors:
+        return
+    from .loader import BILINGUAL_SUFFIXES, TEXT_SUFFIXES
+
+    kinds = ", ".join(sorted(TEXT_SUFFIXES | BILINGUAL_SUFFIXES))
+    click.echo(f"factcheck: warning: no document found in {', '.join(map(str, paths))} (it reads {kinds})", err=True)
 
 
 @main.group("baseline")

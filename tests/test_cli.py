@@ -112,3 +112,13 @@ def test_a_subject_does_not_begin_with_the_quotation_mark_that_closed_the_senten
     claims = json.loads(run("extract", tmp_path, "--format", "json").output)["claims"]
     subjects = [c["subject"] for c in claims]
     assert subjects and not any(s.startswith(('"', " ")) for s in subjects), subjects
+
+
+def test_a_folder_with_nothing_to_read_passes_with_a_warning_naming_it(tmp_path):
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    for args in (["check", tmp_path], ["extract", tmp_path]):
+        res = run(*args)
+        assert res.exit_code == 0
+        assert f"warning: no document found in {tmp_path}" in res.stderr and ".md" in res.stderr
+    (tmp_path / "a.en.md").write_text("The port will add 13 berths.\n", encoding="utf-8")
+    assert "warning" not in run("check", tmp_path).stderr
