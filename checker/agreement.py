@@ -142,6 +142,13 @@ def _alt_nums(c: Claim) -> list[Decimal]:
     return []
 
 
+def nouns_match(a: Claim, b: Claim) -> bool:
+    """Do two claims count things named by a common word ('deep water berth', 'deep-water berth')?"""
+    if not a.noun or not b.noun:
+        return False
+    return not set(a.noun.split()).isdisjoint(b.noun.split())
+
+
 def comparable(a: Claim, b: Claim) -> bool:
     if "date" in (a.kind, b.kind) and a.kind != b.kind:
         date, num = (a, b) if a.kind == "date" else (b, a)

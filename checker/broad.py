@@ -21,7 +21,7 @@ from rules.fc002_date_conflict import clock_in_utc
 from rules.fc004_digit_transposition import _digits as _fc004_digits
 from rules.fc010_name_variant import spelling, unaccented, zh_variant, zh_variant_keys
 
-from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, change_direction, comparable, same_value
+from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, change_direction, comparable, nouns_match, same_value
 from .candidates import (AffinityTable, BlockIndex, PickContext, TermTable, _affinity_key, _LaterKeys,
                          first_of_repeats, pairs_of_block, pick)
 from .extract.names import ZH_TITLES
@@ -415,7 +415,7 @@ def _rule_threshold(rule_id: str, verdict: Verdict | None, a: Claim, b: Claim) -
             return BROAD_MIN["pattern"] if _near_overlap(a, b) else None
         return None
     if rule_id == "FC003":
-        if not _nouns_match(a, b):
+        if not nouns_match(a, b):
             return None
         noun = set(a.noun.split()) & set(b.noun.split())
         specific = bool(noun - GENERIC_NOUNS)
@@ -604,13 +604,6 @@ class _SentenceTerms:
         return got[0]
 
 
-def _nouns_match(a: Claim, b: Claim) -> bool:
-    if not a.noun or not b.noun:
-        return False
-    wa, wb = set(a.noun.split()), set(b.noun.split())
-    return bool(wa & wb)
-
-
 class Idf(dict):
     """Inverse document frequency of terms (over the corpus's sentences), with the weight of each
     word group (its best-weighted gloss) cached for the run."""
@@ -686,7 +679,7 @@ def _similarity(a: Claim, b: Claim, idf: dict[str, float]) -> float:
            + NEAR_WEIGHT * (_hit(na, nterms_b | cterms_b) + _hit(nb, nterms_a | cterms_a)))
     den = ta + tb + CLAUSE_WEIGHT * (tca + tcb) + NEAR_WEIGHT * (tna + tnb)
     sim = num / den if den else 0.0
-    if a.kind == "count" and b.kind == "count" and _nouns_match(a, b):
+    if a.kind == "count" and b.kind == "count" and nouns_match(a, b):
         sim = min(1.0, sim + 0.1)
     return sim
 
@@ -1215,7 +1208,7 @@ class _FeatureTable:
             num = s + CLAUSE_WEIGHT * c + NEAR_WEIGHT * (n1 + n2)
             den = ta + tb + CLAUSE_WEIGHT * (tca + tcb) + NEAR_WEIGHT * (tna + tnb)
             sim = num / den if den else 0.0
-            # two counts of the same noun (_nouns_match)
+            # two counts of the same noun (nouns_match)
             if nouns_a and nouns_b and not nouns_a.isdisjoint(nouns_b):
                 sim = min(1.0, sim + 0.1)
             out.append(sim)

@@ -15,7 +15,8 @@ from rapidfuzz import fuzz
 from rules import EXTRA_RULE, MISSING_RULE, PAIR_RULES, Pair, Verdict
 from rules.base import weekday_only, year_like
 
-from .agreement import CALENDAR_WORDS, PATTERN_RULES, agree, comparable, first_verdict, same_digits, same_figure, same_value
+from .agreement import (CALENDAR_WORDS, PATTERN_RULES, agree, comparable, first_verdict, nouns_match, same_digits, same_figure,
+                        same_value)
 from .align import align, anchor_keys
 from .model import Claim, Document
 from .resources import load
@@ -138,28 +139,11 @@ class PrecisePath:
                 continue
             pending.append(s)
         in_bead = {id(t) for t in T}
+        best_of = self._counterparts(pending, T, near_t, in_bead, near_s, used)
         for s in pending:
-            best = None
-            # translations reorder sentences: a neighbouring bead may hold the counterpart
-            for t in [*T, *(t for t in near_t if id(t) not in in_bead)]:
-                if id(t) in used or t.extra.get("article") \
-                        or not (comparable(s, t) or id(t) in in_bead and _other_dimension(s, t)):
-                    continue
-                if id(t) not in in_bead and _renders_another(s, t, near_s):
-                    continue   # a neighbour's figure that renders another figure of the original (1961年 → 1961)
-                got = first_verdict(Pair(s, t, 1.0, "precise"))
-                if got is None:
-                    continue
-                # the same figure in another unit next door ("Highs … may reach 42 degrees Fahrenheit"
-                # split off the sentence that renders 可达42℃) is its rendering, ahead of any mere
-                # difference of value inside the bead
-                near_unit = got[0].id == "FC008" and s.num is not None and s.num == t.num
-                rank = (0 if id(t) in in_bead or near_unit else 1, PAIR_RULES.index(got[0]))
-                closeness = _closeness(s, t)
-                if best is None or (rank, closeness) < best[0]:
-                    best = ((rank, closeness), t, got)
-            if best is not None and (best[0][0][0] == 0 or best[2][0].id in PATTERN_RULES | {"FC002", "FC009"}):
-                _, t, (rule, verdict) = best
+            best = best_of.get(id(s))
+            if best is not None:
+                t, (rule, verdict) = best
                 used.add(id(t))
                 cited.add(id(t))
                 self.emit(rule, verdict, [s, t], "precise")
@@ -192,6 +176,46 @@ class PrecisePath:
                 self.emit(EXTRA_RULE, EXTRA_RULE.check(Pair(t, t, 1.0, "precise")) or Verdict("", 0.5),
                           [t, *_passages(src, bead_spans[0])], "precise", docs=(src.doc,))
         self._names(S, T, tgt, bead_spans[1])
+
+    @staticmethod
+    def _counterparts(pending: list[Claim], T: list[Claim], near_t: list[Claim], in_bead: set[int],
+                      near_s: list[Claim], used: set[int]) -> dict[int, tuple[Claim, tuple]]:
+        """The translation's figure that renders each figure of the original left without an agreeing
+        one (`pending`), with the first rule's verdict on the two: of all the candidates, the best
+        first, each figure on either side taken once. Best: in the aligned sentences (or the same
+        figure in another unit next door), then counting a thing of the same name (30余架 is
+        answered by 'over 13 aircraft', not by 两国 that the translation leaves out), then the
+        rule (PAIR_RULES in order), then the nearest value. A candidate from a neighbouring
+        sentence only for a verdict of a pattern, a date or an identifier rule."""
+        found = []
+        for i, s in enumerate(pending):
+            # translations reorder sentences: a neighbouring bead may hold the counterpart
+            for j, t in enumerate([*T, *(t for t in near_t if id(t) not in in_bead)]):
+                if id(t) in used or t.extra.get("article") \
+                        or not (comparable(s, t) or id(t) in in_bead and _other_dimension(s, t)):
+                    continue
+                if id(t) not in in_bead and _renders_another(s, t, near_s):
+                    continue   # a neighbour's figure that renders another figure of the original (1961年 → 1961)
+                got = first_verdict(Pair(s, t, 1.0, "precise"))
+                if got is None:
+                    continue
+                # the same figure in another unit next door ("Highs … may reach 42 degrees Fahrenheit"
+                # split off the sentence that renders 可达42℃) is its rendering, ahead of any mere
+                # difference of value inside the bead
+                near_unit = got[0].id == "FC008" and s.num is not None and s.num == t.num
+                here = id(t) in in_bead or near_unit
+                if not (here or got[0].id in PATTERN_RULES | {"FC002", "FC009"}):
+                    continue
+                found.append(((0 if here else 1, 0 if nouns_match(s, t) else 1, PAIR_RULES.index(got[0]),
+                               _closeness(s, t), i, j), s, t, got))
+        found.sort(key=lambda x: x[0])
+        best_of: dict[int, tuple[Claim, tuple]] = {}
+        taken: set[int] = set()
+        for _, s, t, got in found:
+            if id(s) not in best_of and id(t) not in taken:
+                best_of[id(s)] = (t, got)
+                taken.add(id(t))
+        return best_of
 
     def _agreeing(self, s: Claim, t: Claim) -> None:
         """Counterparts of equal value can still disagree: a flipped direction (rose 5% / 下降5%), or

@@ -28,6 +28,9 @@ def test_rule_case(rule_id, case, make_corpus):
     fired = [f for f in report.findings if f.rule == rule_id and f.severity in ("error", "warning")]
     if case["flagged"]:
         assert fired, f"{rule_id} did not fire; findings: {[(f.rule, f.message) for f in report.findings]}"
+        # `cites`: the texts of claims one finding of the rule must cite together (the right counterparts)
+        want = set(case.get("cites", ()))
+        assert any(want <= {c.text for c in f.claims} for f in fired), [[c.text for c in f.claims] for f in fired]
     else:
         assert not fired, f"{rule_id} fired: {[f.message for f in fired]}"
 
