@@ -5,8 +5,9 @@ What it flags:
     (3月4日 against "April 3"), a year that differs (2027年下半年 against "second half of 2028"),
     a quarter or half of one year that differs (2025年第二季度 against "the third quarter of
     2025"; on an aligned translation only: two reports of a year often give different quarters'
-    figures), a relative date resolved differently, and a clock time labelled with another zone
-    (北京时间15时42分 against "15:42 UTC").
+    figures), the beginning and the end of one month or year (5月下旬 against "early May", 本月下旬
+    against "April 5"; aligned translations only), a relative date resolved differently, and a
+    clock time labelled with another zone (北京时间15时42分 against "15:42 UTC").
 
 Why it matters:
     Dates anchor the story; a wrong month or a swapped day and month puts an event in another season.
@@ -16,7 +17,7 @@ Flagged example:
 
 Not flagged:
     2月4日 against "Feb. 4"; 周四（2月26日）against "on Thursday" in a report dated that week;
-    北京时间15时42分 against "0742 GMT".
+    北京时间15时42分 against "0742 GMT"; 5月中旬 against "late May" (neighbouring parts).
 """
 
 import re
@@ -51,6 +52,32 @@ def parts_differ(a, b) -> bool:
     if a.date_parts[0] != b.date_parts[0] and not (_part_year_guessed(a) and _part_year_guessed(b)):
         return False
     return ma[1] < mb[0] or mb[1] < ma[0]
+
+
+# the part of a month or year a word names (上旬, early May, 年底, 'the end of 2026'), as a third of it
+_THIRDS = {"early": 0, "mid": 1, "late": 2, "end": 2}
+
+
+def _third(c, of_month: bool) -> int | None:
+    """Which third of its month (or year) a date names: by its part, or for a day of a month by the
+    day (1–10, 11–20, 21 on)."""
+    third = _THIRDS.get(c.extra.get("part") or "")
+    if third is None and of_month and c.date_parts[2] is not None:
+        third = 0 if c.date_parts[2] <= 10 else 1 if c.date_parts[2] <= 20 else 2
+    return third
+
+
+def thirds_differ(a, b) -> bool:
+    """One month (or year) whose beginning one date names and whose end the other (5月下旬 / 'early
+    May', 年初 / 'late 2026', 本月下旬 / 'on the 5th'). Neighbouring thirds are not told apart (where
+    'mid' ends and 'late' begins is a matter of wording), nor two days (a day conflict)."""
+    (ya, ma, _), (yb, mb, _) = a.date_parts, b.date_parts
+    if ma != mb or not (a.extra.get("part") or b.extra.get("part")):
+        return False
+    if ya != yb and not (a.resolved == b.resolved == "document-date"):
+        return False
+    ta, tb = _third(a, ma is not None), _third(b, mb is not None)
+    return ta is not None and tb is not None and abs(ta - tb) == 2
 
 
 def _part_year_guessed(c) -> bool:
@@ -107,7 +134,7 @@ def clock_in_utc(c) -> frozenset[tuple[int, int]] | None:
 
 
 def dates_agree(a, b) -> bool:
-    if parts_differ(a, b):
+    if parts_differ(a, b) or thirds_differ(a, b):
         return False
     if a.tz != b.tz and (ca := clock_in_utc(a)) is not None and (cb := clock_in_utc(b)) is not None:
         return bool(ca & cb)   # 北京时间22时52分 is 1452 GMT; 北京时间15时42分 is no 15:42 UTC
@@ -177,6 +204,11 @@ def check(p: Pair) -> Verdict | None:
                        f"the {what} differs", 0.85)
     if a.extra.get("calendar", "gregorian") != b.extra.get("calendar", "gregorian"):
         return None  # a lunar date and a Gregorian one are not comparable field by field
+    if thirds_differ(a, b):
+        if p.path != "precise":
+            return None
+        what = "month" if a.date_parts[1] is not None else "year"
+        return Verdict(f"{a.text} vs {b.text}: the beginning and the end of the {what}", 0.8)
     (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
     if p.path == "precise" and da is not None and da == db and (ma is None) != (mb is None):
         # 8日 (no month known) rendered "August 8": the translation states a month the original does not

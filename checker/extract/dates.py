@@ -191,6 +191,9 @@ EN_RELDAY = re.compile(rf"\b(?:{_alt(EN_REL_DAYS)})\b", re.I)
 EN_RELPERIOD = re.compile(rf"\b(?P<rel>{_REL})\s{{1,3}}(?P<unit>month|year)\b", re.I)
 EN_YEAR = re.compile(r"\b(?P<pre>in|from|since|by|until|of|for|during|early|late|mid|before|after|year|fiscal|end of|spring|summer|autumn|fall|winter|half of|quarter of|q[1-4]|h[12])[\s-]{1,3}(?P<y>(?:1[5-9]|20)\d\d)\b(?![-/,.]\d)", re.I)
 EN_YEAR_PART = re.compile(rf"\b(?:the\s{{1,3}})?(?P<part>{_alt(EN_YEAR_PARTS)})[\s-]{{0,3}}$", re.I)
+EN_MONTH_PARTS: dict[str, str] = dict(_EN["month_parts"])
+EN_MONTH_PART = re.compile(rf"\b(?P<part>{_alt(EN_MONTH_PARTS)})[\s-]{{1,3}}(?:in\s{{1,3}})?$", re.I)
+_EN_MONTH_PARTS_FOLDED = {k.lower(): v for k, v in EN_MONTH_PARTS.items()}
 _COUNT = rf"(?P<n>\d{{1,3}}|{_CARDW}|{_alt(EN_VAGUE_COUNTS)})"
 _DUR_UNIT = rf"(?P<unit>{_alt(EN_DURATION_UNITS)}|(?P<wu>{_WD_WORDS})s?(?![A-Za-z]))"
 EN_DURATION_REL = re.compile(rf"\b(?<![0-9][,.]){_COUNT}\s{{1,3}}{_DUR_UNIT}\s{{1,3}}(?P<dir>{_alt(EN_DURATION_DIRS)})\b", re.I)
@@ -706,9 +709,38 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray, lang: str | 
     found.sort(key=lambda m: m.start)
     _anchor_months(text, found)
     _coordinated_months(text, found)
+    _en_month_parts(text, found, free, taken)
     if ref is not None:
         _anchored_days(text, ref, found, free, add)
     return found
+
+
+def _day_past_sentence_end(text: str, mt: re.Match[str]) -> bool:
+    """Is the 'day' of a month-day match the start of the next sentence or paragraph ('in early
+    May.\n\nThe two sides…' is no May 2)? A dot after a month's full name ends a sentence before a
+    day in words (May. the second…), as one before a capital letter does ('Sept. The'); a line
+    break always parts them."""
+    day = next(mt.start(g) for g in ("the", "d", "dw", "dc") if mt.group(g))
+    gap = text[mt.end("mon"):day]
+    if "\n" in gap:
+        return True
+    return "." in gap and (mt.group("mon").lower() in _FULL_MONTHS and not mt.group("d") or text[day:day + 1].isupper())
+
+
+def _en_month_parts(text: str, found: list[DateMention], free: Callable[[int, int], bool], taken: bytearray) -> None:
+    """The part of a month English names before it ('early May', 'late this month', 'the end of
+    March'), as 上旬, 下旬 and 月底 are read with the month (zh month_parts); the claim quotes it."""
+    for m in found:
+        if m.month is None or m.day is not None or "part" in m.extra:
+            continue
+        got = EN_MONTH_PART.search(text, max(0, m.start - 24), m.start)
+        if got is None:
+            continue
+        m.extra["part"] = _EN_MONTH_PARTS_FOLDED[re.sub(r"\s+", " ", got.group("part").lower())]
+        if free(got.start("part"), m.start):
+            for i in range(got.start("part"), m.start):
+                taken[i] = 1
+            m.start = got.start("part")
 
 
 _ANCHORED_MONTHS: dict[str, int] = {**dict(_ZH.get("anchored_months", {})),
@@ -1132,7 +1164,7 @@ def _en_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
             continue  # 'in 4.5' is a decimal
         _add_month_day_pair(text, mt, int(mt.group("a")), int(mt.group("b")), lang, found, add, month_day, start=s)
     for mt in scan.near(EN_MDY, _A_MONTH, _EN_REACH):
-        if not free(*mt.span()):
+        if not free(*mt.span()) or _day_past_sentence_end(text, mt):
             continue
         strong = bool(mt.group("the") or mt.group("suf") or mt.group("dw"))
         if not _month_word_ok(mt.group("mon"), strong):
