@@ -112,8 +112,11 @@ class PrecisePath:
         for s in S:
             if s.kind == "name" or s.extra.get("article"):
                 continue
+            # a date agrees with a date of another shape (11日 with 'early this month') only when
+            # none of its own shape is left to render it ('Friday', for 11日, even if it disagrees)
+            lone = s.kind != "date" or not any(id(u) not in used and u.kind == "date" and _alike(s, u) for u in T)
             match = exact.get(id(s)) or next((t for t in T if id(t) not in used and comparable(s, t)
-                                              and agree(s, t, strict=True)
+                                              and agree(s, t, strict=True) and (lone or _alike(s, t))
                                               and not (id(t) in restated and t.value != s.value)), None)
             if match is not None:
                 used.add(id(match))
@@ -183,9 +186,9 @@ class PrecisePath:
         """The translation's figure that renders each figure of the original left without an agreeing
         one (`pending`), with the first rule's verdict on the two: of all the candidates, the best
         first, each figure on either side taken once. Best: in the aligned sentences (or the same
-        figure in another unit next door), then counting a thing of the same name (30余架 is
-        answered by 'over 13 aircraft', not by 两国 that the translation leaves out), then the
-        rule (PAIR_RULES in order), then the nearest value. A candidate from a neighbouring
+        figure in another unit next door), then alike (_alike: 30余架 is answered by 'over 13
+        aircraft', not by 两国 that the translation leaves out; 本月下旬 by 'early this month', not by
+        'Friday', which answers 11日), then the rule (PAIR_RULES in order), then the nearest value. A candidate from a neighbouring
         sentence only for a verdict of a pattern, a date or an identifier rule."""
         found = []
         for i, s in enumerate(pending):
@@ -206,7 +209,7 @@ class PrecisePath:
                 here = id(t) in in_bead or near_unit
                 if not (here or got[0].id in PATTERN_RULES | {"FC002", "FC009"}):
                     continue
-                found.append(((0 if here else 1, 0 if nouns_match(s, t) else 1, PAIR_RULES.index(got[0]),
+                found.append(((0 if here else 1, 0 if _alike(s, t) else 1, PAIR_RULES.index(got[0]),
                                _closeness(s, t), i, j), s, t, got))
         found.sort(key=lambda x: x[0])
         best_of: dict[int, tuple[Claim, tuple]] = {}
@@ -564,6 +567,14 @@ def _as_precise(s: Claim, t: Claim) -> bool:
     if s.kind != "date" or t.kind != "date":
         return True
     return all((x is None) == (y is None) for x, y in zip(s.date_parts, t.date_parts))
+
+
+def _alike(a: Claim, b: Claim) -> bool:
+    """Two claims of one shape: counts of a thing of the same name, or dates that state the same
+    fields (a month and a month, a day and a day)."""
+    if a.kind == b.kind == "date":
+        return [x is None for x in a.date_parts] == [x is None for x in b.date_parts]
+    return nouns_match(a, b)
 
 
 def _closeness(a: Claim, b: Claim) -> float:

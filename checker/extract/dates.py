@@ -1652,7 +1652,7 @@ def _month_alone(text: str, s: int, end: int, mo: int, rel: str, ref: dt.date | 
     if rel == "this":
         return DateMention(s, end, ref.year, mo, None, resolved="document-date")
     ahead = rel == "next" or (not rel and future(s, end))
-    y, how = resolve_month_day(mo, None, ref, ahead, None if rel else _year_context(text, s, ref, month=mo))
+    y, how = resolve_month_day(mo, None, ref, ahead, None if rel else _year_context(text, s, ref, end, month=mo))
     if rel == "last" and y is not None and (y, mo) >= (ref.year, ref.month):
         y -= 1
     elif rel == "next" and y is not None and (y, mo) <= (ref.year, ref.month):
