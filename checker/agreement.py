@@ -42,6 +42,8 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         return a.kind == b.kind and a.value == b.value
     if a.kind == "money" and b.kind == "money" and a.unit != b.unit:
         return False
+    if a.kind == "money" and b.kind == "money" and per_other_unit(a, b):
+        return _unit_prices_agree(a, b)
     if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
         return False
     if a.kind != b.kind:   # (most pairs are of one kind: these two tests are asked of every pair)
@@ -88,6 +90,24 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         return True
     # 272.000 in a European-style English text is 272,000
     return any(x == b.num for x in _alt_nums(a)) or any(x == a.num for x in _alt_nums(b))
+
+
+def per_other_unit(a: Claim, b: Claim) -> bool:
+    """Two prices each of one unit of a measure, in two units (per square metre, per square foot)."""
+    pa, pb = a.extra.get("per"), b.extra.get("per")
+    return bool(pa and pb) and pa[0] != pb[0]
+
+
+def _unit_prices_agree(a: Claim, b: Claim) -> bool:
+    """Prices per two units of one dimension agree when one converts to the other within the
+    precision it was written with (65,800 yuan per square metre = about 6,113 per square foot)."""
+    pa, pb = a.extra["per"], b.extra["per"]
+    if pa[2] != pb[2] or a.num is None or b.num is None:
+        return False
+    ia = [x / pa[1] for x in ((a.low, a.high) if a.low is not None and a.high is not None else (a.num, a.num))]
+    ib = [x / pb[1] for x in ((b.low, b.high) if b.low is not None and b.high is not None else (b.num, b.num))]
+    tol = max(abs(ia[1]), abs(ib[1])) * Decimal("0.012")
+    return ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]
 
 
 _SCALES = {unit: (Decimal(str(f)), Decimal(str(o)))

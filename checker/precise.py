@@ -27,6 +27,7 @@ _RULE = {r.id: r for r in PAIR_RULES}
 # capitalized words that name a unit (Celsius, Fahrenheit): a changed unit is FC008's, no name's
 _UNIT_NAMES = frozenset(k for k in load("en", "units")["units"] if k[:1].isupper() and k[1:].islower() and " " not in k)
 _NAME_RULE = _RULE["FC010"]
+_DEICTIC = frozenset(load("zh", "names")["deictic"])   # 我国, 本市: no place a translation must name
 # initials written in capitals, with stops or without ('U.S.', 'UK', 'UAE')
 _INITIALS_WRITTEN = re.compile(r"(?<![A-Za-z.])(?:(?:[A-Z]\.){2,4}|[A-Z]{2,4}(?![A-Za-z]))")
 # counterparts of equal value can still disagree: a flipped direction, a count become a size
@@ -64,10 +65,11 @@ class PrecisePath:
         if src.lang == "zh" and tgt.lang == "en":
             from .added_names import Original
 
-            from .unexplained_names import defined_initials
+            from .unexplained_names import defined_initials, spelled_initials
 
             original = Original(src.view)
-            defined = defined_initials(tgt.view)   # initials the translation spells out (UHV)
+            # initials the translation spells out (UHV), or whose name it writes in full (NMPA)
+            defined = defined_initials(tgt.view) | spelled_initials(tgt.view)
         cited: set[int] = set()   # figures of the translation a finding of another bead already cites
         for k, (si, ti) in enumerate(beads):
             S = [c for i in si for c in by_s[i]]
@@ -116,7 +118,7 @@ class PrecisePath:
             # none of its own shape is left to render it ('Friday', for 11日, even if it disagrees)
             lone = s.kind != "date" or not any(id(u) not in used and u.kind == "date" and _alike(s, u) for u in T)
             match = exact.get(id(s)) or next((t for t in T if id(t) not in used and comparable(s, t)
-                                              and agree(s, t, strict=True) and (lone or _alike(s, t))
+                                              and agree(s, t, strict=True) and (lone or _alike(s, t)) and not _finer_date(t, s)
                                               and not (id(t) in restated and t.value != s.value)), None)
             if match is not None:
                 used.add(id(match))
@@ -272,7 +274,10 @@ class PrecisePath:
                 explained |= {tok for n in names for tok in n.split()} | set(gloss_terms(w))
                 # 中国 → China / Chinese: a name counts as present when a word starts with its stem
                 # a place, or a person CC-CEDICT knows with life years (普京 → Vladimir Putin)
-                if len(w) >= 2 and names and (is_place(w) or is_person(w)) and not any(
+                # (a word of the outlet's own name, 天府都市报讯 in a dateline, and 我国 'our country'
+                # are no places a translation must name)
+                if len(w) >= 2 and names and w not in _DEICTIC and w not in (src.source or "") \
+                        and (is_place(w) or is_person(w)) and not any(
                         f" {n} " in t_lower or any(len(tok) > 3 and f" {tok[:max(4, len(tok) - 2)]}" in t_lower for tok in n.split())
                         or " " in n and _initial_letters(n.split()) in t_initials()
                         for n in names) and not any(pinyin_explains(tw, w) for tw, _ in t_words if tw[:1].isupper()) \
@@ -475,6 +480,13 @@ def load_name_tables() -> None:
     _tables()
     _word_prefixes()
     known_place_tokens()
+
+
+def _finer_date(t: Claim, s: Claim) -> bool:
+    """A day of the translation against a year of the original (March 31 against 今年): the year
+    holds the day, but a translation renders a year as one; the day answers a day of the original
+    (3月13日, changed), not the year."""
+    return s.kind == t.kind == "date" and s.date_parts[1] is None and t.date_parts[2] is not None
 
 
 def _restated_weekdays(T: list[Claim]) -> set[int]:

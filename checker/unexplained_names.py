@@ -216,6 +216,20 @@ def defined_initials(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def spelled_initials(text: str) -> frozenset[str]:
+    """Initials of names of three words or more a text spells out anywhere (lowercased): 'the
+    NMPA's drug registration department' after 'China's National Medical Products Administration
+    approved…' two sentences before. The initials are that name, explained as it is (the name itself
+    is judged where it is written)."""
+    out = set()
+    for run in _runs(text):
+        words = [t[0] for t in run]
+        for i in range(len(words)):
+            for j in range(i + 3, min(len(words), i + 6) + 1):
+                out.add("".join(w[0] for w in words[i:j]).lower())
+    return frozenset(out)
+
+
 def _title_case(text: str) -> bool:
     """A headline in title case ('Other Countries' Watchful Attitude'): every word of it is
     capitalized, so a word beside a generic one is no more a name than they are."""

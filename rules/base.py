@@ -97,6 +97,12 @@ def human(v: Decimal) -> str:
 
 
 def interval(c: Claim) -> tuple[Decimal, Decimal] | None:
+    """A claim's interval, signed as its value is: a fall in percent is a negative change, and its
+    stated bounds are negative (extract.pipeline), so a plain 'fell 18.6%' is -18.6, inside 减少近两成
+    [-20, -15], as its bounds are."""
+    if c.low is None and c.high is None and c.num is not None and c.num > 0 and c.kind == "percent" \
+            and c.value.startswith("-"):
+        return -c.num, -c.num
     return c.interval()
 
 
@@ -151,7 +157,8 @@ def within(a: Claim, b: Claim) -> bool:
     if qual.qualifier == "max":
         return False   # 'up to 65 mph' is [0, 65]: a translation that drops 'up to' still writes 65, not 5
     iv = interval(qual)
-    return iv is not None and plain.num is not None and iv[0] <= plain.num <= iv[1]
+    at = interval(plain)[0] if plain.low is None and plain.high is None and plain.num is not None else plain.num
+    return iv is not None and at is not None and iv[0] <= at <= iv[1]
 
 
 def _step(c: Claim) -> Decimal | None:

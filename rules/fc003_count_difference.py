@@ -12,7 +12,8 @@ Flagged example:
     000.txt: 共有56个国家代表参会 / 000.txt: 拥有55个合作伙伴国的庞大联盟
 
 Not flagged:
-    近30国 against 28 countries (inside "nearly 30"); 约3万 against 30,512.
+    近30国 against 28 countries (inside "nearly 30"); 约3万 against 30,512; a range against one figure
+    next to its bound (16至59岁劳动年龄人口 against 60岁及以上人口: two age brackets).
 """
 
 from .base import Pair, Verdict, consistent, rule, show
@@ -25,6 +26,8 @@ def check(p: Pair) -> Verdict | None:
         return None
     if a.num is None or b.num is None or a.num == b.num or consistent(p, a, b):
         return None
+    if (a.qualifier == "range") != (b.qualifier == "range"):
+        return None   # 16至59岁 beside 60岁及以上: a bracket's bound and the next bracket, no near-miss count
     lo, hi = sorted((abs(a.num), abs(b.num)))
     if hi - lo <= 2 or (hi > 0 and (hi - lo) / hi <= 0.05):
         # two bare figures (a ratio, a score) are not counts of anything

@@ -168,6 +168,7 @@ _DIGITS_BEFORE = re.compile(r"\d[\s,.]{0,3}$")
 _FULL_MONTHS = frozenset(max((k for k, v in EN_MONTHS.items() if v == n), key=len) for n in set(EN_MONTHS.values()))
 EN_MONTH_CAPITAL = re.compile(rf"{_L}(?P<mon>{_alt(sorted(m.capitalize() for m in _FULL_MONTHS), spaced=False)})(?![A-Za-z])")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s{1,2}$")
+_WORD_GOES_ON = re.compile(r"\s{1,2}[a-z]")   # a figure that a sentence goes on from: '12 of them'
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s{0,3}|\n\s*)$")
 # (the character before the first digit is tested after it, '\d(?<![…]\d)': the pattern then starts
 # with a plain class, so the engine skips to digits; a back reference keeps scan.finditer from
@@ -1169,6 +1170,10 @@ def _en_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
         strong = bool(mt.group("the") or mt.group("suf") or mt.group("dw"))
         if not _month_word_ok(mt.group("mon"), strong):
             continue
+        if text[mt.end("mon"):mt.end("mon") + 1] == "." and mt.group("mon").lower() in _FULL_MONTHS \
+                and (mt.group("dc") or mt.group("dw") or _WORD_GOES_ON.match(text, mt.end())):
+            continue  # 'prices fell in August. Four cities ...', 'in May. 12 of them': a full stop after a
+            # full name ends a sentence whose first word is a figure (not 'back October. 2', a date)
         _add_named_date(text, mt, ref, add, month_day)
     for mt in scan.near(EN_DMY, _A_MONTH, _EN_REACH):
         if not free(*mt.span()):

@@ -20,6 +20,7 @@ from .multipliers import also_reads, extract_multipliers
 from .names import extract_names
 from .quantities import Quantity, extract_quantities
 from .scan import finditer as fast_finditer
+from .unit_prices import unit_price
 
 # a bare domain may only start where no word, dot or hyphen precedes: with \b, every dot of
 # "U.S.U.S.…" started a new attempt that rescanned the rest (quadratic)
@@ -270,6 +271,9 @@ def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
         also = also_reads(view, q)        # 增长两倍: two or three times
         if also:
             extra["also"] = also
+        per = unit_price(view, q.start, q.end) if q.kind == "money" else None
+        if per:
+            extra["per"] = per            # 每平方米65800元: a price of one square metre
         word = _compound_word(view, q)    # 'a 15-storey block'
         if word:
             extra["compound"] = word

@@ -128,8 +128,12 @@ _ZH_OR_EQUAL_BEFORE = re.compile(r"(%s)[ ]{0,2}(?:或者|或|or)[ ]{0,2}$" % "|"
 PERCENT_SUFFIX_EN = [("percentage points", "pp", 1), ("percentage point", "pp", 1), ("basis points", "pp", Decimal("0.01")),
                      ("basis point", "pp", Decimal("0.01")), ("bps", "pp", Decimal("0.01")), ("bp", "pp", Decimal("0.01")),
                      ("per cent", "%", 1), ("percent", "%", 1), ("pct", "%", 1)]
-PERCENT_SUFFIX_ZH = [(w, "pp", Decimal(str(f)) if f != 1 else 1)
-                     for w, f in sorted(load("zh", "numbers")["percent_point_suffix"].items(), key=lambda wf: -len(wf[0]))]
+PERCENT_SUFFIX_ZH = sorted([(w, "pp", Decimal(str(f)) if f != 1 else 1) for w, f in load("zh", "numbers")["percent_point_suffix"].items()]
+                           + [(w, "%", Decimal(str(f))) for w, f in load("zh", "numbers")["rate_suffix"].items()],
+                           key=lambda wuf: -len(wuf[0]))
+# rates per thousand and more (6.19 per 1,000) are percent too: of a figure, 'per 1,000' before 'per 1,000,000'
+PERCENT_SUFFIX_EN = sorted(PERCENT_SUFFIX_EN + [(w, "%", Decimal(str(f))) for w, f in load("en", "numbers")["rate_suffix"].items()],
+                           key=lambda wuf: -len(wuf[0]))
 _DIRECTION_ZH, _DIRECTION_EN = load("zh", "qualifiers")["direction"], load("en", "qualifiers")["direction"]
 UP_WORDS, DOWN_WORDS = tuple(_DIRECTION_ZH["up"]), tuple(_DIRECTION_ZH["down"])
 EN_UP, EN_DOWN = tuple(_DIRECTION_EN["up"]), tuple(_DIRECTION_EN["down"])
@@ -462,6 +466,8 @@ def _zh_noun(text: str, pos: int) -> tuple[str, int]:
     if not seg:
         return "", pos
     words = zh_words("".join(seg))[:3]
+    if words and len(words[0]) > 1 and words[0] in _ZH_DIRECTION:
+        return "", pos      # 由7.23张增加到7.38张: a verb of change, not what the figure counts
     if len(words) == 3 and not (len(words[0]) == len(words[1]) == 1 and len(words[2]) > 1
                                 and is_describing_character(words[0]) and is_describing_character(words[1])):
         words = words[:2]
@@ -491,6 +497,18 @@ _ASCII_LETTER = re.compile("[A-Za-z]")
 _TO_BEFORE = re.compile(r"\bto[ ]{1,2}$", re.I)
 
 
+_SENTENCE_END = re.compile(r"[.!?;][\"'”’)]?\s+(?=[A-Z0-9\"'“‘(]|$)")
+
+
+def _this_sentence(window: str) -> str:
+    """The part of a window after the last sentence end in it: 'Prices fell in August. Four cities
+    rose' gives 'Four' no direction from 'fell'."""
+    last = None
+    for last in _SENTENCE_END.finditer(window):
+        pass
+    return window[last.end():] if last else window
+
+
 def _direction_before(text: str, start: int, zh: bool) -> int:
     """The direction word closest before a figure (减重约15% is down although 重 alone is 'heavier')."""
     if zh:
@@ -506,14 +524,14 @@ def _direction_before(text: str, start: int, zh: bool) -> int:
                     if sign is not None:
                         return sign
         return 0
-    window = text[max(0, start - 30):start]
+    window = _this_sentence(text[max(0, start - 30):start])
     if not _ASCII_LETTER.search(window):
         return 0
     words = _EN_WORD.findall(window)
     reach = 3
     if words and words[-1].lower() == "by":
         # the verb of 'by' reaches further: 'cut its benchmark interest rate by 25 basis points'
-        window = text[max(0, start - 60):start]
+        window = _this_sentence(text[max(0, start - 60):start])
         words, reach = _EN_WORD.findall(window), 7
     if not any(w.lower() in _EN_DIRECTION for w in words[-reach:]):
         return 0  # (most figures: the words alone are read, without a match object for each)
@@ -537,6 +555,18 @@ def _direction_after(text: str, end: int) -> int:
     """The direction a noun right after a change says ('a 0.3% contraction', 'a 5% rise')."""
     m = _NOUN_AFTER.match(text, end)
     return _DIRECTION_AFTER.get(m.group(1), 0) if m else 0
+
+
+_COMPARATIVE_AFTER = {w: sign for sign, key in ((1, "up"), (-1, "down"))
+                      for w in load("en", "qualifiers")["comparative_after"][key]}
+_THAN_AFTER = re.compile(r"[ ]{1,2}([a-z]+)[ ]{1,2}than\b")
+
+
+def _comparative_after(text: str, end: int) -> int:
+    """The direction of a comparative with 'than' right after a difference ('one fewer than',
+    '10 percent more than'): it names this figure's change, where a verb before may name another's."""
+    m = _THAN_AFTER.match(text, end)
+    return _COMPARATIVE_AFTER.get(m.group(1), 0) if m else 0
 
 
 _LEVEL_TO_ZH, _LEVEL_FROM_ZH = frozenset("至到"), frozenset("从從")
@@ -568,6 +598,7 @@ _ZH_ALL = _ZH_DIG + _ZH_UNITS
 _ZH_APPROX_IN = "".join(_ZH_NUMBERS["approx_inside"])
 _ZH_FIN = set(_ZH_NUMBERS["financial"])
 _ZH_NEG = tuple(_ZH_NUMBERS["negative"])
+_ZH_MINUS_AFTER = frozenset(_ZH_NUMBERS["minus_after"])
 _ZH_BELOW_ZERO = longest_first(_ZH_NUMBERS.get("below_zero", []))
 _ZH_NOT_NUMBERS = re.compile(literal_trie(list(_ZH_NUMBERS["not_numbers"])))
 # after 'digit.' a figure is one group of a dotted run (192.168.1.2, 1.2.3): it takes no decimals
@@ -646,7 +677,7 @@ def _negative_before(text: str, start: int) -> int:
     """Start of a minus sign or 负 written right before a number at `start`, else -1."""
     if start >= 1 and text[start - 1] == "-":
         before = text[start - 2] if start >= 2 else ""
-        if not (before.isalnum() or before in ")%]-/." or "\u4e00" <= before <= "\u9fff" and False) \
+        if not (before.isalnum() and before not in _ZH_MINUS_AFTER or before in ")%]-/.") \
                 and not (before == " " and text[start - 3:start - 2].isdigit()):  # 75 -300mm: a range dash
             return start - 1
     b = _back_spaces(text, start, 2)
@@ -924,6 +955,8 @@ _ZH_ERA_YEAR_AFTER = re.compile(r"[^，。；,;\s个個]{0,2}月|大年")  # 雍
 _ZH_YEAR_NOT_DURATION = ["代", "级", "級", "底", "初", "末", "中", "度", "份", "前后"]
 _NOT_QUANTITY_AFTER = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])|(?:'?s)(?![A-Za-z'])|[ ]?(?:世纪|世紀|年代)|[ ]?(?:century|centuries)\b", re.I)
 _BARE_HALF = {"half", "a half", "one half"}
+_RATE_BASE_BEFORE = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}$" % "|".join(
+    map(re.escape, load("en", "numbers")["rate_base_before"])), re.I)
 _HALF_OF = re.compile(r"[ ]{1,2}(?:of|the|an?|its|their|his|her|our|my|your)\b", re.I)
 _EN_QUALIFIED_BEFORE = re.compile(r"\b(?:than|about|almost|nearly|over|under|around|least|most)[ ]{1,2}$", re.I)
 
@@ -1692,6 +1725,18 @@ _PERCENT_SUFFIX_ZH_FIRSTS = {w[0] for w, _, _ in PERCENT_SUFFIX_ZH}
 _EN_SCALE_STARTS = frozenset(" tTbBmMkKG" + "".join(w[0] + w[0].upper() for w in _INDIAN_SCALES))
 _OF_ANOTHER_AFTER = re.compile(r"\s(?:of|another)\b")
 _OF_A_AFTER = re.compile(r" of an? ")
+# rates per thousand and more: after an amount of money ('$50 per 1,000 litres') they are a price's unit
+_RATE_WORDS = frozenset(load("zh", "numbers")["rate_suffix"]) | frozenset(load("en", "numbers")["rate_suffix"])
+_RATE_THEN = longest_first(load("zh", "numbers")["rate_suffix_then"])
+
+
+def _unit_goes_on(text: str, at: int) -> bool:
+    """A Chinese character after a rate's scale that makes it part of a unit (100/千克, 100/万元),
+    not the people it is counted against (3.2/10万人)."""
+    return _is_cjk(text[at:at + 1]) and not any(text.startswith(w, at) for w in _RATE_THEN)
+
+
+_DIGIT_GROUP_GOES_ON = re.compile(r"[,.]?\d")   # 'per 1,000' is no rate of 'per 1,000,000'
 _PERCENT_SUFFIX_EN_FIRSTS = {w[0] for w, _, _ in PERCENT_SUFFIX_EN}
 
 
@@ -1773,6 +1818,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         q.start = pm.start()
     if start >= 1 and text[start - 1] == "第" or start >= 2 and text[start - 2:start] in ("No", "第 "):
         return None  # ordinals and numbered items are identifiers (extracted elsewhere)
+    if text[start - 1:start] == " " and _RATE_BASE_BEFORE.search(text, max(0, start - 6), start):
+        return None  # 'per 1,000 people': the base of a rate
     if zh_numeral and start and text[start - 1] in _ZH_VAGUE_PREFIX and fig[0] in _ZH_UNITS:
         return None  # 几十个国家, 数十亿年: 'tens of', 'billions of' state no checkable figure
     na = _NOT_QUANTITY_AFTER.match(text, end) if not scale_word else None
@@ -1852,7 +1899,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
         else:
             found = False
             for word, unit, factor in (PERCENT_SUFFIX_ZH if text[pos:pos + 1] in _PERCENT_SUFFIX_ZH_FIRSTS else ()):
-                if text.startswith(word, pos):
+                if text.startswith(word, pos) and not (word in _RATE_WORDS and (currency or word[0] == "/" and _unit_goes_on(text, pos + len(word)))):
                     q.kind, q.unit, q.dimension = "percent", unit, unit
                     q.num = val * factor
                     mult = Decimal(factor)
@@ -1864,7 +1911,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                 if of_a:
                     p2 = pos + of_a.end()  # a quarter of a percentage point
                 for word, unit, factor in (PERCENT_SUFFIX_EN if text[p2:p2 + 1].lower() in _PERCENT_SUFFIX_EN_FIRSTS else ()):
-                    if text[p2:p2 + len(word)].lower() == word and not text[p2 + len(word):p2 + len(word) + 1].isalpha():
+                    if text[p2:p2 + len(word)].lower() == word and not text[p2 + len(word):p2 + len(word) + 1].isalpha() \
+                            and not _DIGIT_GROUP_GOES_ON.match(text, p2 + len(word)) and not (currency and word in _RATE_WORDS):
                         q.kind, q.unit, q.dimension = "percent", unit, unit
                         q.num = val * factor
                         mult = Decimal(factor)
@@ -2125,7 +2173,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
     if level == "from":
         q.extra = {**(q.extra or {}), "level": True}   # where a change started: no direction of its own
     else:
-        q.direction = _direction_before(text, q.start, True) or _direction_before(text, q.start, False) \
+        q.direction = _comparative_after(text, q.end) or _direction_before(text, q.start, True) \
+            or _direction_before(text, q.start, False) \
             or (_direction_after(text, q.end) if q.kind in ("percent", "money", "measure") else 0)
         if q.direction and level:
             q.extra = {**(q.extra or {}), "level": True}
