@@ -10,6 +10,7 @@ from rules import PAIR_RULES, Pair, Rule, Verdict
 from rules.fc002_date_conflict import dates_agree
 from rules.base import overlap, rounded, same_weekday, share_as_fraction, weekday_only, within, year_like
 
+from .extract.per_unit import per_rates_agree, per_units_differ
 from .lexicon import MONTHS, WEEKDAYS
 from .model import Claim
 from .resources import load
@@ -44,6 +45,8 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         return False
     if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
         return False
+    if a.kind == b.kind and per_units_differ(a, b):
+        return per_rates_agree(a, b)   # 每斤7.31元 and 'per kilogram 14.62 yuan'; per 公斤 and per jin
     if a.kind != b.kind:   # (most pairs are of one kind: these two tests are asked of every pair)
         if share_as_fraction(a, b) or share_as_fraction(b, a):
             return True   # 不低于50% / 'at least half'
@@ -149,6 +152,10 @@ def comparable(a: Claim, b: Claim) -> bool:
     if a.kind == b.kind:
         if a.kind == "measure":
             return a.dimension == b.dimension
+        if a.kind == "identifier" and (a.unit == "streak") != (b.unit == "streak"):
+            # a place in a streak ('a third straight fall', 十连涨) and a place of another kind (3月第二周,
+            # the second week of March) number different things
+            return False
         if a.kind == "identifier" and "code" in (a.unit, b.unit):
             # F-35 and Covid-19 are different kinds of thing; F-35 and F-43 are comparable
             return a.unit == b.unit and re.match(r"[A-Z]*", a.value).group(0) == re.match(r"[A-Z]*", b.value).group(0)

@@ -94,6 +94,11 @@ class Claim:
             hi = self.high if self.high is not None else self.num
             if lo is None or hi is None:
                 return None
+            if self.num is not None and self.num > 0 >= hi and self.value.startswith("-"):
+                # a fall's bounds are kept negative (下降了一成多: -100 to -10) while its num is
+                # the size of the change, as a plain fall's (下跌12.4%: 12.4): the interval is
+                # the size's, so that the two compare
+                return -hi, -lo
             return lo, hi
         if self.num is not None:
             return self.num, self.num
