@@ -10,6 +10,7 @@ from rules import PAIR_RULES, Pair, Rule, Verdict
 from rules.fc002_date_conflict import dates_agree
 from rules.base import overlap, rounded, same_weekday, share_as_fraction, weekday_only, within, year_like
 
+from .extract.per_unit import per_rates_agree, per_units_differ
 from .lexicon import MONTHS, WEEKDAYS
 from .model import Claim
 from .resources import load
@@ -42,10 +43,10 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         return a.kind == b.kind and a.value == b.value
     if a.kind == "money" and b.kind == "money" and a.unit != b.unit:
         return False
-    if a.kind == "money" and b.kind == "money" and per_other_unit(a, b):
-        return _unit_prices_agree(a, b)
     if a.kind == "percent" and b.kind == "percent" and a.unit != b.unit:
         return False
+    if a.kind == b.kind and per_units_differ(a, b):
+        return per_rates_agree(a, b)   # 每斤7.31元 and 'per kilogram 14.62 yuan'; per 公斤 and per jin
     if a.kind != b.kind:   # (most pairs are of one kind: these two tests are asked of every pair)
         if share_as_fraction(a, b) or share_as_fraction(b, a):
             return True   # 不低于50% / 'at least half'
@@ -90,24 +91,6 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
         return True
     # 272.000 in a European-style English text is 272,000
     return any(x == b.num for x in _alt_nums(a)) or any(x == a.num for x in _alt_nums(b))
-
-
-def per_other_unit(a: Claim, b: Claim) -> bool:
-    """Two prices each of one unit of a measure, in two units (per square metre, per square foot)."""
-    pa, pb = a.extra.get("per"), b.extra.get("per")
-    return bool(pa and pb) and pa[0] != pb[0]
-
-
-def _unit_prices_agree(a: Claim, b: Claim) -> bool:
-    """Prices per two units of one dimension agree when one converts to the other within the
-    precision it was written with (65,800 yuan per square metre = about 6,113 per square foot)."""
-    pa, pb = a.extra["per"], b.extra["per"]
-    if pa[2] != pb[2] or a.num is None or b.num is None:
-        return False
-    ia = [x / pa[1] for x in ((a.low, a.high) if a.low is not None and a.high is not None else (a.num, a.num))]
-    ib = [x / pb[1] for x in ((b.low, b.high) if b.low is not None and b.high is not None else (b.num, b.num))]
-    tol = max(abs(ia[1]), abs(ib[1])) * Decimal("0.012")
-    return ia[0] - tol <= ib[1] and ib[0] - tol <= ia[1]
 
 
 _SCALES = {unit: (Decimal(str(f)), Decimal(str(o)))
@@ -176,6 +159,10 @@ def comparable(a: Claim, b: Claim) -> bool:
     if a.kind == b.kind:
         if a.kind == "measure":
             return a.dimension == b.dimension
+        if a.kind == "identifier" and (a.unit == "streak") != (b.unit == "streak"):
+            # a place in a streak ('a third straight fall', 十连涨) and a place of another kind (3月第二周,
+            # the second week of March) number different things
+            return False
         if a.kind == "identifier" and "code" in (a.unit, b.unit):
             # F-35 and Covid-19 are different kinds of thing; F-35 and F-43 are comparable
             return a.unit == b.unit and re.match(r"[A-Z]*", a.value).group(0) == re.match(r"[A-Z]*", b.value).group(0)

@@ -527,14 +527,18 @@ def _arithmetic_relation(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], 
 def _stated_beside(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], list[Claim]], reach: int) -> bool:
     """Does either side's sentence (or one up to `reach` sentences away) also state the other's
     figure? Then the figure it differs from is another fact there, not a conflict (a level reached
-    is the other's figure whichever way it moved: 由38岁升至39岁 beside 降至39岁). Dates too, by
+    is the other's figure whichever way it moved: 由38岁升至39岁 beside 降至39岁; so is a change in
+    percent stated the other way: '60 percent more than the norm' beside a report's '60% below
+    normal' is that figure flipped, and the sentence's 'more than 70 percent below normal in
+    Zhumadian' is another place's). Dates too, by
     their value, clock time and zone: '2023-2025 Ridge SUVs and 2024-2025 Arc sedans' states both
     model years, but 'on Wednesday (1847 GMT Tuesday)' states no 18:47 UTC on Wednesday."""
     for c, other in ((a, b), (b, a)):
         for sent in range(c.sent - reach, c.sent + reach + 1):
             for x in by_sentence.get((c.doc, sent), ()):
                 if x is not c and _same_figure(x, other) and x.num == other.num \
-                        and (x.direction == other.direction or x.extra.get("level") and other.extra.get("level")) \
+                        and (x.direction == other.direction or x.extra.get("level") and other.extra.get("level")
+                             or other.kind == "percent" and x.direction and other.direction) \
                         and (x.num is not None or (x.value, x.time, x.tz) == (other.value, other.time, other.tz)):
                     return True
     return False

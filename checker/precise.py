@@ -20,6 +20,7 @@ from .agreement import (CALENDAR_WORDS, PATTERN_RULES, agree, comparable, first_
 from .align import align, anchor_keys
 from .model import Claim, Document
 from .resources import load
+from .respectively import respective_pairs
 from .textnorm import fold_width
 
 
@@ -104,6 +105,11 @@ class PrecisePath:
                 continue
             same = [t for t in T if id(t) not in used and comparable(s, t) and same_figure(s, t)
                     and agree(s, t, strict=True)]
+            if len(same) > 1 and s.kind == "date":
+                # of two equal dates, the end of a range answers the end of a range (2月2日至8日
+                # against 'February 2 to 9', beside 商务部9日发布 … 'released on Monday')
+                end = _range_end(s, src.text)
+                same.sort(key=lambda t: _range_end(t, tgt.text) != end)
             # a date given in two zones (当地时间8日21时40分（北京时间9日8时40分）) answers the one of
             # its own zone and clock time first
             t = next((t for t in same if s.time and (t.time, t.tz) == (s.time, s.tz)), same[0] if same else None)
@@ -180,6 +186,12 @@ class PrecisePath:
             if not _mentioned(t, s_spans) or any(id(x) in answered for x in near_s if comparable(x, t) and agree(x, t)):
                 self.emit(EXTRA_RULE, EXTRA_RULE.check(Pair(t, t, 1.0, "precise")) or Verdict("", 0.5),
                           [t, *_passages(src, bead_spans[0])], "precise", docs=(src.doc,))
+        for s, t in respective_pairs(src.text, tgt.text, S, T):
+            # the list gives the item another figure: 分别上涨9.1%、7.5%和6.8% / '9.1, 6.8 and 7.5 percent respectively'
+            got = first_verdict(Pair(s, t, 1.0, "precise"))
+            if got is not None:
+                self.emit(got[0], Verdict(f"{got[1].message} (the figures given 'respectively' are in another order)",
+                                          got[1].confidence, got[1].severity), [s, t], "precise")
         self._names(S, T, tgt, bead_spans[1])
 
     @staticmethod
@@ -587,6 +599,16 @@ def _alike(a: Claim, b: Claim) -> bool:
     if a.kind == b.kind == "date":
         return [x is None for x in a.date_parts] == [x is None for x in b.date_parts]
     return nouns_match(a, b)
+
+
+# the words that join two dates into a range (zh/dates.toml, en/dates.toml): the date after one ends it
+_RANGE_END = re.compile(r"(?:%s)\s{0,2}$" % "|".join(map(re.escape, sorted(
+    {*load("zh", "dates")["range_separators"], *load("en", "dates")["day_range_joiners"]}, key=len, reverse=True))))
+
+
+def _range_end(c: Claim, text: str) -> bool:
+    """Is the date the end of a range written before it (至8日, 'to 9')?"""
+    return bool(_RANGE_END.search(text, max(0, c.start - 10), c.start))
 
 
 def _closeness(a: Claim, b: Claim) -> float:

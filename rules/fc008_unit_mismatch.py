@@ -2,7 +2,8 @@
 
 What it flags:
     18亿欧元 against 18亿美元; 1,100公里 against "1,100-mile"; 45米/秒 against "45 kilometres per hour";
-    每平方米65800元 against "65,800 yuan per square foot" (a price of another unit);
+    a price or a yield per another unit: 每公斤20.35元 against "20.35 yuan per jin", 每亩375.8公斤
+    against "375.8 kilograms per hectare", 每平方米65800元 against "65,800 yuan per square foot";
     15栋建筑 (15 buildings) against "a 15-storey block" (one block: the count became a size);
     in a translation, a unit of another kind: "4.3 million barrels" against 430万吨; a multiple
     become a percent: "a 3.5-fold increase" against 增长3.5%.
@@ -16,23 +17,30 @@ Flagged example:
 
 Not flagged:
     Across reports, a bare dollar ($42,250) against a named one (4.225万澳元): the sign names no country.
-    Correct conversions: 每平方米65800元 against "about 6,113 yuan per square foot", 62米 against "203-foot", 45米/秒 against "162 km/h", 150公顷 against "370 acres";
+    Correct conversions: 62米 against "203-foot", 45米/秒 against "162 km/h", 150公顷 against "370 acres",
+    每斤7.31元 against 每公斤14.62元, 每平方米65800元 against "about 6,113 yuan per square foot";
     a temperature in degrees whose scale only words of weather suggest ("temperature reaches 118
     degrees" against 118华氏度).
 """
 
 from decimal import Decimal
 
+from checker.extract.per_unit import per_units_differ
 
 from .base import Pair, Verdict, rule
+
+
+def _per_text(c) -> str:
+    return f"{c.unit}/{c.extra['per'][0]}"
+
 
 @rule("FC008", "unit-mismatch", "error")
 def check(p: Pair) -> Verdict | None:
     a, b = p.a, p.b
-    if a.kind == "money" and b.kind == "money" and a.unit == b.unit and a.num is not None and a.num == b.num:
-        pa, pb = a.extra.get("per"), b.extra.get("per")
-        if pa and pb and pa[0] != pb[0] and pa[2] == pb[2]:
-            return Verdict(f"{a.text} (per {pa[0]}) vs {b.text} (per {pb[0]}): same price, per a different unit", 0.85)
+    if a.kind == b.kind and a.unit == b.unit and a.num is not None and a.num == b.num and per_units_differ(a, b):
+        # 每公斤20.35元 against '20.35 yuan per jin': one price, per another unit
+        return Verdict(f"{a.text} ({_per_text(a)}) vs {b.text} ({_per_text(b)}): same number, "
+                       "stated per a different unit", 0.85)
     if a.kind == "money" and b.kind == "money":
         same_range = a.low is not None and (a.low, a.high) == (b.low, b.high)
         if a.unit == b.unit or a.num is None or b.num is None or not (a.num == b.num or same_range):

@@ -64,5 +64,6 @@ def test_extraction_case(case):
               and ("qualifier" not in want or c.qualifier == want["qualifier"])
               and ("noun" not in want or c.noun == want["noun"])
               and ("text" not in want or c.text == want["text"])
-              and ("tz" not in want or c.tz == want["tz"])]
+              and ("tz" not in want or c.tz == want["tz"])
+              and ("per" not in want or (c.extra.get("per") or ("",))[0] == want["per"])]
         assert ok, f"{quote!r}: want {want}, got {[(c.text, c.kind, c.value, c.unit, c.low, c.high, c.qualifier, c.noun) for c in near]}"

@@ -102,3 +102,24 @@ The Directorate-General of Budget, Accounting and Statistics (DGBAS) said Thursd
     f = found[0]
     assert f.claims[0].doc == "b.en.md" and f.claims[0].text.startswith("Directorate-General")
     assert "DGBAS" in f.message and "行政院" in f.message
+
+
+def test_changed_range_end_cites_the_range_end_not_an_equal_weekday(make_corpus):
+    """Of two equal dates of the translation ('to 9' and 'on Monday', both February 9), the end of a
+    range answers the original's range end: 2月2日至8日 against 'February 2 to 9' cites 9."""
+    zh = """---
+lang: zh
+date: 2026-02-10
+---
+商务部9日发布的监测数据显示，上周（2月2日至8日）全国30种蔬菜平均批发价格为每公斤5.86元。
+"""
+    en = """---
+lang: en
+date: 2026-02-10
+translation-of: a.zh.md
+---
+The average wholesale price of 30 kinds of vegetables was 5.86 yuan per kilogram last week (February 2 to 9), according to data released by the Ministry of Commerce on Monday.
+"""
+    root = make_corpus({"a.zh.md": zh, "b.en.md": en})
+    [f] = _findings(root, "FC002")
+    assert [c.text for c in f.claims] == ["8日", "9"]

@@ -1,4 +1,4 @@
-"""Prices of one unit of a measure (checker.extract.unit_prices) as extraction reads them."""
+"""Prices of one unit of a measure (checker.extract.per_unit) as extraction reads them."""
 
 from decimal import Decimal
 

@@ -34,6 +34,7 @@ _POSSESSIVE_BEFORE = re.compile(r"(?:['’]s|\b(?:%s))[ ]$" % "|".join(load("en"
 _ORDINAL_NOT_NOUNS = frozenset(load("en", "numbers")["ordinal_not_nouns"])
 _ZH_NOT_ORDINALS = tuple(load("zh", "classifiers")["not_ordinals"])
 _ZH_STREAK_WORDS = load("zh", "classifiers")["streaks"]
+_ZH_STREAK_BEFORE = tuple(load("zh", "classifiers")["streak_before"])
 ZH_STREAK = re.compile(r"(?<![0-9零〇一二三四五六七八九十百两])(?P<n>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:%s)" % "|".join(
     map(re.escape, _ZH_STREAK_WORDS)))
 _ZH_STREAK_WORD = re.compile("|".join(map(re.escape, _ZH_STREAK_WORDS)))
@@ -133,6 +134,12 @@ def _whole_words(text: str, start: int, noun: str) -> str:
     """The first word of the text at `start` when it fits in `noun` (text[start:] cut at two
     characters): 剂 of 第一剂疫苗 (疫苗 is one word), 剂 of 第二剂仅为, 季度 of 第三季度."""
     words = zh_words(text[start:start + 8])
+    if len(words) > 1 and len(words[0]) == 2:
+        # 第二周全国: 周全 (thorough) is a word, but 周 + 全国 reads the longer word after it; the
+        # split whose second word is the longer is the reading (3月第二周全国生猪均价)
+        then = zh_words(text[start + 1:start + 9])
+        if then and len(then[0]) > len(words[1]) and len(then[0]) > 1:
+            return words[0][0]
     return words[0] if words and len(words[0]) <= len(noun) else noun
 
 
@@ -300,7 +307,9 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
         if noun and cls in ("号", "號", "条", "條", "次", "届", "屆", ""):
             end = mt.start("noun") + len(noun)
         unit = _ZH_CLS_UNIT.get(cls, "ordinal")
-        zh_found.append(IdMention(mt.start(), end, int(n), unit, unit in ("ordinal", "time", "round", "session", "batch"), noun))
+        if unit == "ordinal" and text.endswith(_ZH_STREAK_BEFORE, max(0, mt.start() - 2), mt.start()):
+            unit = "streak"   # 连续第三周: as 'a third straight week'
+        zh_found.append(IdMention(mt.start(), end, int(n), unit, unit in ("ordinal", "time", "round", "session", "batch", "streak"), noun))
     for mt in fast_finditer(ZH_HAO_ID, text) if "号" in text or "號" in text else ():
         if not any(taken[mt.start():mt.end()]):
             zh_found.append(IdMention(mt.start(), mt.end(), int(mt.group("n")), "no", False, mt.group("noun")))

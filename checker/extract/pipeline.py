@@ -18,9 +18,9 @@ from .dates import extract_dates
 from .identifiers import extract_identifiers
 from .multipliers import also_reads, extract_multipliers
 from .names import extract_names
+from .per_unit import per_unit
 from .quantities import Quantity, extract_quantities
 from .scan import finditer as fast_finditer
-from .unit_prices import unit_price
 
 # a bare domain may only start where no word, dot or hyphen precedes: with \b, every dot of
 # "U.S.U.S.…" started a new attempt that rescanned the rest (quadratic)
@@ -179,8 +179,11 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_AFTER_DOWN = re.compile(r"\s?(?:below|lower|down|less than (?:usual|normal|average|expected)|smaller|drier|fewer|decline|drop|fall|cut)\b|的?(?:降幅|跌幅|减幅)")
-_AFTER_UP = re.compile(r"\s?(?:above|higher|up|more than (?:usual|normal|average|expected)|larger|wetter|heavier|increase|rise|gain|jump)\b|的?(?:涨幅|增幅|升幅)")
+# (a norm may be named with a word or two before it: 'more than the seasonal norm', 'less than the
+# five-year average')
+_THAN_NORM = r"than (?:the )?(?:[\w-]+ ){0,2}?(?:usual|normal|norm|average|expected)"
+_AFTER_DOWN = re.compile(r"\s?(?:below|lower|down|less %s|smaller|drier|fewer|decline|drop|fall|cut)\b|的?(?:降幅|跌幅|减幅)" % _THAN_NORM)
+_AFTER_UP = re.compile(r"\s?(?:above|higher|up|more %s|larger|wetter|heavier|increase|rise|gain|jump)\b|的?(?:涨幅|增幅|升幅)" % _THAN_NORM)
 
 
 # a figure joined by a hyphen to the word after it and followed by a noun: 'a 15-storey block',
@@ -271,12 +274,12 @@ def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
         also = also_reads(view, q)        # 增长两倍: two or three times
         if also:
             extra["also"] = also
-        per = unit_price(view, q.start, q.end) if q.kind == "money" else None
-        if per:
-            extra["per"] = per            # 每平方米65800元: a price of one square metre
         word = _compound_word(view, q)    # 'a 15-storey block'
         if word:
             extra["compound"] = word
+        per = per_unit(view, q.start, q.end, doc.lang, q.dimension) if q.kind in _PER_KINDS else None
+        if per:
+            extra["per"] = per            # 每公斤14.62元: a price per kilogram
         claims.append(Claim(doc=doc.doc, lang=doc.lang, kind=q.kind, start=q.start, end=q.end, text="",
                             value=value, unit=q.unit, low=low, high=high, num=q.num,
                             qualifier=q.qualifier, scale_word=q.scale_word, figure=q.figure, noun=q.noun,
@@ -290,6 +293,8 @@ def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
 
 
 _POSITION = operator.attrgetter("start", "end", "kind")
+# the kinds of figure stated per a unit (a price, a yield)
+_PER_KINDS = frozenset({"money", "measure"})
 
 
 def _own_terms(c: Claim) -> frozenset[str]:

@@ -486,6 +486,11 @@ for _w in UP_WORDS:
 for _w in DOWN_WORDS:
     _ZH_DIRECTION.setdefault(_w, -1)
 _ZH_DIRECTION_LENGTHS = sorted({len(w) for w in _ZH_DIRECTION}, reverse=True)
+_ZH_COMPARATIVE = load("zh", "qualifiers")["comparative_direction"]
+_ZH_COMPARATIVE_RX = re.compile("(?:%s)[^，。；：！？,;:!?\n]{1,%d}?(?:(%s)|(%s))$" % (
+    "|".join(map(re.escape, _ZH_COMPARATIVE["markers"])), _ZH_COMPARATIVE["reach"],
+    "|".join(map(re.escape, longest_first(_ZH_COMPARATIVE["up"]))),
+    "|".join(map(re.escape, longest_first(_ZH_COMPARATIVE["down"])))))
 _ZH_DIRECTION_LASTS = frozenset(w[-1] for w in _ZH_DIRECTION)
 # and of English, looked up in one step (an up word that is also a down word stays up)
 _EN_DIRECTION = {**{w: -1 for w in EN_DOWN}, **{w: 1 for w in EN_UP}}
@@ -516,14 +521,14 @@ def _direction_before(text: str, start: int, zh: bool) -> int:
         window = text[max(0, start - 6):start]
         n = len(window)
         if _ZH_DIRECTION_LASTS.isdisjoint(window[-4:]):
-            return 0
+            return _zh_comparative(text, start)
         for e in range(n, max(n - 3, 0) - 1, -1):
             for length in _ZH_DIRECTION_LENGTHS:
                 if length <= e:
                     sign = _ZH_DIRECTION.get(window[e - length:e])
                     if sign is not None:
                         return sign
-        return 0
+        return _zh_comparative(text, start)
     window = _this_sentence(text[max(0, start - 30):start])
     if not _ASCII_LETTER.search(window):
         return 0
@@ -544,6 +549,12 @@ def _direction_before(text: str, start: int, zh: bool) -> int:
             level = _TO_BEFORE.search(window) and any(c.isdigit() for c in window[m.end():])
             return 0 if level else sign
     return 0
+
+
+def _zh_comparative(text: str, start: int) -> int:
+    """The direction of a comparison a figure is the difference of: 比去年同期低0.15元 is down."""
+    m = _ZH_COMPARATIVE_RX.search(text, max(0, start - _ZH_COMPARATIVE["reach"] - 4), start)
+    return 0 if m is None else 1 if m.group(1) else -1
 
 
 _DIRECTION_AFTER = {w: sign for sign, key in ((1, "up"), (-1, "down"))
