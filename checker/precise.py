@@ -202,8 +202,9 @@ class PrecisePath:
         first, each figure on either side taken once. Best: in the aligned sentences (or the same
         figure in another unit next door), then alike (_alike: 30余架 is answered by 'over 13
         aircraft', not by 两国 that the translation leaves out; 本月下旬 by 'early this month', not by
-        'Friday', which answers 11日), then the rule (PAIR_RULES in order), then the nearest value. A candidate from a neighbouring
-        sentence only for a verdict of a pattern, a date or an identifier rule."""
+        'Friday', which answers 11日), then the rule (PAIR_RULES in order), then the nearest value.
+        A candidate from a neighbouring sentence only for a verdict of a pattern, a date or an
+        identifier rule."""
         found = []
         for i, s in enumerate(pending):
             # translations reorder sentences: a neighbouring bead may hold the counterpart
