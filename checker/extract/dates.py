@@ -976,6 +976,11 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
             if first is not None and first.year is not None and first.month is not None and first.day is not None:
                 # 5日至7日: the second day follows the first one
                 y, mo = (first.year, first.month) if d >= first.day else _add_months(first.year, first.month, 1)
+            elif (told := _told_before(text, s, ends)) is not None and d >= told.day \
+                    and (y is None or (y, mo, d) < (told.year, told.month, told.day)):
+                # 考试将持续到6月10日，部分省份延长至11日: a later day of the month just told, not
+                # one the document's date would put before it (May 11)
+                y, mo = told.year, told.month
         if y is not None and not _valid(y, mo, d):
             continue
         dm = DateMention(s, mt.end(), y, mo, d, resolved="document-date" if y else "")
@@ -1112,6 +1117,18 @@ def _numbers_a_thing(text: str, at: int) -> bool:
         return False
     words = zh_words(text[at:at + 6])
     return not words or len(words[0]) <= len(entry) or words[0] in ZH_HAO_NOT_BEFORE
+
+
+def _told_before(text: str, start: int, ends: dict[int, DateMention]) -> DateMention | None:
+    """The last full date written before `start` in its sentence, within a clause or two."""
+    for e in range(start, max(0, start - 30) - 1, -1):
+        m = ends.get(e)
+        if m is not None and m.year is not None and m.month is not None and m.day is not None:
+            return None if _ZH_SENTENCE_END.search(text, e, start) else m
+    return None
+
+
+_ZH_SENTENCE_END = re.compile("[。！？；\n]")
 
 
 def _range_start(text: str, start: int, ends: dict[int, DateMention]) -> DateMention | None:
