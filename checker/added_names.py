@@ -85,7 +85,10 @@ def known_name(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 12)
 def is_demonym(name: str) -> bool:
-    """Is the (lowercased) word the demonym of a place or person CC-CEDICT knows (german, iranian)?"""
+    """Is the (lowercased) word the demonym of a place or person CC-CEDICT knows (german, iranian,
+    and the irregular ones of en/names.toml: british, swiss)?"""
+    if name in _IRREGULAR_DEMONYMS:
+        return _place_or_person(_IRREGULAR_DEMONYMS[name])
     return any(p != name and _demonym_of(name, p) and _place_or_person(p) for p in _tables()[2].get(name[:4], ()))
 
 
@@ -134,6 +137,8 @@ _NOT_A_PLACE = re.compile(r"\(name\)|\bgiven name\b|^\(|\b(?:car|model|product|s
 _EVERYDAY = 20
 
 
+# demonym → its place, where no ending joins them (british → britain)
+_IRREGULAR_DEMONYMS: dict[str, str] = dict(load("en", "names")["irregular_demonyms"])
 _DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ean", "ese", "ish", "ic", "i", "ite"})
 
 

@@ -17,6 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from rules import PAIR_RULES, Pair, Verdict
+from rules.base import weekday_only
 from rules.fc002_date_conflict import clock_in_utc
 from rules.fc004_digit_transposition import _digits as _fc004_digits
 from rules.fc010_name_variant import spelling, unaccented, zh_variant, zh_variant_keys
@@ -409,6 +410,10 @@ def _rule_threshold(rule_id: str, verdict: Verdict | None, a: Claim, b: Claim) -
             return BROAD_MIN["FC002"]  # year-only off by one: 2027 vs 2028 (or one quarter of each)
         if a.weekday is not None and b.weekday is not None and a.time and b.time and a.tz and b.tz:
             return BROAD_MIN["FC002"]  # same clock time, weekday resolved differently
+        if _one_day_apart(a, b):
+            # one event's day, a day off in another report (debut on Sept. 13 / September 14): the
+            # words right around both dates must meet, as the many dates of a story differ by a day
+            return BROAD_MIN["FC002"] if _near_overlap(a, b) else None
         if a.time == b.time and a.tz != b.tz and clock_in_utc(a) is not None and clock_in_utc(b) is not None:
             # the same clock time labelled with another zone (15:42 UTC / 北京时间15时42分), said of
             # one subject: many events share a clock time (markets open at 9:30 in every zone)
@@ -517,9 +522,10 @@ def _arithmetic_relation(a: Claim, b: Claim, by_sentence: dict[tuple[str, int], 
             for other in by_sentence.get((c.doc, sent), ()):
                 if other is not a and other is not b and other.num == diff and not other.extra.get("article") \
                         and ((other.kind == "percent" and other.unit == "pp" or other.kind == "number") if in_points
-                             else _same_figure(other, c)):
+                             else _same_figure(other, c) and not (other.noun and c.noun and not nouns_match(other, c))):
                     # (an ordinal beside them, 位居第二, is no difference of two counts; nor is a figure
-                    # of another kind, 约1小时 beside 4名机组人员, or an article, 一架 (a plane))
+                    # of another kind, 约1小时 beside 4名机组人员, or an article, 一架 (a plane); nor a
+                    # count of other things, 1枚金牌 beside ages 22岁 and 23)
                     return True
     return False
 
@@ -874,12 +880,23 @@ def _verdict_of(a: Claim, b: Claim, memo: dict, by_sentence: dict) -> tuple | No
     return _RULE_INDEX[rule.id], verdict, need
 
 
+def _one_day_apart(a: Claim, b: Claim) -> bool:
+    """Two full dates of one month a day apart, neither with a clock time nor a zone (a time in
+    another zone may well fall on the next day), neither named by its weekday alone, both the
+    cut-off of a count or neither (截至8月10日 is no day the figures were announced, 11日)."""
+    (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
+    return bool(ya and ma and da and yb and mb and db) and ya == yb and ma == mb and abs(da - db) == 1 \
+        and not (a.time or b.time or a.tz or b.tz) and not (weekday_only(a) or weekday_only(b)) \
+        and a.extra.get("calendar", "gregorian") == b.extra.get("calendar", "gregorian") \
+        and bool(a.extra.get("cutoff")) == bool(b.extra.get("cutoff"))
+
+
 def _dates_may_pass(a: Claim, b: Claim) -> bool:
     """Whether two dates can get a verdict from _verdict_of: a necessary condition, cheaper than
     asking. The rules asked of two dates are FC001 and FC002 (_rules_for). FC001 says None unless
     both claims state a number (dates as extracted state none); _broad_threshold lets FC002 through
     only for a year alone off by one, a clock time, zone and weekday on both sides, one clock time
-    in two zones, or a message
+    in two zones, two dates of one month a day apart (_one_day_apart), or a message
     saying 'swapped': FC002 writes it for a day and month swapped (both days and months known, each
     the other's), and otherwise only if a text or value it quotes says it. Keep in step with FC002
     and _broad_threshold: test_scale compares _verdict_of with and without this on every two dates
@@ -894,6 +911,8 @@ def _dates_may_pass(a: Claim, b: Claim) -> bool:
     if a.time and a.time == b.time and a.tz and b.tz and a.tz != b.tz:
         return True   # (_rule_threshold then asks clock_in_utc of both)
     if ma is not None and da is not None and ma == db and da == mb:
+        return True
+    if _one_day_apart(a, b):
         return True
     return any("swapped" in str(v) for c in (a, b) for v in (c.text, c.value, c.time, c.extra.get("part")))
 

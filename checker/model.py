@@ -119,6 +119,8 @@ class Claim:
         }
         if self.unit:
             out["unit"] = self.unit
+        if self.extra.get("per"):
+            out["per"] = self.extra["per"][0]   # a price or a yield: the unit it is stated per (kg, mu)
         if self.low is not None:
             out["low"] = fmt_decimal(self.low)
         if self.high is not None:

@@ -29,6 +29,11 @@ def _data() -> tuple[list[tuple[str, str]], dict[str, str], list[tuple[str, str]
 
 
 @cache
+def _nasal_vowels() -> dict[str, str]:
+    return dict(load("zh", "transliteration")["english"]["nasal_vowels"])
+
+
+@cache
 def _sound_stops() -> frozenset[str]:
     return frozenset(load("zh", "transliteration")["pinyin"]["sound_stops"])
 
@@ -38,7 +43,10 @@ def english_key(word: str) -> str:
     """The consonant classes of an English word in order ('Whitmer' → 'FTNL'); 'V' first when it
     starts with a vowel; an h after the first letter is dropped (mostly silent: Bahia, John)."""
     rewrites, letters, _, _, _ = _data()
-    w = re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", word.lower()))
+    w = word.lower()
+    for a, b in _nasal_vowels().items():
+        w = w.replace(a, b)
+    w = re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", w))
     for a, b in rewrites:
         w = w.replace(a, b)
     out: list[str] = []
@@ -70,10 +78,13 @@ def _syllable_key(py: str) -> tuple[str, str]:
 
 
 def _compatible(e: str, c: str) -> bool:
-    """An English class against a Chinese one: equal, h for f, s or k (霍 Ho, 休 Hou, 惠 Whi), or
-    pinyin j, q, x (J) for s or k (吉 Ji = Gi, 基 Ji = Ki, 西 Xi = Si)."""
+    """An English class against a Chinese one: equal, h for f, s or k (霍 Ho, 休 Hou, 惠 Whi),
+    pinyin j, q, x (J) for s or k (吉 Ji = Gi, 基 Ji = Ki, 西 Xi = Si), or pinyin r (R) for r, l or
+    a soft j (若 Jo of João, 儒 Ju of Jules)."""
     if c == "J":
         c = "S" if e in ("S", "H") else "K"
+    elif c == "R":
+        c = "S" if e == "S" else "L"
     return e == c or ("H" in (e, c) and (e + c).replace("H", "") in ("", "F", "S", "K"))
 
 

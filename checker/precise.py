@@ -29,6 +29,8 @@ _RULE = {r.id: r for r in PAIR_RULES}
 _UNIT_NAMES = frozenset(k for k in load("en", "units")["units"] if k[:1].isupper() and k[1:].islower() and " " not in k)
 _NAME_RULE = _RULE["FC010"]
 _DEICTIC = frozenset(load("zh", "names")["deictic"])   # 我国, 本市: no place a translation must name
+# 'the Games' for 冬奥会 (Winter Olympics): a short form of the name the original writes (en names.toml)
+_SHORT_FORMS = {k: frozenset(v) for k, v in load("en", "names")["short_forms"].items()}
 # initials written in capitals, with stops or without ('U.S.', 'UK', 'UAE')
 _INITIALS_WRITTEN = re.compile(r"(?<![A-Za-z.])(?:(?:[A-Z]\.){2,4}|[A-Z]{2,4}(?![A-Za-z]))")
 # counterparts of equal value can still disagree: a flipped direction, a count become a size
@@ -305,6 +307,7 @@ class PrecisePath:
             # a demonym (American, Chinese) may render a place; for a person only the demonym
             # of their own name (Obama → Obamian) is an excuse
             return None
+        missing_words = {tok.lower() for n in proper_names(missing[0][0]) for tok in n.split()}
         content = [w for w, _ in t_words if w.lower() not in EN_STOP]
         if sum(1 for w in content if w[0].isupper()) > 0.85 * len(content):
             return None  # a headline in title case: every word is capitalized
@@ -313,6 +316,7 @@ class PrecisePath:
                      and not _next_to_explained(t_words, k, tgt.view, explained)
                      and stem(w) not in explained and w.lower() not in CALENDAR_WORDS and w.lower() not in EN_STOP
                      and w not in _UNIT_NAMES
+                     and not _SHORT_FORMS.get(w, frozenset()) & missing_words
                      and not any(pinyin_explains(w, src.view[a:b]) for a, b in s_spans)
                      and "-" not in w
                      and not (at == t_spans[0][0] or tgt.view[max(0, at - 2):at].strip()[-1:] in (".", "\"", "“", "[", "(", "【", ":"))]

@@ -23,6 +23,8 @@ from functools import cache, cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
 
+from rules.fc010_name_variant import unaccented
+
 from .added_names import Original, _IMPLICIT, _gloss_head, everyday_count, forms_of, is_demonym
 from .agreement import CALENDAR_WORDS
 from .lexicon import (EN_STOP, _cedict, char_defs, _defs, _word_prefixes, _MAX_WORD, has_everyday_reading, is_common_word,
@@ -404,9 +406,11 @@ def _explained(word: str, original: Original, passage: Passage, target_text: str
         return True
     if not _everyday(low) and passage.sounds.explain(word):
         return True   # transliterated: Whitmer (惠特默), Andanar (安达纳尔)
-    # a word of a gloss, misspelled: 'Good Neighor Home' for 睦邻之家 (good-neighborly)
-    return len(low) >= 5 and process.extractOne(low, passage.terms_by_initial.get(low[0], ()), scorer=fuzz.ratio,
-                                                score_cutoff=85) is not None
+    # a word of a gloss, misspelled: 'Good Neighor Home' for 睦邻之家 (good-neighborly); or spelt as
+    # another language writes it, its accents dropped: 'Atlético Madrid' for 马德里竞技 (athletics)
+    plain = unaccented(low)
+    return len(plain) >= 5 and process.extractOne(plain, passage.terms_by_initial.get(plain[0], ()), scorer=fuzz.ratio,
+                                                  score_cutoff=85) is not None
 
 
 def _initials(letters: str, passage: Passage, target_text: str) -> bool:

@@ -122,3 +122,10 @@ def test_a_folder_with_nothing_to_read_passes_with_a_warning_naming_it(tmp_path)
         assert f"warning: no document found in {tmp_path}" in res.stderr and ".md" in res.stderr
     (tmp_path / "a.en.md").write_text("The port will add 13 berths.\n", encoding="utf-8")
     assert "warning" not in run("check", tmp_path).stderr
+
+
+def test_extract_json_names_the_unit_a_price_is_stated_per(tmp_path):
+    (tmp_path / "a.zh.md").write_text("---\ndate: 2026-02-05\n---\n猪肉批发价为每公斤20.35元，总投资120亿元。\n", encoding="utf-8")
+    claims = {c["text"]: c for c in json.loads(run("extract", tmp_path, "--format", "json").output)["claims"]}
+    assert claims["20.35元"]["unit"] == "CNY" and claims["20.35元"]["per"] == "kg"
+    assert "per" not in claims["120亿元"]

@@ -65,5 +65,7 @@ def test_extraction_case(case):
               and ("noun" not in want or c.noun == want["noun"])
               and ("text" not in want or c.text == want["text"])
               and ("tz" not in want or c.tz == want["tz"])
-              and ("per" not in want or (c.extra.get("per") or ("",))[0] == want["per"])]
-        assert ok, f"{quote!r}: want {want}, got {[(c.text, c.kind, c.value, c.unit, c.low, c.high, c.qualifier, c.noun) for c in near]}"
+              and ("per" not in want or (c.extra.get("per") or ("",))[0] == want["per"])
+              and ("time" not in want or c.time == want["time"])
+              and ("direction" not in want or c.direction == want["direction"])]
+        assert ok, f"{quote!r}: want {want}, got {[(c.text, c.kind, c.value, c.unit, c.low, c.high, c.qualifier, c.noun, c.time, c.direction) for c in near]}"

@@ -63,6 +63,21 @@ def test_consonant_classes():
     assert english_key("Gretchen") == "KLSN"   # tch and ch are one hiss, not a k
 
 
+def test_portuguese_nasal_vowel_and_soft_j():
+    """João is written 若昂 (ruo ang): the tilde marks a nasal Chinese writes, and pinyin r stands for
+    the soft j; a name whose sounds differ is still not explained."""
+    assert english_key("João") == "SN" and english_key("São") == "SN"
+    assert Sounds("从本菲卡签下葡萄牙中场若昂·佩雷拉。").explain("João")
+    assert Sounds("法国作家儒勒·凡尔纳的小说。").explain("Jules")
+    assert not Sounds("从本菲卡签下葡萄牙中场若昂·佩雷拉。").explain("Tiago")
+
+
+def test_irregular_demonym():
+    from checker.added_names import is_demonym, known_name
+    assert is_demonym("british") and is_demonym("swiss") and not known_name("british")
+    assert not is_demonym("britain")
+
+
 @pytest.mark.parametrize("src,tgt,name", [
     ("我不知道你有没有意识到，从中美洲进口到这个国家的大部分货物都是免关税的。",
      "I don't know if you realize that most of the goods imported into this country from Virat are duty free.", "Virat"),

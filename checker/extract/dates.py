@@ -142,7 +142,13 @@ ZH_YEAR = re.compile(rf"(?P<y>(?:1[5-9]|20)\d\d|{_ERA_YEAR})\s{{0,2}}年(?P<part
 ZH_REL_YEAR = re.compile(rf"(?P<rel>{_ZH_REL_Y})(?P<part>{_alt(ZH_YEAR_PARTS)})?")
 ZH_MONTH = re.compile(rf"(?P<rel>{_ZH_REL_Y})?(?P<m>{_ZN}{{1,3}})\s{{0,2}}月(?P<part>{_alt(ZH_MONTH_PARTS)})?")
 ZH_REL_MONTH = re.compile(rf"(?P<rel>{_ZH_REL_M})(?P<part>{_alt(ZH_MONTH_PARTS)})?")
-ZH_TIME = re.compile(r"[）)]?\s{0,2}(?P<part>凌晨|早上|上午|中午|下午|晚上|傍晚|夜间|夜間)?\s{0,2}(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}(?:时|時|点|點)(?:\s{0,2}(?P<mi>\d{1,2}|半|[零一二三四五六七八九十]{1,3})\s{0,2}分?)?")
+# parts of the day before a clock time (zh/dates.toml [day_parts]): the hour below which a time is
+# read 12 hours later
+ZH_DAY_PARTS: dict[str, int] = dict(_ZH["day_parts"])
+_ZH_DAY_PART = _alt(ZH_DAY_PARTS)
+# a weekday in brackets right after a day (18日（周六）19时35分): part of that date
+ZH_BRACKET_WEEKDAY = re.compile(rf"\s{{0,2}}[（(]\s{{0,2}}(?:{_ZH_WEEKW})(?P<w>[一二三四五六日天])\s{{0,2}}[）)]")
+ZH_TIME = re.compile(r"[）)]?\s{0,2}(?P<part>" + _ZH_DAY_PART + r")?\s{0,2}(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}(?:时|時|点|點)(?:\s{0,2}(?P<mi>\d{1,2}|半|[零一二三四五六七八九十]{1,3})\s{0,2}分?)?")
 ZH_WEEK = re.compile(rf"(?:(?P<pre>{_ZH_WPRE})[个個]?)?(?:{_ZH_WEEKW})(?P<w>[一二三四五六日天])")
 ZH_RELDAY = re.compile(_alt(ZH_REL_DAYS))
 ZH_NUMERIC_SPACED = re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)\d\d) (?P<m>0[1-9]|1[0-2]) (?P<d>[0-3][0-9])(?![0-9A-Za-z])")
@@ -209,7 +215,7 @@ EN_TIME = re.compile(rf"(?<![0-9A-Za-z:.])(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?\
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _CLOCK_NOT_BEFORE = re.compile(rf"\s*(?:{_EN_TZ}(?![A-Za-z])|a\.?m|p\.?m)", re.I)
 RATIO_BEFORE = re.compile(r"(?:ratio|scale|odds|比例|比分|比)\s{0,3}(?:of\s{1,3}|was\s{1,3}|is\s{1,3}|为|是)?$", re.I)
-ZH_CLOCK = re.compile(r"(?P<part>凌晨|早上|上午|中午|下午|晚上|傍晚|夜间|夜間)?\s{0,2}(?<![0-9零一二三四五六七八九十])(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}(?P<u>时|時|點|点)"
+ZH_CLOCK = re.compile(r"(?P<part>" + _ZH_DAY_PART + r")?\s{0,2}(?<![0-9零一二三四五六七八九十])(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}(?P<u>时|時|點|点)"
                       r"(?:\s{0,2}(?:(?P<mi>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}分|(?P<half>半)))?(?![0-9零一二三四五六七八九十])")
 # where EN_TIME and ZH_CLOCK can match (see _Scanner)
 _A_EN_TIME = re.compile(rf"(?<![A-Za-z])(?:[AaPp]\.?[Mm]|{_EN_TZ})(?![A-Za-z])", re.I)
@@ -631,15 +637,28 @@ def _month_word_ok(word: str, strong: bool) -> bool:
     return strong or w not in ("may", "march")
 
 
+def _on_dial(h: int, part: str | None) -> int:
+    """The 24-hour reading of an hour said with a part of the day (晚7点: 19; 上午9点: 9)."""
+    return h + 12 if part and h < ZH_DAY_PARTS[part] else h
+
+
 def _attach_time(text: str, m: DateMention, zh: bool) -> None:
+    """A clock time written right after a Chinese date joins it (4日15时); so does a weekday in
+    brackets between them (18日（周六）19时35分) when it is that date's weekday: one moment, not a
+    date and a weekday resolved on its own. A weekday that contradicts its date stays a mention
+    of its own, so that the slip can still be seen."""
     if zh:
+        wk = ZH_BRACKET_WEEKDAY.match(text, m.end)
+        if wk and m.day is not None and m.weekday is None and _valid(m.year, m.month, m.day) and m.year \
+                and dt.date(m.year, m.month, m.day).weekday() == ZH_WEEKDAY_CHARS[wk.group("w")]:
+            m.weekday = ZH_WEEKDAY_CHARS[wk.group("w")]
+            m.end = wk.end()
         t = ZH_TIME.match(text, m.end)
         if t:
             h = _zn(t.group("h"))
             mi = 30 if t.group("mi") == "半" else (_zn(t.group("mi")) if t.group("mi") else 0)
             if h is not None and h <= 24 and (mi or 0) < 60:
-                if t.group("part") in ("下午", "晚上", "傍晚") and h < 12:
-                    h += 12
+                h = _on_dial(h, t.group("part"))
                 m.time = f"{h:02d}:{mi or 0:02d}"
                 m.end = t.end()
 
@@ -711,6 +730,7 @@ def extract_dates(text: str, ref: dt.date | None, taken: bytearray, lang: str | 
     _anchor_months(text, found)
     _coordinated_months(text, found)
     _en_month_parts(text, found, free, taken)
+    _cutoffs(text, found)
     if ref is not None:
         _anchored_days(text, ref, found, free, add)
     return found
@@ -726,6 +746,18 @@ def _day_past_sentence_end(text: str, mt: re.Match[str]) -> bool:
     if "\n" in gap:
         return True
     return "." in gap and (mt.group("mon").lower() in _FULL_MONTHS and not mt.group("d") or text[day:day + 1].isupper())
+
+
+_CUTOFF_BEFORE = re.compile(r"(?:%s)\s{0,2}$" % "|".join(
+    [re.escape(w) for w in longest_first(_ZH["cutoff_before"]["words"])]
+    + [r"\b" + re.escape(w) for w in longest_first(_EN["cutoff_before"]["words"])]), re.I)
+
+
+def _cutoffs(text: str, found: list[DateMention]) -> None:
+    """Mark the dates a count runs up to (截至8月10日, 'as of August 10'): extra["cutoff"]."""
+    for m in found:
+        if m.day is not None and _CUTOFF_BEFORE.search(text, max(0, m.start - 8), m.start):
+            m.extra["cutoff"] = True
 
 
 def _en_month_parts(text: str, found: list[DateMention], free: Callable[[int, int], bool], taken: bytearray) -> None:
@@ -1801,8 +1833,7 @@ def _times_pass(text: str, found: list[DateMention], taken: bytearray, free: Cal
         mi = 30 if mt.group("half") else (_zn(mt.group("mi")) if mt.group("mi") else 0)
         if h is None or h > 24 or mi is None or mi > 59:
             continue
-        if mt.group("part") in ("下午", "晚上", "傍晚") and h < 12:
-            h += 12
+        h = _on_dial(h, mt.group("part"))
         # a zone named right before the time alone: 于北京时间15时42分 (as ZH_D reads 北京时间10日)
         zone = _ZH_TZ_BEFORE.search(text, max(0, mt.start() - 12), mt.start())
         alone.append(DateMention(mt.start(), mt.end(), None, None, None, time=f"{h:02d}:{mi:02d}",

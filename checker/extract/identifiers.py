@@ -77,6 +77,10 @@ _ORDINAL_HEADS = load("en", "numbers")["ordinal_heads"]
 EN_ORD_HEAD = re.compile(r"\b(?P<w>%s)(?P<mid>(?:\s+[A-Za-z][\w'-]*){0,3}?)\s+(?P<noun>%s)\b" % (
     _ORDINAL_WORDS, "|".join(map(re.escape, _ORDINAL_HEADS))), re.I)
 _ORDINAL_NOUNS = dict(load("en", "numbers")["ordinal_nouns"])
+# a figure ordinal's capitalized words that end in an occasion's head: 'the 25th Olympic Winter
+# Games', 'the 20th Party Congress' (an edition of a named event, as EN_ORD_HEAD reads 'the fifth
+# Winter Games'), not a title ('the 17th Door')
+_TITLED_HEAD = re.compile(r"(?:\s+[A-Z][\w'-]*){0,3}?\s+(?P<noun>%s)\b" % "|".join(map(re.escape, _ORDINAL_HEADS)), re.I)
 # 'for the first time in four years': the span since the last occasion, not the first occasion ever
 # ('the second time in a decade' still numbers one)
 _TIME_IN_SPAN = re.compile(r"\s+in\s+(?:(?:the\s+)?(?:past|last)\s+)?(?:[\w-]+\s+){0,2}?(?:%s|decades?|centur(?:y|ies))(?![A-Za-z])" % "|".join(
@@ -372,6 +376,10 @@ def extract_identifiers(text: str, taken: bytearray) -> list[IdMention]:
                 # Anniversary of…'); after a possessive it numbers the owner's own: "China's 23rd
                 # Swaythling Cup", "the club's 14th Premiership"
                 if not _POSSESSIVE_BEFORE.search(text, max(0, mt.start() - 12), mt.start()):
+                    head = _TITLED_HEAD.match(text, mt.end("ord") + 2)
+                    if head and not any(taken[mt.start():head.end()]):
+                        add(IdMention(mt.start(), head.end(), int(mt.group("ord").replace(",", "")), "ordinal", True,
+                                      head.group("noun").lower()))
                     continue
                 noun = noun.lower() if noun.lower() in _ORDINAL_NOUNS or noun.lower() in EN_STOP else noun
             if noun in _ORDINAL_NOUNS:   # for the 11th time: 第11次

@@ -16,11 +16,12 @@ _ZH_DATES = load("zh", "dates")
 ZH_TITLES = tuple(_ZH_NAMES["titles"])
 _ZH_TITLE_RX = re.compile("(?:" + literal_trie(ZH_TITLES) + ")")
 _ZH_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8}){1,2}")
+_EN_ROLES = tuple(load("en", "names")["person_roles"])
 EN_TITLES = ("President", "Vice President", "Secretary", "Minister", "Governor", "Chancellor", "Premier", "Prime Minister",
              "Spokesperson", "Spokesman", "Spokeswoman", "Representative", "Ambassador", "Chairman", "Chairwoman", "Chair",
              "Director", "Commissioner", "Senator", "Mayor", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "General",
              "Chief", "CEO", "Forecaster", "forecaster", "economist", "analyst", "representative", "spokesperson", "chief",
-             "Judge", "leader", "Chief Executive", "chief executive")
+             "Judge", "leader", "Chief Executive", "chief executive", *_EN_ROLES)
 # a capitalized word of a name, accented Latin letters included (António, Erdoğan, Müller)
 _UP, _LOW = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
 # (one inner capital after a lower-case run: DeSantis, McCarthy, MacArthur, LeBron)

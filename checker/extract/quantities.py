@@ -19,7 +19,7 @@ from ..numerals import (EN_DOZEN, EN_FRACTION_WORDS, EN_NEGATIVE, EN_ONES, EN_OR
                         parse_en_words, parse_zh, _en_denominator, significant_unit, zh_adjacent_range,
                         zh_longest_prefix)
 from ..resources import load, longest_first
-from .dates import RATIO_BEFORE, clock_duration
+from .dates import EN_MONTHS, EN_WEEKDAYS, RATIO_BEFORE, clock_duration
 from .scan import finditer as fast_finditer, literal_trie
 
 ZH_CUR = dict(load("zh", "currencies")["suffix"])
@@ -568,16 +568,21 @@ def _direction_after(text: str, end: int) -> int:
     return _DIRECTION_AFTER.get(m.group(1), 0) if m else 0
 
 
-_COMPARATIVE_AFTER = {w: sign for sign, key in ((1, "up"), (-1, "down"))
-                      for w in load("en", "qualifiers")["comparative_after"][key]}
-_THAN_AFTER = re.compile(r"[ ]{1,2}([a-z]+)[ ]{1,2}than\b")
+_DIRECTION_THAN = {w: sign for sign, key in ((1, "up"), (-1, "down"))
+                   for w in load("en", "qualifiers")["direction_than"][key]}
+_THAN_AFTER = re.compile(r"[ ]{1,2}(%s)(?:[ ]{1,2}[a-z]+)?[ ]{1,2}than(?![A-Za-z])" % "|".join(
+    map(re.escape, longest_first(_DIRECTION_THAN))), re.I)
+# a figure and at most two words after it, no punctuation: what may stand before the comparative
+_WORDS_ONLY = re.compile(r"[\w.$€£¥%-]+(?:[ ]{1,2}[\w.%-]+){0,2}")
 
 
-def _comparative_after(text: str, end: int) -> int:
-    """The direction of a comparative with 'than' right after a difference ('one fewer than',
-    '10 percent more than'): it names this figure's change, where a verb before may name another's."""
-    m = _THAN_AFTER.match(text, end)
-    return _COMPARATIVE_AFTER.get(m.group(1), 0) if m else 0
+def _direction_than(text: str, start: int, end: int) -> int:
+    """The direction of a difference compared right after its figure ('four more than the nine',
+    'three fewer medals than': the count may have taken the comparative and its noun), of any kind."""
+    m = _THAN_AFTER.search(text, start, min(len(text), end + 24))
+    if m is None or m.end() <= end or m.start() > end or not _WORDS_ONLY.fullmatch(text, start, m.start()):
+        return 0   # ('500 units, more than analysts expected': another clause's comparison)
+    return _DIRECTION_THAN[m.group(1).lower()]
 
 
 _LEVEL_TO_ZH, _LEVEL_FROM_ZH = frozenset("至到"), frozenset("从從")
@@ -1397,12 +1402,17 @@ _RATIO_RANGE_BEFORE = re.compile(r"[ ]{0,2}(?:%s)[ ]{0,2}" % "|".join(
     map(re.escape, longest_first(_EN_NUMBERS.get("ratio_range_joiners", [])))), re.I)
 
 
+_RATIO_NOT_AFTER = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}$" % "|".join(
+    map(re.escape, longest_first(_EN_NUMBERS.get("ratio_not_after", [])))), re.I)
+
+
 def _ratios(text: str, qs: list[Quantity]) -> list[Quantity]:
     """'one in five adults', '4 out of 10 voters': a share of a group (0.2 of adults), one claim
     instead of two unrelated figures. Both figures are whole, the first smaller than the second;
     a group that is a measure ('2 in 5 minutes'), a year ('50,000 in 2020') or qualified is left
-    alone. A qualified share keeps its qualifier, its interval that of the first figure over the
-    group: 'about 4 in 10' = [0.35, 0.45], 'nearly one in three' = [0, 1/3]."""
+    alone, and so is a place in a ranking ('the top eight in 17 events'). A qualified share keeps
+    its qualifier, its interval that of the first figure over the group: 'about 4 in 10' =
+    [0.35, 0.45], 'nearly one in three' = [0, 1/3]."""
     if len(qs) < 2:
         return qs
     out: list[Quantity] = []
@@ -1416,6 +1426,7 @@ def _ratios(text: str, qs: list[Quantity]) -> list[Quantity]:
                 and a.num == a.num.to_integral_value() and b.num == b.num.to_integral_value() \
                 and 0 < a.num < b.num and not (b.figure.isdigit() and len(b.figure) == 4 and 1800 <= b.num <= 2199) \
                 and _RATIO_JOINT.fullmatch(text, a.end, b.start) \
+                and not _RATIO_NOT_AFTER.search(text, max(0, a.start - 12), a.start) \
                 and not (out and out[-1].kind == "number" and _RATIO_RANGE_BEFORE.fullmatch(text, out[-1].end, a.start)) \
                 and not (b.kind == "number" and i + 2 < len(qs) and _RATIO_RANGE_BEFORE.fullmatch(text, b.end, qs[i + 2].start)):
             group = b.num
@@ -1755,6 +1766,18 @@ _UNIT_HOMONYMS = {w.lower(): re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, 
                   for w, cues in dict(load("en", "currencies").get("unit_homonyms", {})).items()}
 
 
+_VERB_HOMONYMS = {w.lower(): (Decimal(str(v["below"])), re.compile(r"[ ]{1,2}(?:%s)(?![A-Za-z])" % "|".join(
+    map(re.escape, longest_first(v["after"]))), re.I)) for w, v in dict(load("en", "currencies").get("verb_homonyms", {})).items()}
+
+
+def _verb_homonym(text: str, word: str, at: int, q: Quantity) -> bool:
+    """Is the currency word at `at` the verb it is spelt like ('the nine won in Beijing')? Only for a
+    small amount without a scale word (en currencies.toml [verb_homonyms])."""
+    got = _VERB_HOMONYMS.get(word.lower())
+    return bool(got) and not q.scale_word and q.num is not None and q.num < got[0] \
+        and got[1].match(text, at + len(word)) is not None
+
+
 # 'of' and a word after a homonym of a unit: '40,000 pounds of cargo' (not 'of sterling', 'of it')
 _OF_A_THING = re.compile(r"[ ]of[ ](?!(?:%s)\b)[a-z]" % "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in longest_first(load("en", "currencies")["unit_homonyms_money_of"]["words"])))
@@ -1766,6 +1789,21 @@ _EN_AGE_AFTER = re.compile(r"(?:%s)(?![A-Za-z])" % "|".join(map(re.escape, longe
 # 'aged 5 to 12 years': the figure opens a range, read whole by the range pass
 _RANGE_GOES_ON = re.compile(r"\s{0,2}(?:to|-|–|and)\s{0,2}\d", re.I)
 _EN_AGE_COMPARED = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, longest_first(_AGES["before_units"]))), re.I)
+# the age news writes between commas after a name: 'Yang Yiming, 23, added the slopestyle gold'
+# (the name's last word right before, a clause going on in lower case after)
+_EN_AGE_APPOSITION_BEFORE = re.compile(r"(?<![A-Za-z])(?P<w>[A-Z][a-z'’-]+),[ ]$")
+_EN_AGE_APPOSITION_AFTER = re.compile(r",[ ]{1,2}[a-z]")
+
+
+def _apposed_age(text: str, start: int, pos: int, val: Decimal, fig: str) -> bool:
+    """Is the whole figure between commas after a name an age ('Zhou Lan, 35, said')? Not after a
+    month or weekday ('In March, 12, …' is no one's age)."""
+    if not (fig.isdigit() and 1 <= val <= 120 and _EN_AGE_APPOSITION_AFTER.match(text, pos)):
+        return False
+    m = _EN_AGE_APPOSITION_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group("w").lower() not in EN_MONTHS and m.group("w").lower() not in EN_WEEKDAYS
+
+
 _EN_AGED_BEFORE = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, longest_first(_AGES["before"]))), re.I)
 
 
@@ -1956,6 +1994,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                         text[max(0, start - 30):start] + " " + text[p2 + len(ec):p2 + len(ec) + 20])
                         or _OF_A_THING.match(text, p2 + len(ec))):
                     ec = None  # 'equal to 2,204.62 pounds' after 'metric ton', '40,000 pounds of cargo': the unit
+                if ec and _verb_homonym(text, ec, p2, q):
+                    ec = None  # 'the nine won in Beijing': the verb
                 sa = _match_any(text, p2, _SYM_AFTER_KEYS) if not (zc or ec or currency) else None
                 sc_code = _SCALED_CODE_AFTER.match(text, p2) if not (zc or ec or currency) and text[p2:p2 + 1].isalpha() else None
                 if not ec and text[pos:pos + 1] == "-" and en_words:
@@ -2085,6 +2125,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                 elif not zh_numeral and not rng and _EN_AGED_BEFORE.search(text, max(0, start - 10), start) \
                         and not _RANGE_GOES_ON.match(text, pos):
                     q.kind, q.noun = "count", AGE_NOUN   # aged 23
+                elif not zh_numeral and not rng and _apposed_age(text, start, pos, val, fig):
+                    q.kind, q.noun = "count", AGE_NOUN   # Yang Yiming, 23, added
                 elif not zh_numeral and (fold := _EN_FOLD_AFTER.match(text, pos)):
                     # a 3.5-fold increase: a multiple, as 3.5倍 and '3.5 times' are
                     q.kind, q.noun, pos = "count", "times", fold.end()
@@ -2184,7 +2226,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
     if level == "from":
         q.extra = {**(q.extra or {}), "level": True}   # where a change started: no direction of its own
     else:
-        q.direction = _comparative_after(text, q.end) or _direction_before(text, q.start, True) \
+        q.direction = _direction_than(text, q.start, q.end) or _direction_before(text, q.start, True) \
             or _direction_before(text, q.start, False) \
             or (_direction_after(text, q.end) if q.kind in ("percent", "money", "measure") else 0)
         if q.direction and level:

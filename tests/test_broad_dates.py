@@ -1,0 +1,30 @@
+"""Dates a day apart across reports (checker.broad._one_day_apart): compared only as one kind of fact."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.broad import _one_day_apart
+from checker.extract.pipeline import extract_document
+from checker.model import Document
+
+
+def _dates(text: str, lang: str = "zh") -> dict[str, object]:
+    doc = Document(doc="d", text=text, lang=lang, date=dt.date(2025, 8, 12))
+    return {c.text: c for c in extract_document(doc) if c.kind == "date"}
+
+
+def test_a_cutoff_and_the_day_figures_were_announced_are_not_compared():
+    a = _dates("广东省疾病预防控制中心11日通报，佛山市累计报告基孔肯雅热本地病例7385例。")["11日"]
+    b = _dates("广东省疾控中心最新通报显示，截至8月10日，佛山累计报告基孔肯雅热本地病例7385例。")["8月10日"]
+    assert b.extra.get("cutoff") and not a.extra.get("cutoff")
+    assert not _one_day_apart(a, b)
+
+
+def test_two_cutoffs_or_two_event_days_a_day_apart_are_compared():
+    a = _dates("截至8月10日，佛山累计报告病例7385例。")["8月10日"]
+    b = _dates("As of August 11, Foshan had reported 7,385 cases.", "en")["August 11"]
+    assert a.extra.get("cutoff") and b.extra.get("cutoff") and _one_day_apart(a, b)
+    c = _dates("He made his debut on Sept. 13 against Porto.", "en")["Sept. 13"]
+    d = _dates("He made his debut on September 14 against Porto.", "en")["September 14"]
+    assert _one_day_apart(c, d)
