@@ -117,14 +117,22 @@ class Claim:
             "doc": self.doc, "line": self.line, "start": self.start, "end": self.end,
             "text": self.text, "kind": self.kind, "value": self.value,
         }
+        if self.direction < 0 and self.kind in _SIGNED_IN_JSON and self.qualifier != "range" \
+                and not self.extra.get("level") and not self.value.startswith("-"):
+            # a fall by an amount is a negative change, as a fall in percent is (extract.pipeline):
+            # 减少46.1万亩 is -461000 mu, which an 'up 461,000 mu' contradicts (the bounds too)
+            out["value"] = "-" + self.value
         if self.unit:
             out["unit"] = self.unit
         if self.extra.get("per"):
             out["per"] = self.extra["per"][0]   # a price or a yield: the unit it is stated per (kg, mu)
-        if self.low is not None:
-            out["low"] = fmt_decimal(self.low)
-        if self.high is not None:
-            out["high"] = fmt_decimal(self.high)
+        low, high = self.low, self.high
+        if out["value"] is not self.value and (low is not None or high is not None):
+            low, high = (-high if high is not None else None), (-low if low is not None else None)
+        if low is not None:
+            out["low"] = fmt_decimal(low)
+        if high is not None:
+            out["high"] = fmt_decimal(high)
         if self.qualifier:
             out["qualifier"] = self.qualifier
         if self.resolved:
@@ -142,6 +150,9 @@ class Claim:
             out["subject"] = self.subject
         return out
 
+
+# the kinds whose falls to_json signs (a percent's value is signed when extracted)
+_SIGNED_IN_JSON = frozenset({"money", "count", "measure"})
 
 # what a clause may begin with that is no part of its subject (the quotation mark that closed the
 # sentence before: '" Andreas Hoffmann'), and end with (a comma)
