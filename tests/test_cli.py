@@ -129,3 +129,19 @@ def test_extract_json_names_the_unit_a_price_is_stated_per(tmp_path):
     claims = {c["text"]: c for c in json.loads(run("extract", tmp_path, "--format", "json").output)["claims"]}
     assert claims["20.35元"]["unit"] == "CNY" and claims["20.35元"]["per"] == "kg"
     assert "per" not in claims["120亿元"]
+
+
+def test_extract_json_signs_a_fall_by_an_amount_but_no_level_nor_multiple(tmp_path):
+    """A fall is a negative change in the JSON, as a fall in percent is, so that a reader comparing
+    values sees 减少46.1万亩 and 'up 461,000 mu' disagree; the level a fall reached, the price
+    something stood at, and a multiple (减半) are no changes."""
+    (tmp_path / "a.zh.md").write_text("---\ndate: 2026-02-05\n---\n播种面积比上年减少46.1万亩，产量降至100万吨，成本减半。\n",
+                                      encoding="utf-8")
+    (tmp_path / "b.en.md").write_text("---\ndate: 2026-02-05\n---\nShares tumbled $2.75 and closed lower at 197 pence; "
+                                      "output rose 461,000 mu.\n", encoding="utf-8")
+    claims = {c["text"]: c for c in json.loads(run("extract", tmp_path, "--format", "json").output)["claims"]}
+    assert claims["46.1万亩"]["value"] == "-461000" and claims["46.1万亩"]["direction"] == "down"
+    assert claims["100万吨"]["value"] == "1000000"
+    assert claims["$2.75"]["value"] == "-2.75" and claims["197 pence"]["value"] == "1.97"
+    assert claims["461,000 mu"]["value"] == "461000"
+    assert [c["value"] for t, c in claims.items() if "减半" in t] == ["0.5"]

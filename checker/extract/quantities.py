@@ -451,7 +451,16 @@ def _en_noun(text: str, pos: int) -> tuple[str, int]:
             break  # a plural noun closes the phrase; a name's ('five Stellix Communications patents') not
     if not words:
         return "", pos
-    return " ".join(lemma(w) for w in words), end
+    return counted_noun(" ".join(lemma(w) for w in words)), end
+
+
+# (en numbers.toml counted_noun_synonyms)
+_NOUN_SYNONYM = {w: canon for canon, words in load("en", "numbers")["counted_noun_synonyms"].items() for w in words}
+
+
+def counted_noun(words: str) -> str:
+    """A counted noun with each word read as the first of its synonyms (nation → country)."""
+    return " ".join(_NOUN_SYNONYM.get(w, w) for w in words.split())
 
 
 def _zh_noun(text: str, pos: int) -> tuple[str, int]:
@@ -500,6 +509,7 @@ _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 _TO_BEFORE = re.compile(r"\bto[ ]{1,2}$", re.I)
+_AT_BEFORE = re.compile(r"\bat[ ]{1,2}$", re.I)
 
 
 _SENTENCE_END = re.compile(r"[.!?;][\"'”’)]?\s+(?=[A-Z0-9\"'“‘(]|$)")
@@ -599,8 +609,8 @@ def _level_before(text: str, start: int) -> str:
         return "to"
     if before in _LEVEL_FROM_ZH:
         return "from"
-    if _TO_BEFORE.search(text, max(0, start - 4), start):
-        return "to"
+    if _TO_BEFORE.search(text, max(0, start - 4), start) or _AT_BEFORE.search(text, max(0, start - 4), start):
+        return "to"   # ('closed lower at 197 pence': the price it stood at)
     if _FROM_BEFORE.search(text, max(0, start - 6), start):
         return "from"
     return ""
@@ -2111,7 +2121,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                     q.kind = "count"
                     noun, after = _zh_noun(text, pos + len(cls)) if cls not in NOUN_CLASSIFIERS \
                         and text[after_cls:after_cls + 1] not in ZH_DIGITS else ("", pos + len(cls))  # 五双九点九: a figure, no noun
-                    q.noun = (zh_head_gloss(noun) if noun else "") or CLASSIFIERS[cls] or cls
+                    q.noun = counted_noun(zh_head_gloss(noun) if noun else "") or CLASSIFIERS[cls] or cls
                     if cls in OBJECT_CLASSIFIERS:
                         # counted one by one: a translation writing "a 15-storey block" lost the count
                         q.extra = {**(q.extra or {}), "counted": CLASSIFIERS[cls]}
