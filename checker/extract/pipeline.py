@@ -292,6 +292,16 @@ def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
     return claims
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _few_words(view: str, clause: tuple[int, int]) -> bool:
+    """An English clause of a few words around its figure ('…per square metre, up 5.1 percent',
+    'down 1.2 yuan from last year'): it takes its subject from the clause before, as a short
+    Chinese one does."""
+    return len(_WORD.findall(view, clause[0], clause[1])) <= 6
+
+
 _POSITION = operator.attrgetter("start", "end", "kind")
 # the kinds of figure stated per a unit (a price, a yield)
 _PER_KINDS = frozenset({"money", "measure"})
@@ -363,7 +373,8 @@ def _annotate(doc: Document, view: str, claims: list[Claim]) -> None:
             # 这一比例更高达90%以上: a short or anaphoric clause takes its subject from the one before
             borrow = borrow_cache.get((si, k))  # type: ignore[assignment]
             if borrow is None:
-                borrow = borrow_cache[(si, k)] = bool(clause[1] - clause[0] < 14 or _ANAPHORA.match(view[clause[0]:clause[1]]))
+                borrow = borrow_cache[(si, k)] = bool(clause[1] - clause[0] < 14 or _ANAPHORA.match(view[clause[0]:clause[1]])
+                                                      or doc.lang != "zh" and _few_words(view, clause))
         before = parts[k - 1] if borrow and k else None
         own = _own_terms(c)
         key = (clause, before, own)
