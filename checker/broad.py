@@ -783,7 +783,7 @@ class _Workers:
 def _value_of(c: Claim) -> tuple:
     """Everything agree() (not strict) and same_value() read of a claim, and its direction."""
     return (c.kind, c.value, c.unit, c.low, c.high, c.num, c.qualifier, c.si, c.dimension, c.alt, c.date_parts,
-            c.figure, c.extra.get("also"), c.direction, c.extra.get("level"))
+            c.figure, c.extra.get("also"), c.direction, c.extra.get("level"), c.extra.get("per"), c.extra.get("part"))
 
 
 def _hundredths(x: np.ndarray) -> np.ndarray:
