@@ -496,8 +496,9 @@ for _w in DOWN_WORDS:
     _ZH_DIRECTION.setdefault(_w, -1)
 _ZH_DIRECTION_LENGTHS = sorted({len(w) for w in _ZH_DIRECTION}, reverse=True)
 _ZH_COMPARATIVE = load("zh", "qualifiers")["comparative_direction"]
-_ZH_COMPARATIVE_RX = re.compile("(?:%s)[^，。；：！？,;:!?\n]{1,%d}?(?:(%s)|(%s))$" % (
-    "|".join(map(re.escape, _ZH_COMPARATIVE["markers"])), _ZH_COMPARATIVE["reach"],
+_ZH_COMPARATIVE_RX = re.compile("(?<![%s])(?:%s)(?![%s])[^，。；：！？,;:!?\n]{1,%d}?(?:(%s)|(%s))$" % (
+    "".join(_ZH_COMPARATIVE["marker_not_after"]), "|".join(map(re.escape, _ZH_COMPARATIVE["markers"])),
+    "".join(_ZH_COMPARATIVE["marker_not_before"]), _ZH_COMPARATIVE["reach"],
     "|".join(map(re.escape, longest_first(_ZH_COMPARATIVE["up"]))),
     "|".join(map(re.escape, longest_first(_ZH_COMPARATIVE["down"])))))
 _ZH_DIRECTION_LASTS = frozenset(w[-1] for w in _ZH_DIRECTION)
@@ -592,7 +593,25 @@ def _direction_than(text: str, start: int, end: int) -> int:
     m = _THAN_AFTER.search(text, start, min(len(text), end + 24))
     if m is None or m.end() <= end or m.start() > end or not _WORDS_ONLY.fullmatch(text, start, m.start()):
         return 0   # ('500 units, more than analysts expected': another clause's comparison)
+    if _NOT_A_COMPARISON_AFTER.match(text, m.end()):
+        return 0   # '40 firms less than two years old', 'more than doubled': a bound, a verb's qualifier
     return _DIRECTION_THAN[m.group(1).lower()]
+
+
+# after 'than': a figure or a number word (a threshold), a verb in the past (its degree)
+_NOT_A_COMPARISON_AFTER = re.compile(r"[ ]{1,2}(?:\d|(?:%s)\b|[a-z]+ed\b)" % "|".join(
+    map(re.escape, longest_first([*load("en", "numbers")["ones"], *load("en", "numbers")["tens"]]))), re.I)
+
+
+def _own_clause_direction(text: str, start: int) -> int:
+    """The direction a change verb right before a figure gives it ('fell 3 percent', 'dropped by 4'),
+    not a noun further back ('the decline was 0.2 points wider than')."""
+    words = list(_EN_WORD.finditer(text, max(0, start - 30), start))
+    if words and words[-1].group(0).lower() == "by":
+        words = words[:-1]
+    if not words or any(ch in ",;:" for ch in text[words[-1].end():start]):
+        return 0   # ('…saw prices rise, one fewer than': the verb is another clause's)
+    return _EN_DIRECTION.get(words[-1].group(0).lower(), 0)
 
 
 _LEVEL_TO_ZH, _LEVEL_FROM_ZH = frozenset("至到"), frozenset("从從")
@@ -2236,9 +2255,14 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
     if level == "from":
         q.extra = {**(q.extra or {}), "level": True}   # where a change started: no direction of its own
     else:
-        q.direction = _direction_than(text, q.start, q.end) or _direction_before(text, q.start, True) \
-            or _direction_before(text, q.start, False) \
+        q.direction = _direction_before(text, q.start, True) or _direction_before(text, q.start, False) \
             or (_direction_after(text, q.end) if q.kind in ("percent", "money", "measure") else 0)
+        than = _direction_than(text, q.start, q.end)
+        if than and not _own_clause_direction(text, q.start):
+            # 'three cities saw prices rise, one fewer than in August': the comparative names this
+            # figure's change where the verb belongs to another clause ('fell 3 percent more than
+            # forecast': the verb is its own, the comparative says by how much)
+            q.direction = than
         if q.direction and level:
             q.extra = {**(q.extra or {}), "level": True}
     # ---- ranges: 5到10年, 16,000-17,000, 47%到87%, 5 billion to 7 billion yuan
