@@ -80,7 +80,7 @@ def _compare(items: list[str], figures: list[Claim], tgt_text: str, T: list[Clai
         return []
     # the items stand after the figure before the list (glosses are broad: 山东 is also 'province')
     lo = max([sentence[0], *(t.end for t in T if t.extra.get("sentence") == sentence and t.end <= theirs[0].start)])
-    places = [_first_place(gloss_terms(w), tgt_text, lo, theirs[0].start) for w in items]
+    places = [_last_place(gloss_terms(w), tgt_text, lo, theirs[0].start) for w in items]
     if None in places or len(set(places)) != len(places):
         return []
     order = sorted(range(len(items)), key=lambda i: places[i])   # the items in the translation's order
@@ -91,13 +91,17 @@ def _compare(items: list[str], figures: list[Claim], tgt_text: str, T: list[Clai
     return out
 
 
-def _first_place(glosses: frozenset[str], text: str, start: int, end: int) -> int | None:
-    """Where a word of the text between start and end renders one of the glosses."""
+def _last_place(glosses: frozenset[str], text: str, start: int, end: int) -> int | None:
+    """Where the last word of the text between start and end that renders one of the glosses is: the
+    list stands right before its figures ('According to the Beijing statistics bureau, retail sales in
+    Shanghai and Beijing grew 3% and 5% respectively': the second Beijing is the item)."""
     if not glosses:
         return None
+    found = None
     for m in _EN_WORD.finditer(text, start, end):
         for term in en_terms(m.group(0)):
             if any(term == g or len(term) >= _STEM_PREFIX and len(g) >= _STEM_PREFIX
                    and (term.startswith(g[:_STEM_PREFIX]) and g.startswith(term[:_STEM_PREFIX])) for g in glosses):
-                return m.start()
-    return None
+                found = m.start()
+                break
+    return found

@@ -49,3 +49,9 @@ def test_items_are_looked_for_after_the_figure_before_the_list():
           "and 2,380 yuan respectively.")
     got = [(s.value, t.value) for s, t in respective_pairs(zh, en, _claims(zh, "zh"), _claims(en, "en"))]
     assert got == [("2380", "2290"), ("2290", "2380")]
+
+
+def test_an_item_named_earlier_in_the_sentence_is_found_where_the_list_stands():
+    zh = "据北京市统计局数据，北京、上海的社会消费品零售总额分别增长5%和3%。"
+    en = "According to the Beijing statistics bureau, retail sales in Shanghai and Beijing grew 3% and 5% respectively."
+    assert respective_pairs(zh, en, _claims(zh, "zh"), _claims(en, "en")) == []
