@@ -459,8 +459,10 @@ _NOUN_SYNONYM = {w: canon for canon, words in load("en", "numbers")["counted_nou
 
 
 def counted_noun(words: str) -> str:
-    """A counted noun with each word read as the first of its synonyms (nation → country)."""
-    return " ".join(_NOUN_SYNONYM.get(w, w) for w in words.split())
+    """A counted noun with its head, the last word, read as the first of its synonyms (nation →
+    country); the words before it only qualify it ('firm offers' are no companies)."""
+    *mods, head = words.split() or [""]
+    return " ".join([*mods, _NOUN_SYNONYM.get(head, head)]).strip()
 
 
 def _zh_noun(text: str, pos: int) -> tuple[str, int]:
