@@ -119,8 +119,10 @@ class Claim:
         }
         if self.direction < 0 and self.kind in _SIGNED_IN_JSON and self.qualifier != "range" \
                 and not self.extra.get("level") and not self.value.startswith("-") \
-                and not self.extra.get("multiplier") and self.noun not in ("time", "times"):
-            # (a multiple, 减半 = 0.5 times, is a factor, and '7 times' a count of occasions: no change)
+                and not self.extra.get("multiplier") and self.noun not in ("time", "times") \
+                and not self.extra.get("distant_direction"):
+            # (a multiple, 减半 = 0.5 times, is a factor, '7 times' a count of occasions, and a figure
+            # a few words after the change word, 'fell in 70 cities', not its size)
             # a fall by an amount is a negative change, as a fall in percent is (extract.pipeline):
             # 减少46.1万亩 is -461000 mu, which an 'up 461,000 mu' contradicts (the bounds too)
             out["value"] = "-" + self.value

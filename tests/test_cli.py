@@ -145,3 +145,10 @@ def test_extract_json_signs_a_fall_by_an_amount_but_no_level_nor_multiple(tmp_pa
     assert claims["$2.75"]["value"] == "-2.75" and claims["197 pence"]["value"] == "1.97"
     assert claims["461,000 mu"]["value"] == "461000"
     assert [c["value"] for t, c in claims.items() if "减半" in t] == ["0.5"]
+
+
+def test_extract_json_does_not_sign_a_figure_a_few_words_after_the_change_word(tmp_path):
+    (tmp_path / "a.en.md").write_text("---\ndate: 2026-02-05\n---\nHome prices fell in 70 cities. "
+                                      "Output dropped by 461,000 tonnes.\n", encoding="utf-8")
+    claims = {c["text"]: c for c in json.loads(run("extract", tmp_path, "--format", "json").output)["claims"]}
+    assert claims["70 cities"]["value"] == "70" and claims["461,000 tonnes"]["value"] == "-461000"

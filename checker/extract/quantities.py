@@ -2257,14 +2257,22 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
     if level == "from":
         q.extra = {**(q.extra or {}), "level": True}   # where a change started: no direction of its own
     else:
-        q.direction = _direction_before(text, q.start, True) or _direction_before(text, q.start, False) \
-            or (_direction_after(text, q.end) if q.kind in ("percent", "money", "measure") else 0)
+        zh = _direction_before(text, q.start, True)
+        en = 0 if zh else _direction_before(text, q.start, False)
+        q.direction = zh or en or (_direction_after(text, q.end) if q.kind in ("percent", "money", "measure") else 0)
+        own = _own_clause_direction(text, q.start) if en else 0
+        if en and not own:
+            # a change word a few words back ('prices fell in 70 cities'): the figure may not be
+            # the size of that change (Claim.to_json signs only the sizes of changes)
+            q.extra = {**(q.extra or {}), "distant_direction": True}
         than = _direction_than(text, q.start, q.end)
-        if than and not _own_clause_direction(text, q.start):
+        if than and not own:
             # 'three cities saw prices rise, one fewer than in August': the comparative names this
             # figure's change where the verb belongs to another clause ('fell 3 percent more than
             # forecast': the verb is its own, the comparative says by how much)
             q.direction = than
+            if q.extra:
+                q.extra.pop("distant_direction", None)
         if q.direction and level:
             q.extra = {**(q.extra or {}), "level": True}
     # ---- ranges: 5到10年, 16,000-17,000, 47%到87%, 5 billion to 7 billion yuan
