@@ -1009,9 +1009,9 @@ def _zh_pass(scan: _Scanner, ref: dt.date | None, found: list[DateMention], free
                 # 5日至7日: the second day follows the first one
                 y, mo = (first.year, first.month) if d >= first.day else _add_months(first.year, first.month, 1)
             elif (told := _told_before(text, s, ends)) is not None and d >= told.day \
-                    and (y is None or (y, mo, d) < (told.year, told.month, told.day)):
-                # 考试将持续到6月10日，部分省份延长至11日: a later day of the month just told, not
-                # one the document's date would put before it (May 11)
+                    and not _CUTOFF_BEFORE.search(text, max(0, s - 8), s):
+                # 考试将持续到6月10日，部分省份延长至11日: a later day of the month just told, not the
+                # document's month (a cut-off, 9月1日起…截至23日, counts to the report's own days)
                 y, mo = told.year, told.month
         if y is not None and not _valid(y, mo, d):
             continue
