@@ -53,10 +53,10 @@ def per_units_differ(a, b) -> bool:
 
 
 def per_rates_agree(a, b) -> bool:
-    """Two figures stated per different units of one dimension agree when converted to one unit
-    they state the same rate, within the rounding of a conversion and the precision each was written
-    with (每斤7.31元 is 14.62 yuan per kilogram; 每亩375.8公斤 is 5,637 kilograms per hectare; 65,800
-    yuan per square metre is 'about 6,113 yuan per square foot'). Per units of two dimensions never do."""
+    """Two figures stated per different units of one dimension agree when, converted to one unit,
+    their intervals meet within 1.2% (the rounding of a conversion): 每斤7.31元 is 14.62 yuan per
+    kilogram; 每亩375.8公斤 is 5,637 kilograms per hectare; 65,800 yuan per square metre is 'about
+    6,113 yuan per square foot'. Per units of two dimensions never do."""
     (_, fa, da), (_, fb, db) = a.extra["per"], b.extra["per"]
     if da != db or a.num is None or b.num is None:
         return False
@@ -66,9 +66,9 @@ def per_rates_agree(a, b) -> bool:
 
 
 def _bounds(c) -> tuple[Decimal, Decimal]:
-    """The figure's interval (its value twice when exact), measures in SI units (375.8公斤 per mu
-    against 5.637 tonnes per hectare)."""
-    lo, hi = (c.low, c.high) if c.low is not None and c.high is not None else (c.num, c.num)
+    """The figure's interval (Claim.interval), measures in SI units (375.8公斤 per mu against 5.637
+    tonnes per hectare)."""
+    lo, hi = c.interval()
     if c.kind == "measure" and c.si is not None and c.num:
         scale = c.si / c.num
         lo, hi = lo * scale, hi * scale
