@@ -145,7 +145,7 @@ ZH_REL_MONTH = re.compile(rf"(?P<rel>{_ZH_REL_M})(?P<part>{_alt(ZH_MONTH_PARTS)}
 # parts of the day before a clock time (zh/dates.toml [day_parts]): the hour below which a time is
 # read 12 hours later
 ZH_DAY_PARTS: dict[str, int] = dict(_ZH["day_parts"])
-_ZH_DAY_PART = _alt(ZH_DAY_PARTS)
+_ZH_DAY_PART = "(?<![%s])(?:%s)" % ("".join(_ZH["day_part_guard"]["not_after"]), _alt(ZH_DAY_PARTS))
 # a weekday in brackets right after a day (18日（周六）19时35分): part of that date
 ZH_BRACKET_WEEKDAY = re.compile(rf"\s{{0,2}}[（(]\s{{0,2}}(?:{_ZH_WEEKW})(?P<w>[一二三四五六日天])\s{{0,2}}[）)]")
 ZH_TIME = re.compile(r"[）)]?\s{0,2}(?P<part>" + _ZH_DAY_PART + r")?\s{0,2}(?P<h>\d{1,2}|[零一二三四五六七八九十]{1,3})\s{0,2}(?:时|時|点|點)(?:\s{0,2}(?P<mi>\d{1,2}|半|[零一二三四五六七八九十]{1,3})\s{0,2}分?)?")
