@@ -19,6 +19,10 @@ Not flagged:
 from .base import Pair, Verdict, consistent, rule, show
 
 
+# the qualifiers of an open bracket (60岁及以上, 'under 16'), which a range's bound may border
+_OPEN_BRACKETS = frozenset({"min", "max", "over", "under"})
+
+
 @rule("FC003", "count-difference", "warning")
 def check(p: Pair) -> Verdict | None:
     a, b = p.a, p.b
@@ -26,7 +30,8 @@ def check(p: Pair) -> Verdict | None:
         return None
     if a.num is None or b.num is None or a.num == b.num or consistent(p, a, b):
         return None
-    if (a.qualifier == "range") != (b.qualifier == "range"):
+    if (a.qualifier == "range") != (b.qualifier == "range") \
+            and (b if a.qualifier == "range" else a).qualifier in _OPEN_BRACKETS:
         return None   # 16至59岁 beside 60岁及以上: a bracket's bound and the next bracket, no near-miss count
     lo, hi = sorted((abs(a.num), abs(b.num)))
     if hi - lo <= 2 or (hi > 0 and (hi - lo) / hi <= 0.05):
