@@ -896,7 +896,8 @@ def _dates_may_pass(a: Claim, b: Claim) -> bool:
     asking. The rules asked of two dates are FC001 and FC002 (_rules_for). FC001 says None unless
     both claims state a number (dates as extracted state none); _broad_threshold lets FC002 through
     only for a year alone off by one, a clock time, zone and weekday on both sides, one clock time
-    in two zones, two dates of one month a day apart (_one_day_apart), or a message
+    in two zones, two dates of one month a day apart with words around them in common
+    (_one_day_apart, _near_overlap), or a message
     saying 'swapped': FC002 writes it for a day and month swapped (both days and months known, each
     the other's), and otherwise only if a text or value it quotes says it. Keep in step with FC002
     and _broad_threshold: test_scale compares _verdict_of with and without this on every two dates
@@ -913,7 +914,7 @@ def _dates_may_pass(a: Claim, b: Claim) -> bool:
     if ma is not None and da is not None and ma == db and da == mb:
         return True
     if _one_day_apart(a, b):
-        return True
+        return _near_overlap(a, b)   # (as _rule_threshold asks: most dates a day apart are two events)
     return any("swapped" in str(v) for c in (a, b) for v in (c.text, c.value, c.time, c.extra.get("part")))
 
 
