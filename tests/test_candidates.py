@@ -150,7 +150,7 @@ def test_agreement_depends_only_on_what_the_judge_compares(claims):
     sample = [c for c in claims if c.kind != "name"][:160]
 
     def blur(c: Claim) -> Claim:
-        kept = {k: c.extra[k] for k in ("also", "level") if k in c.extra}   # read by agree() / same_value()
+        kept = {k: c.extra[k] for k in ("also", "level", "per", "part") if k in c.extra}   # read by agree() / same_value()
         return dataclasses.replace(c, doc="elsewhere", lang="xx", start=c.start + 7, end=c.end + 7, text="?",
                                    line=99, sent=99, scale_word="?", noun="?", resolved="?", time="23:59", tz="?",
                                    weekday=None if c.weekday is not None else 3, ordinal=not c.ordinal,
