@@ -75,13 +75,13 @@ class Passage:
         """The words of the glosses of the passage's words, with their lemmas and stems."""
         return frozenset().union(*map(_line_terms, self.lines))
 
-    @cached_property
-    def terms_by_initial(self) -> dict[str, list[str]]:
-        """The gloss words by their first letter, for a misspelling (which keeps it: Neighor)."""
-        out: dict[str, list[str]] = {}
-        for t in self.terms:
-            out.setdefault(t[:1], []).append(t)
-        return out
+    def near_term(self, word: str, cutoff: float) -> bool:
+        """Whether a gloss word of the passage with the word's first letter (a misspelling keeps
+        it: Neighor) is at least `cutoff` like it (fuzz.ratio). Asked line by line, whose gloss
+        words by initial are kept (_line_terms_by_initial), as a passage shares its lines with its
+        neighbours': a passage's own table was rebuilt for each of them."""
+        return any(process.extractOne(word, _line_terms_by_initial(line).get(word[:1], ()), scorer=fuzz.ratio,
+                                      score_cutoff=cutoff) is not None for line in self.lines)
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -121,6 +121,14 @@ def _line_words(line: str) -> frozenset[str]:
 @lru_cache(maxsize=_LINES)
 def _line_terms(line: str) -> frozenset[str]:
     return frozenset().union(*map(_gloss_words, _line_words(line)))
+
+
+@lru_cache(maxsize=_LINES)
+def _line_terms_by_initial(line: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for t in _line_terms(line):
+        out.setdefault(t[:1], []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=_LINES)
@@ -409,8 +417,7 @@ def _explained(word: str, original: Original, passage: Passage, target_text: str
     # a word of a gloss, misspelled: 'Good Neighor Home' for 睦邻之家 (good-neighborly); or spelt as
     # another language writes it, its accents dropped: 'Atlético Madrid' for 马德里竞技 (athletics)
     plain = unaccented(low)
-    return len(plain) >= 5 and process.extractOne(plain, passage.terms_by_initial.get(plain[0], ()), scorer=fuzz.ratio,
-                                                  score_cutoff=85) is not None
+    return len(plain) >= 5 and passage.near_term(plain, 85)
 
 
 def _initials(letters: str, passage: Passage, target_text: str) -> bool:
