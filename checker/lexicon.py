@@ -250,6 +250,11 @@ def zh_words(text: str) -> list[str]:
     return list(_zh_words(text))
 
 
+def zh_word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each word of zh_words(text)."""
+    return _zh_word_spans(text, 0, len(text))
+
+
 @lru_cache(maxsize=1 << 14)
 def _zh_words(text: str) -> tuple[str, ...]:
     return tuple(text[s:e] for s, e in _zh_word_spans(text, 0, len(text)))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import en_terms, gloss_terms, zh_words
+from .lexicon import en_terms, gloss_terms, zh_word_spans, zh_words
 from .model import Claim
 from .resources import load
 
@@ -52,7 +52,7 @@ def _zh_list(text: str, at: int, S: list[Claim]) -> tuple[list[str], list[Claim]
     kind after it in its clause."""
     breaks = [m.end() for m in _ZH_CLAUSE_BREAK.finditer(text, 0, at)]
     head = text[breaks[-1] if breaks else 0:at]
-    parts = [p.strip() for p in _ZH_ITEM_SEPARATORS.split(head) if p.strip()]
+    parts = [p.strip() for p in _split_items(head) if p.strip()]
     items = [(zh_words(p) or [p])[0] for p in parts]
     after = _ZH_CLAUSE_BREAK.search(text, at)
     end = after.start() if after else len(text)
@@ -60,6 +60,17 @@ def _zh_list(text: str, at: int, S: list[Claim]) -> tuple[list[str], list[Claim]
     if figures and any(c.kind != figures[0].kind for c in figures):
         return [], []
     return items, figures
+
+
+def _split_items(head: str) -> list[str]:
+    """The items of a list, at its separators that stand as words (和 of 和平区 is no 'and')."""
+    spans = zh_word_spans(head)
+    parts, at = [], 0
+    for m in _ZH_ITEM_SEPARATORS.finditer(head):
+        if not any(a < m.end() and m.start() < b and (a, b) != m.span() for a, b in spans):
+            parts.append(head[at:m.start()])
+            at = m.end()
+    return parts + [head[at:]]
 
 
 def _compare(items: list[str], figures: list[Claim], tgt_text: str, T: list[Claim]) -> list[tuple[Claim, Claim]]:
@@ -80,7 +91,11 @@ def _compare(items: list[str], figures: list[Claim], tgt_text: str, T: list[Clai
         return []
     # the items stand after the figure before the list (glosses are broad: 山东 is also 'province')
     lo = max([sentence[0], *(t.end for t in T if t.extra.get("sentence") == sentence and t.end <= theirs[0].start)])
-    places = [_last_place(gloss_terms(w), tgt_text, lo, theirs[0].start) for w in items]
+    # what the items' glosses share names their kind, not one of them ('district' of 和平区 and 河西区:
+    # 'Heping and Hexi districts')
+    glosses = [gloss_terms(w) for w in items]
+    shared = frozenset.intersection(*glosses)
+    places = [_last_place(g - shared, tgt_text, lo, theirs[0].start) for g in glosses]
     if None in places or len(set(places)) != len(places):
         return []
     order = sorted(range(len(items)), key=lambda i: places[i])   # the items in the translation's order

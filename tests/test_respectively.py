@@ -55,3 +55,11 @@ def test_an_item_named_earlier_in_the_sentence_is_found_where_the_list_stands():
     zh = "据北京市统计局数据，北京、上海的社会消费品零售总额分别增长5%和3%。"
     en = "According to the Beijing statistics bureau, retail sales in Shanghai and Beijing grew 3% and 5% respectively."
     assert respective_pairs(zh, en, _claims(zh, "zh"), _claims(en, "en")) == []
+
+
+def test_a_separator_inside_a_word_does_not_split_the_list():
+    """和 of 和平区 (a district: Heping) is no 'and': the list has two items, as it has figures."""
+    zh = "和平区、河西区新房价格分别上涨3.2%和1.5%。"
+    en = "New home prices in Heping and Hexi districts rose 1.5% and 3.2% respectively."
+    got = [(s.value, t.value) for s, t in respective_pairs(zh, en, _claims(zh, "zh"), _claims(en, "en"))]
+    assert got == [("3.2", "1.5"), ("1.5", "3.2")]

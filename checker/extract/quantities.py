@@ -506,6 +506,7 @@ _ZH_COMPARATIVE_RX = re.compile("(?<![%s])(?:%s)(?![%s])[^，。；：！？,;:!
 _ZH_DIRECTION_LASTS = frozenset(w[-1] for w in _ZH_DIRECTION)
 # and of English, looked up in one step (an up word that is also a down word stays up)
 _EN_DIRECTION = {**{w: -1 for w in EN_DOWN}, **{w: 1 for w in EN_UP}}
+_EN_SHARE_VERBS = frozenset(_DIRECTION_EN["share_verbs"])
 
 
 _ASCII_LETTER = re.compile("[A-Za-z]")
@@ -557,6 +558,8 @@ def _direction_before(text: str, start: int, zh: bool) -> int:
     for m in reversed(found):
         w = m.group(0).lower()
         sign = _EN_DIRECTION.get(w, 0)
+        if sign and w == "up" and m is not found[0] and found[found.index(m) - 1].group(0).lower() in _EN_SHARE_VERBS:
+            return 0   # 'made up 22.1%': a share
         if sign:
             # 'fell 2 percent to 3.5 percent': a figure after the verb took its change; this one is the level
             level = _TO_BEFORE.search(window) and any(c.isdigit() for c in window[m.end():])
@@ -1824,6 +1827,9 @@ _EN_AGE_COMPARED = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}$" % "|".join(map(re.
 # (the name's last word right before, a clause going on in lower case after)
 _EN_AGE_APPOSITION_BEFORE = re.compile(r"(?<![A-Za-z])(?P<w>[A-Z][a-z'’-]+),[ ]$")
 _EN_AGE_APPOSITION_AFTER = re.compile(r",[ ]{1,2}[a-z]")
+_CAPITALIZED_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][a-z'’-]+[ ]$")
+_LIST_ITEM_BEFORE = re.compile(r"\d,?[ ](?:and[ ])?$")
+_LIST_ITEM_AFTER = re.compile(r",[ ]{1,2}(?:and[ ]{1,2})?[A-Z][a-z'’-]+,[ ]{1,2}\d")
 
 
 def _apposed_age(text: str, start: int, pos: int, val: Decimal, fig: str) -> bool:
@@ -1832,7 +1838,13 @@ def _apposed_age(text: str, start: int, pos: int, val: Decimal, fig: str) -> boo
     if not (fig.isdigit() and 1 <= val <= 120 and _EN_AGE_APPOSITION_AFTER.match(text, pos)):
         return False
     m = _EN_AGE_APPOSITION_BEFORE.search(text, max(0, start - 30), start)
-    return m is not None and m.group("w").lower() not in EN_MONTHS and m.group("w").lower() not in EN_WEEKDAYS
+    if m is None or m.group("w").lower() in EN_MONTHS or m.group("w").lower() in EN_WEEKDAYS:
+        return False
+    # a list of one-word names and their figures is no list of people's ages: 'medals went to
+    # Germany, 12, France, 9, and Spain, 7' (a person's age comes after a full name: 'Lukas Berg, 28')
+    w = m.start("w")
+    one_word = _CAPITALIZED_WORD_BEFORE.search(text, max(0, w - 30), w) is None
+    return not (one_word and (_LIST_ITEM_BEFORE.search(text, max(0, w - 12), w) or _LIST_ITEM_AFTER.match(text, pos)))
 
 
 _EN_AGED_BEFORE = re.compile(r"(?<![A-Za-z])(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, longest_first(_AGES["before"]))), re.I)
