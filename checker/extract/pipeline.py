@@ -19,7 +19,7 @@ from .identifiers import extract_identifiers
 from .multipliers import also_reads, extract_multipliers
 from .names import extract_names
 from .per_unit import per_unit
-from .quantities import Quantity, extract_quantities
+from .quantities import Quantity, direction_after, extract_quantities
 from .scan import finditer as fast_finditer
 
 # a bare domain may only start where no word, dot or hyphen precedes: with \b, every dot of
@@ -179,13 +179,6 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
-# (a norm may be named with a word or two before it: 'more than the seasonal norm', 'less than the
-# five-year average')
-_THAN_NORM = r"than (?:the )?(?:[\w-]+ ){0,2}?(?:usual|normal|norm|average|expected)"
-_AFTER_DOWN = re.compile(r"\s?(?:below|lower|down|less %s|smaller|drier|fewer|decline|drop|fall|cut)\b|的?(?:降幅|跌幅|减幅)" % _THAN_NORM)
-_AFTER_UP = re.compile(r"\s?(?:above|higher|up|more %s|larger|wetter|heavier|increase|rise|gain|jump)\b|的?(?:涨幅|增幅|升幅)" % _THAN_NORM)
-
-
 # a figure joined by a hyphen to the word after it and followed by a noun: 'a 15-storey block',
 # 'a 10-member delegation'; the figure describes one thing instead of counting things
 _COMPOUND = re.compile(r"-(?P<w>[A-Za-z]{3,20})\s{1,2}[A-Za-z]")
@@ -194,15 +187,6 @@ _COMPOUND = re.compile(r"-(?P<w>[A-Za-z]{3,20})\s{1,2}[A-Za-z]")
 def _compound_word(text: str, q: Quantity) -> str:
     m = _COMPOUND.match(text, q.end) if q.kind == "number" else None
     return lemma(m.group("w").lower()) if m else ""
-
-
-def _direction_after(text: str, end: int) -> int:
-    """A direction stated right after a change: '30 percent below normal', '4.1%的降幅'."""
-    if _AFTER_DOWN.match(text, end):
-        return -1
-    if _AFTER_UP.match(text, end):
-        return 1
-    return 0
 
 
 _SHOWN = Decimal("1e-10")
@@ -262,7 +246,7 @@ def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
     for q in qs:
         if bases and id(q) in bases:
             continue  # 1美元兑152日元: the base of an exchange rate
-        direction = q.direction or _direction_after(view, q.end)
+        direction = q.direction or direction_after(view, q.end)
         value, low, high = _quantity_value(q), q.low, q.high
         if q.kind == "percent" and direction < 0 and q.qualifier != "range" and not (q.extra and q.extra.get("level")):
             # a fall is a negative change: 'fell 0.8%' is -0.8 (%), so it differs from 'rose 0.8%'; the

@@ -573,15 +573,29 @@ def _zh_comparative(text: str, start: int) -> int:
     return 0 if m is None else 1 if m.group(1) else -1
 
 
-_DIRECTION_AFTER = {w: sign for sign, key in ((1, "up"), (-1, "down"))
-                    for w in load("en", "qualifiers")["direction_after"][key]}
-_NOUN_AFTER = re.compile(r"[ -]{1,2}([a-z]+)")
+def _direction_after_table():
+    en, zh = load("en", "qualifiers")["direction_after"], load("zh", "qualifiers")["direction_after"]
+    signs = {w: sign for sign, key in ((1, "up"), (-1, "down")) for table in (en, zh) for w in table[key]}
+    # (a comparative before 'than' a norm is looked up apart: 'more' alone says nothing)
+    signs.update((" " + w, sign) for sign, key in ((1, "than_norm_up"), (-1, "than_norm_down")) for w in en[key])
+    than_norm = r"(%s)[ ]than[ ](?:the[ ])?(?:[\w-]+[ ]){0,2}?(?:%s)(?![A-Za-z])" % (
+        "|".join(map(re.escape, en["than_norm_up"] + en["than_norm_down"])), "|".join(map(re.escape, en["norms"])))
+    rx = re.compile(r"[ -]{1,2}(?:%s|([a-z]+)(?![A-Za-z]))|(?:%s)?(%s)" % (
+        than_norm, re.escape(zh["joiner"]), "|".join(map(re.escape, longest_first(zh["up"] + zh["down"])))))
+    return signs, rx
 
 
-def _direction_after(text: str, end: int) -> int:
-    """The direction a noun right after a change says ('a 0.3% contraction', 'a 5% rise')."""
-    m = _NOUN_AFTER.match(text, end)
-    return _DIRECTION_AFTER.get(m.group(1), 0) if m else 0
+_DIRECTION_AFTER, _DIRECTION_AFTER_RX = _direction_after_table()
+
+
+def direction_after(text: str, end: int) -> int:
+    """The direction a word right after a figure says of its change (en, zh qualifiers.toml
+    [direction_after]): 'a 0.3% contraction', '30 percent below normal', 'less than the seasonal
+    norm', 4.1%的降幅."""
+    m = _DIRECTION_AFTER_RX.match(text, end)
+    if m is None:
+        return 0
+    return _DIRECTION_AFTER.get(" " + m.group(1) if m.group(1) else m.group(m.lastindex), 0)
 
 
 _DIRECTION_THAN = {w: sign for sign, key in ((1, "up"), (-1, "down"))
@@ -2271,7 +2285,7 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
     else:
         zh = _direction_before(text, q.start, True)
         en = 0 if zh else _direction_before(text, q.start, False)
-        q.direction = zh or en or (_direction_after(text, q.end) if q.kind in ("percent", "money", "measure") else 0)
+        q.direction = zh or en or (direction_after(text, q.end) if q.kind in ("percent", "money", "measure") else 0)
         own = _own_clause_direction(text, q.start) if en else 0
         if en and not own:
             # a change word a few words back ('prices fell in 70 cities'): the figure may not be
