@@ -430,8 +430,8 @@ def _en_noun(text: str, pos: int) -> tuple[str, int]:
         w = m.group(0)
         if text[m.end():m.end() + 1].isdigit():
             break  # 'm212': a code, not a word
-        if w.lower() in _EN_NOUN_MODIFIERS and not words and p2 - pos <= 1:
-            p = m.end()  # '12 new deep-water berths': the adjective is not the noun
+        if (w.lower() in _EN_NOUN_MODIFIERS or w.lower() in _DIRECTION_THAN) and not words and p2 - pos <= 1:
+            p = m.end()  # '12 new deep-water berths', 'three fewer medals': the adjective is not the noun
             continue
         if w.lower() == "times" and not words:
             return "times", m.end()   # 4.2 times that of …: a multiple, as 倍 is
