@@ -83,7 +83,10 @@ _UPPER_BOUNDS = ("under", "max")
 
 
 _RANGE_DASH = re.compile(r"\s{0,2}(?:-|~|至|到|to|through|thru)\s{0,2}")
-_FROM_BEFORE = re.compile(r"(?:从|由|\bfrom)\s?\S{0,3}$")
+# where a change started, a word or two before a range's first figure: 从90%降到60%, 'rose from 5% to 7%'
+_FROM_BEFORE = re.compile(r"(?:%s|\b(?:%s))\s?\S{0,3}$" % (
+    "|".join(map(re.escape, load("zh", "qualifiers")["level_before"]["from"])),
+    "|".join(map(re.escape, load("en", "qualifiers")["level_before"]["from"]))))
 
 
 def _is_year(q: Quantity) -> bool:

@@ -137,7 +137,7 @@ PERCENT_SUFFIX_EN = sorted(PERCENT_SUFFIX_EN + [(w, "%", Decimal(str(f))) for w,
 _DIRECTION_ZH, _DIRECTION_EN = load("zh", "qualifiers")["direction"], load("en", "qualifiers")["direction"]
 UP_WORDS, DOWN_WORDS = tuple(_DIRECTION_ZH["up"]), tuple(_DIRECTION_ZH["down"])
 EN_UP, EN_DOWN = tuple(_DIRECTION_EN["up"]), tuple(_DIRECTION_EN["down"])
-_ZH_STOP_NOUN = set("的之在和与及等中里了是被将已为并而或到至于向从对以上下内外前后约近多余左右共计")
+_ZH_STOP_NOUN = frozenset(load("zh", "words")["noun_stops"])
 # verbs of voting after a count of people: 6人赞成 (six in favour) counts votes
 _ZH_VOTE_VERBS = longest_first(load("zh", "classifiers")["vote_verbs"])
 # classifiers that are themselves the counted noun: 30国, 6人, 3省
@@ -512,8 +512,10 @@ _EN_SHARE_VERBS = frozenset(_DIRECTION_EN["share_verbs"])
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
-_TO_BEFORE = re.compile(r"\bto[ ]{1,2}$", re.I)
-_AT_BEFORE = re.compile(r"\bat[ ]{1,2}$", re.I)
+_LEVEL_EN = load("en", "qualifiers")["level_before"]
+# (the words of a level reached: 'fell to 3.5%', 'closed lower at 197 pence')
+_TO_BEFORE = re.compile(r"\b(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, _LEVEL_EN["to"])), re.I)
+_TO_OR_AT_BEFORE = re.compile(r"\b(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, _LEVEL_EN["to"] + _LEVEL_EN["at"])), re.I)
 
 
 _SENTENCE_END = re.compile(r"[.!?;][\"'”’)]?\s+(?=[A-Z0-9\"'“‘(]|$)")
@@ -633,8 +635,9 @@ def _own_clause_direction(text: str, start: int) -> int:
     return _EN_DIRECTION.get(words[-1].group(0).lower(), 0)
 
 
-_LEVEL_TO_ZH, _LEVEL_FROM_ZH = frozenset("至到"), frozenset("从從")
-_FROM_BEFORE = re.compile(r"\bfrom[ ]{1,2}$", re.I)
+_LEVEL_ZH = load("zh", "qualifiers")["level_before"]
+_LEVEL_TO_ZH, _LEVEL_FROM_ZH = frozenset(_LEVEL_ZH["to"]), frozenset(_LEVEL_ZH["from"])
+_FROM_BEFORE = re.compile(r"\b(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, _LEVEL_EN["from"])), re.I)
 
 
 def _level_before(text: str, start: int) -> str:
@@ -647,7 +650,7 @@ def _level_before(text: str, start: int) -> str:
         return "to"
     if before in _LEVEL_FROM_ZH:
         return "from"
-    if _TO_BEFORE.search(text, max(0, start - 4), start) or _AT_BEFORE.search(text, max(0, start - 4), start):
+    if _TO_OR_AT_BEFORE.search(text, max(0, start - 4), start):
         return "to"   # ('closed lower at 197 pence': the price it stood at)
     if _FROM_BEFORE.search(text, max(0, start - 6), start):
         return "from"
