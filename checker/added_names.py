@@ -150,6 +150,10 @@ def _demonym_of(word: str, place: str) -> bool:
         and (k == 0 or place[-1] in "aeiouy") for k in (0, 1))
 
 
+# one-character short names of places (京 for Beijing) and the verbs of being or going there (在京)
+_SHORT_PLACES: dict[str, str] = dict(load("zh", "names")["short_places"])
+_PLACE_VERBS = frozenset(load("zh", "names")["place_verbs"])
+
 # names a Chinese original implies without writing them (国内, 我国, 全国 for China)
 _IMPLICIT = frozenset(n.lower() for n in load("zh", "names")["implicit"])
 
@@ -224,6 +228,13 @@ class Original:
             self._glossed = frozenset(t for w in zh_words(self.text) for t in gloss_terms(w))
         return self._glossed
 
+    def _short_place(self, short: str) -> bool:
+        """Does the text write a place's one-character short name (京) after a verb of being or
+        going there (在京, 赴京), standing alone as a word there (在港口 is 'at the port')?"""
+        return any(m.start() > 0 and self.text[m.start() - 1] in _PLACE_VERBS
+                   and zh_words(self.text[m.start() - 1:m.start() + 3])[1:2] == [short]
+                   for m in re.finditer(re.escape(short), self.text))
+
     def names(self, name: str) -> bool:
         got = self.cache.get(name)
         if got is None:
@@ -244,6 +255,8 @@ class Original:
         own = _own_forms(name)
         if any(form[0] + "州" in self.text for form in own):
             return True
+        if name in _SHORT_PLACES and self._short_place(_SHORT_PLACES[name]):
+            return True  # 在京召开: held in Beijing
         for sound, long in _sounds(own):
             # whole syllables: 奥国 (ao guo) is not in 超过 (chao guo)
             if f" {sound} " in self.sound or long and fuzz.partial_ratio(sound, self.sound) >= 88:

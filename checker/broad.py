@@ -314,6 +314,7 @@ class BroadPath:
             if len(x) >= 5 and words:
                 by_first[(words[0], len(words))].append(i)
                 by_last[(words[-1], len(words))].append(i)
+        read = self._read_from_chinese()
         for i, x in enumerate(names):
             words = plain[x].split()
             if len(x) < 5 or not words:
@@ -325,7 +326,12 @@ class BroadPath:
                 if spelling(x) == spelling(y):
                     continue   # two correct spellings of one name (Lu Daliang, Lv Daliang)
                 score = fuzz.ratio(plain[x], plain[y])
-                if score >= 84:
+                if score < _READ_VARIANT_MIN:
+                    continue
+                read_x, read_y = read(x), read(y)
+                if read_x and read_y:
+                    continue   # two people the Chinese text writes (陈国富, 陈国华: Chen Guofu, Chen Guohua)
+                if score >= 84 or read_x != read_y:
                     self._emit_variant(rule, x, y, occurrences, round(score / 100 * 0.9, 2), "the same name spelled differently")
 
     def _chinese_variants(self, occurrences: dict[str, list[Claim]], rule) -> None:
@@ -353,6 +359,25 @@ class BroadPath:
                 what = "two characters swapped" if how == "transposed" else "a character replaced by one that sounds alike"
                 self._emit_variant(rule, x, y, occurrences, 0.7, f"the same name written with {what}")
 
+    def _read_from_chinese(self) -> Callable[[str], bool]:
+        """Whether a name in Latin letters romanizes, syllable after syllable, characters a Chinese
+        document of the corpus writes in a row (Chen Guofu from 陈国富; not Chen Guofeng): two
+        names it reads both are two people (陈国富 and 陈国华), one it reads and one it does not may
+        be one name misspelled. Remembered per name, the Chinese texts joined when first asked."""
+        from .lexicon import pinyin_explains
+
+        memo: dict[str, bool] = {}
+        texts: list[str] = []
+
+        def read(name: str) -> bool:
+            got = memo.get(name)
+            if got is None:
+                if not texts:
+                    texts.append("\n".join(d.text for d in self.docs.values() if d.lang == "zh"))
+                got = memo[name] = bool(texts[0]) and pinyin_explains(name.replace(" ", ""), texts[0])
+            return got
+        return read
+
     def _titles_before(self, name: str, occurrences: dict[str, list[Claim]], memo: dict[str, set[str]]) -> set[str]:
         """The titles written right before the name's mentions (秘书长古特雷斯: 秘书长)."""
         got = memo.get(name)
@@ -377,6 +402,12 @@ class BroadPath:
         a, b = occurrences[common][0], occurrences[odd][0]
         v = Verdict(f"{b.text} vs {a.text}: {why}", confidence)
         self.emit(rule, v, [a, b], "broad", outlier=b if len(docs_x) != len(docs_y) else None)
+
+
+# two Latin names this alike (fuzz.ratio), under the 84 that suffices alone, are one name spelled two
+# ways when the Chinese documents give the reading of one and not of the other (陈国富: Chen Guofu,
+# not Chen Guofeng)
+_READ_VARIANT_MIN = 80
 
 
 def _broad_threshold(rule_id: str, verdict: Verdict, a: Claim, b: Claim) -> float | None:

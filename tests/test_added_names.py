@@ -56,6 +56,18 @@ def test_names_the_original_writes_or_implies_are_not_added(src, tgt):
     assert _named(src, tgt) == []
 
 
+@pytest.mark.parametrize("src,tgt,named", [
+    # a place's one-character short name after a verb of being or going there (在京, 赴港) names it
+    ("生态环境部15日在京召开新闻发布会。", "The ministry held a press conference in Beijing on Monday.", []),
+    ("代表团昨日赴港出席论坛。", "The delegation went to Hong Kong yesterday for the forum.", []),
+    # the character in a longer word names nothing (在港口 'at the port'; 东京 is Tokyo)
+    ("记者在港口看到大批集装箱。", "Reporters in Hong Kong saw piles of containers.", ["Hong Kong"]),
+    ("东京电力公司宣布涨价。", "Beijing's power company announced a price rise.", ["Beijing"]),
+])
+def test_a_short_place_name_after_a_verb_of_place_names_it(src, tgt, named):
+    assert _named(src, tgt) == named
+
+
 def test_everyday_words_and_demonyms_are_no_known_names():
     # glossed 'Alabama, US state', 'Shanghai municipality, …', 'Yellow River or Huang He'
     for name in ("austria", "putin", "michigan", "alabama", "shanghai", "yellow river", "germany", "japan"):
@@ -63,6 +75,23 @@ def test_everyday_words_and_demonyms_are_no_known_names():
     # nor a one-word surname shared by millions (Lee: 李在明 is Lee Jae-myung)
     for word in ("republic", "east", "chinese", "european", "german", "islamic", "john", "latin", "lee"):
         assert not known_name(word), word
+
+
+def test_a_romanized_name_the_chinese_text_does_not_read_is_a_variant_of_one_it_does(make_corpus):
+    """Chen Guofu (陈国富) against Chen Guofeng: 82% alike, under the plain threshold, but the
+    original's characters read one and not the other; two names both read from the original
+    (陈国富, 陈国华) are two people."""
+    zh = "---\nlang: zh\ndate: 2026-05-28\n---\n总经理陈国富介绍，电站每年可减少二氧化碳排放约53万吨。副总经理陈国华表示，电站已全面投产。\n"
+    root = make_corpus({
+        "a.zh.md": zh,
+        "b.en.md": "---\nlang: en\ndate: 2026-05-28\n---\nGeneral manager Chen Guofu said the plant would cut emissions. "
+                   "His deputy Chen Guohua said it was in full operation.\n",
+        "c.en.md": "---\nlang: en\ndate: 2026-05-28\n---\n\"The plant will cut annual carbon dioxide emissions by around "
+                   "530,000 tonnes,\" said Chen Guofeng, the operator's general manager.\n",
+    })
+    report = check_paths(Config(paths=(root,)))
+    found = [f for f in report.findings if f.rule == "FC010"]
+    assert [sorted(c.text for c in f.claims) for f in found] == [["Chen Guofeng", "Chen Guofu"]]
 
 
 def test_the_precise_path_flags_an_added_name_with_the_aligned_passage(make_corpus):

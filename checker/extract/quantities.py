@@ -1352,6 +1352,7 @@ def extract_quantities(text: str, taken: bytearray) -> list[Quantity]:
     out = _tallies(text, taken, out)
     out = _score_lines(text, out)
     out = _parts_of_wholes(text, out)
+    out = _counts_of_sized(text, out)
     out = _percent_words(text, taken, out)
     out = _ratios(text, out)
     _regional_yuan(text, out)
@@ -1572,6 +1573,18 @@ def _parts_of_wholes(text: str, qs: list[Quantity]) -> list[Quantity]:
         if a.kind == "number" and not a.noun and b.kind == "count" and b.noun and a.low is None \
                 and (m := _PART_OF.match(text, a.end)) and m.end() == b.start:
             a.kind, a.noun = "count", b.noun
+    return qs
+
+
+def _counts_of_sized(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """'four 425-megawatt units', 'two 600 MW reactors': a number before a measure of size counts
+    the plural noun after the measure (the measure says how large each is), as 4台42.5万千瓦机组 does."""
+    for a, b in zip(qs, qs[1:]):
+        if a.kind == "number" and not a.noun and a.low is None and b.kind == "measure" and text[a.end:b.start] == " " \
+                and text[b.end:b.end + 1] == " " and text[b.end + 1:b.end + 2].isalpha():
+            noun, after = _en_noun(text, b.end)
+            if noun and text[after - 1:after] == "s":
+                a.kind, a.noun = "count", noun
     return qs
 
 
