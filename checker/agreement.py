@@ -16,8 +16,9 @@ from .model import Claim
 from .resources import load
 
 
-# month and weekday names: they date a claim, they say nothing of its subject
-CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
+# month and weekday names: they date a claim, they say nothing of its subject; a weekday's plural
+# too ('flies on Wednesdays, Fridays and Sundays', 每周三、五、日: a timetable, no name)
+CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS + tuple(d + "s" for d in WEEKDAYS))
 PATTERN_RULES = {"FC001", "FC004", "FC006", "FC007", "FC008"}
 
 

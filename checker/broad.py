@@ -272,6 +272,8 @@ class BroadPath:
                         seen_keys.add(c.key)
                     if len(cited) >= 4:
                         break
+            if got[0] == _FC002 and _both_years_stated(a, b, support):
+                continue
             if outlier is not None and got[0] == _FC004 and any(
                     c.doc == outlier.doc and c.key != outlier.key and _nearer(keep, c, outlier) for c in support[keep.key]):
                 # the outlier's own report also states the majority's figure of the same subject,
@@ -445,6 +447,11 @@ def _rule_threshold(rule_id: str, verdict: Verdict | None, a: Claim, b: Claim) -
             # one event's day, a day off in another report (debut on Sept. 13 / September 14): the
             # words right around both dates must meet, as the many dates of a story differ by a day
             return BROAD_MIN["FC002"] if _near_overlap(a, b) else None
+        if _one_year_apart(a, b):
+            # one event's month with its year slipped (2020年12月开工 / 'construction started in
+            # December 2021'): a slip of one digit, as the pattern rules' (the same month a year
+            # apart is rarer in one story than a day apart), and the words around both must meet
+            return BROAD_MIN["pattern"] if _near_overlap(a, b) else None
         if a.time == b.time and a.tz != b.tz and clock_in_utc(a) is not None and clock_in_utc(b) is not None:
             # the same clock time labelled with another zone (15:42 UTC / 北京时间15时42分), said of
             # one subject: many events share a clock time (markets open at 9:30 in every zone)
@@ -485,6 +492,15 @@ def _rule_threshold(rule_id: str, verdict: Verdict | None, a: Claim, b: Claim) -
             return None
         return BROAD_MIN["FC005"]
     return None
+
+
+def _both_years_stated(a: Claim, b: Claim, support: dict[tuple, list[Claim]]) -> bool:
+    """Two years a year apart (2025年 / 今年, this 2026) where each report also states the other's
+    year, agreeing with a claim of the other report: both write of last year's result and this
+    year's target, so the pair joins two facts, not one fact's slipped year."""
+    if a.date_parts[1] is not None or b.date_parts[1] is not None:
+        return False
+    return any(c.doc == b.doc for c in support[a.key]) and any(c.doc == a.doc for c in support[b.key])
 
 
 def _near_terms(c: Claim) -> frozenset[str]:
@@ -922,6 +938,14 @@ def _one_day_apart(a: Claim, b: Claim) -> bool:
         and bool(a.extra.get("cutoff")) == bool(b.extra.get("cutoff"))
 
 
+def _one_year_apart(a: Claim, b: Claim) -> bool:
+    """Two months written with their years (2020年12月, December 2021), the same month a year apart,
+    no day, no clock time: one event's month with its year slipped, or two events a year apart."""
+    (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
+    return bool(ya and yb and ma and mb) and ma == mb and abs(ya - yb) == 1 and da is None and db is None \
+        and not (a.time or b.time) and a.extra.get("calendar", "gregorian") == b.extra.get("calendar", "gregorian")
+
+
 def _dates_may_pass(a: Claim, b: Claim) -> bool:
     """Whether two dates can get a verdict from _verdict_of: a necessary condition, cheaper than
     asking. The rules asked of two dates are FC001 and FC002 (_rules_for). FC001 says None unless
@@ -944,7 +968,7 @@ def _dates_may_pass(a: Claim, b: Claim) -> bool:
         return True   # (_rule_threshold then asks clock_in_utc of both)
     if ma is not None and da is not None and ma == db and da == mb:
         return True
-    if _one_day_apart(a, b):
+    if _one_day_apart(a, b) or _one_year_apart(a, b):
         return _near_overlap(a, b)   # (as _rule_threshold asks: most dates a day apart are two events)
     return any("swapped" in str(v) for c in (a, b) for v in (c.text, c.value, c.time, c.extra.get("part")))
 
@@ -1030,6 +1054,7 @@ while _BROAD_RULES and _BROAD_RULES[-1].id in _NOT_BROAD:
     _BROAD_RULES.pop()
 _RULE_INDEX = {r.id: k for k, r in enumerate(PAIR_RULES)}
 _FC004 = _RULE_INDEX["FC004"]
+_FC002 = _RULE_INDEX["FC002"]
 # the rules whose threshold (_rule_threshold) never reads their verdict: it can be asked first
 _THRESHOLD_WITHOUT_VERDICT = {"FC003", "FC005", "FC009"}
 

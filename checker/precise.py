@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from dataclasses import replace
 from functools import cache
 from decimal import Decimal
 
@@ -35,6 +36,39 @@ _SHORT_FORMS = {k: frozenset(v) for k, v in load("en", "names")["short_forms"].i
 _INITIALS_WRITTEN = re.compile(r"(?<![A-Za-z.])(?:(?:[A-Z]\.){2,4}|[A-Z]{2,4}(?![A-Za-z]))")
 # counterparts of equal value can still disagree: a flipped direction, a count become a size
 _FLIP_RULE, _SIZE_RULE = PAIR_RULES[0], _RULE["FC008"]
+
+
+def _range_bound(s: Claim, T: list[Claim], owner: dict[int, Claim]) -> tuple[Claim, Decimal] | None:
+    """A range of the translation whose one bound answers another figure of the original's sentence
+    (起步价2元，最高票价8元 / 'fares from 2 yuan to 9 yuan': 2元 took the range): the range, and its
+    other bound, which must be this figure of the same kind and unit, on the other side of the first."""
+    for t in T:
+        first = owner.get(id(t))
+        if t.qualifier != "range" or first is None or t.low is None or t.high is None or s.num is None \
+                or first.num is None or first.sent != s.sent or (first.kind, first.unit) != (s.kind, s.unit) \
+                or (t.kind, t.unit) != (s.kind, s.unit) or first.qualifier == "range":
+            continue
+        if first.num == t.low and s.num > first.num:
+            return t, t.high
+        if first.num == t.high and s.num < first.num:
+            return t, t.low
+    return None
+
+
+_FIGURE_RUN = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _bound_claim(t: Claim, bound: Decimal, upper: bool) -> Claim:
+    """One bound of a range claim, as a claim of its own: from its figure to the range's end (the
+    upper: '9 yuan' of '2 yuan to 9 yuan') or from the range's start through its figure (the
+    lower), so that a finding on it cites and states that bound."""
+    runs = list(_FIGURE_RUN.finditer(t.text))
+    if not runs:
+        return t
+    a, b = (runs[-1].start(), len(t.text)) if upper else (0, runs[0].end())
+    si = t.si / t.num * bound if t.si is not None and t.num else t.si
+    return replace(t, start=t.start + a, end=t.start + b, text=t.text[a:b], value=str(bound), num=bound, si=si,
+                   low=None, high=None, qualifier="", figure=runs[-1 if upper else 0].group(0))
 
 
 class PrecisePath:
@@ -155,6 +189,15 @@ class PrecisePath:
         best_of = self._counterparts(pending, T, near_t, in_bead, near_s, used)
         for s in pending:
             best = best_of.get(id(s))
+            bounded = _range_bound(s, T, owner)
+            if bounded is not None:
+                t, other = bounded
+                if s.num != other:   # the range's other end is the original's other figure, changed
+                    upper = s.num > owner[id(t)].num
+                    self.emit(_RULE["FC011"], Verdict(f"{owner[id(t)].text} … {s.text} vs {t.text}: the range's "
+                                                      f"{'upper' if upper else 'lower'} bound differs", 0.6),
+                              [s, _bound_claim(t, other, upper)], "precise")
+                continue
             if best is not None:
                 t, (rule, verdict) = best
                 used.add(id(t))

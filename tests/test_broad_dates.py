@@ -28,3 +28,13 @@ def test_two_cutoffs_or_two_event_days_a_day_apart_are_compared():
     c = _dates("He made his debut on Sept. 13 against Porto.", "en")["Sept. 13"]
     d = _dates("He made his debut on September 14 against Porto.", "en")["September 14"]
     assert _one_day_apart(c, d)
+
+
+def test_a_month_a_year_apart_is_compared_but_not_a_day_or_another_month():
+    from checker.broad import _one_year_apart
+    a = _dates("项目于2020年12月开工建设。")["2020年12月"]
+    b = _dates("Construction started in December 2021.", "en")["December 2021"]
+    c = _dates("Construction started in November 2021.", "en")["November 2021"]
+    d = _dates("Construction started on December 3, 2021.", "en")["December 3, 2021"]
+    assert _one_year_apart(a, b)
+    assert not _one_year_apart(a, c) and not _one_year_apart(a, d)

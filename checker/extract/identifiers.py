@@ -95,7 +95,9 @@ _CURRENCY_SYMBOLS = {k for k in load("en", "currencies")["symbols"] if k.isalpha
 # a figure with a unit (180.25ml) is a measure, not a version number like 802.11g
 _ALL_UNIT_WORDS = frozenset(w.lower() for w in load("en", "units")["units"])
 _UNIT_WORDS = frozenset(w for w in _ALL_UNIT_WORDS if len(w) >= 2)
-CODE = re.compile(r"(?<![A-Za-z0-9_.-])(?P<code>[A-Z][A-Za-z]{0,9}-?\d{1,5}(?:[A-Za-z]\d{0,3})?|\d{3}\.\d{1,3}[a-z]{1,2}"
+# a flight whose airline's code opens with a digit (3U8633, 9C8517: IATA codes may) is a code as
+# MU5101 is; not 1Q2026 or 2H2025, a quarter or half of a year
+CODE = re.compile(r"(?<![A-Za-z0-9_.-])(?P<code>[A-Z][A-Za-z]{0,9}-?\d{1,5}(?:[A-Za-z]\d{0,3})?|\d[A-GI-PR-Z]\d{3,4}|\d{3}\.\d{1,3}[a-z]{1,2}"
                   # iPhone6, eBay2: a lower-case brand with a capital inside; covid-19, level-3: a word, hyphen, number
                   r"|[a-z][A-Z][A-Za-z]{0,8}\d{1,4}|(?P<lower>[a-z]{3,8})-\d{1,4})(?![A-Za-z0-9_-]|[.,]\d)")
 _EN_IDS = load("en", "numbers")

@@ -31,7 +31,7 @@ UNITS = {**dict(load("zh", "units")["units"]), **dict(load("en", "units")["units
 # units that after 一 make an adverb far more often than a measure: 一度 (at one point, once)
 _ZH_ONE_UNIT_ADVERBS = frozenset(load("zh", "units").get("one_unit_adverbs", []))
 # a unit word that a word starting with it makes no unit (zh units.toml [not_a_unit_before])
-_NOT_A_UNIT_BEFORE = {u: frozenset(ws) for u, ws in dict(load("zh", "units").get("not_a_unit_before", {})).items()}
+_NOT_A_UNIT_BEFORE = {u: tuple(ws) for u, ws in dict(load("zh", "units").get("not_a_unit_before", {})).items()}
 def _context_rules(lang: str) -> dict:
     # English words are matched as words (case-blind); Chinese ones anywhere before the figure
     wrap = (r"(?<![A-Za-z])(?:%s)(?![A-Za-z])", re.I) if lang == "en" else ("(?:%s)", 0)
@@ -530,6 +530,10 @@ def _this_sentence(window: str) -> str:
     return window[last.end():] if last else window
 
 
+# a figure and the end of its clause after it: a direction word before them is that figure's
+_FIGURE_THEN_BREAK = re.compile(r"\d[^,;:]*[,;:]")
+
+
 def _direction_before(text: str, start: int, zh: bool) -> int:
     """The direction word closest before a figure (减重约15% is down although 重 alone is 'heavier')."""
     if zh:
@@ -562,6 +566,8 @@ def _direction_before(text: str, start: int, zh: bool) -> int:
         sign = _EN_DIRECTION.get(w, 0)
         if sign and w == "up" and m is not found[0] and found[found.index(m) - 1].group(0).lower() in _EN_SHARE_VERBS:
             return 0   # 'made up 22.1%': a share
+        if sign and _FIGURE_THEN_BREAK.search(window, m.end()):
+            return 0   # 'up 13.5 percent, with growth narrowing by 2.3 points': the word's figure came before
         if sign:
             # 'fell 2 percent to 3.5 percent': a figure after the verb took its change; this one is the level
             level = _TO_BEFORE.search(window) and any(c.isdigit() for c in window[m.end():])
@@ -2123,8 +2129,8 @@ def _contextualize(text, start, end, val, fig, scale_word, rng, taken, tokens, i
                 hyphen = text[pos:pos + 1] == "-" and text[pos + 1:pos + 2].isalpha()
                 p2 = pos + 1 if hyphen else _skip_spaces(text, pos, 1)
                 u = _match_any(text, p2, _UNIT_KEYS, word=True)
-                if u in _NOT_A_UNIT_BEFORE and text[p2 + len(u):p2 + len(u) + 1] in _NOT_A_UNIT_BEFORE[u]:
-                    u = None   # 3秒杀: a word that starts with the unit
+                if u in _NOT_A_UNIT_BEFORE and text.startswith(_NOT_A_UNIT_BEFORE[u], p2 + len(u)):
+                    u = None   # 3秒杀, 8节编组: a word that starts with the unit
                 if not u and p2 > pos and not zh_numeral:
                     mm = _EN_MODIFIERS_BEFORE_UNIT.match(text, p2)
                     u2 = _match_any(text, mm.end(), _UNIT_KEYS, word=True) if mm else None
