@@ -114,6 +114,8 @@ def _place_or_person(name: str) -> bool:
     return False
 
 
+# the full forms a one-character abbreviation's gloss names: 'abbr. for 緬甸|缅甸[Mian3 dian4]'
+_ABBREVIATES = re.compile(r"abbr\. for [^|\[]*\|([\u3400-\u9fff]{2,})\[")
 _XREF = re.compile(r"\S*[\u3400-\u9fff]\S*\[[^\]]*\]")
 _HEAD_TAIL = re.compile(r"\s+(?:city|province|county|prefecture|municipality|state|us state)$")
 
@@ -207,6 +209,7 @@ class Original:
         self.text, self.lower = text, text.lower()
         self._sound: str | None = None
         self._glossed: frozenset[str] | None = None
+        self._abbreviated: frozenset[str] | None = None
         self.cache: dict[str, bool] = {}
 
     @property
@@ -224,6 +227,16 @@ class Original:
             self._glossed = frozenset(t for w in zh_words(self.text) for t in gloss_terms(w))
         return self._glossed
 
+    @property
+    def abbreviated(self) -> frozenset[str]:
+        """The full forms that the original's one-character words abbreviate, as CC-CEDICT glosses
+        them ('abbr. for 缅甸'): 缅北 (northern Myanmar) and 乌东 (eastern Ukraine) name Myanmar and
+        Ukraine. Only a character the segmentation leaves alone counts (缅怀 is no Myanmar)."""
+        if self._abbreviated is None:
+            singles = {w for w in zh_words(self.text) if len(w) == 1}
+            self._abbreviated = frozenset(f for w in singles for d in _defs(w) for f in _ABBREVIATES.findall(d))
+        return self._abbreviated
+
     def names(self, name: str) -> bool:
         got = self.cache.get(name)
         if got is None:
@@ -235,7 +248,7 @@ class Original:
             return True
         if all(pinyin_explains(tok, self.text) for tok in name.split()):
             return True  # Xinjiang, Chen Guangming: romanized from the original's characters
-        if any(form in self.text for form in forms_of(name)):
+        if any(form in self.text or form in self.abbreviated for form in forms_of(name)):
             return True
         if all(stem(w) in self.glossed for w in name.split()):
             return True  # the Senate for 参议院, whose gloss is the common noun 'senate'
