@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from .agreement import CALENDAR_WORDS
 from .lexicon import (_NOT_PLACE, _PROPER, _cedict, _defs, char_pinyin, gloss_terms, is_person, is_place, pinyin_explains,
-                      proper_names, stem, zh_words)
+                      proper_names, stem, zh_word_spans, zh_words)
 from .resources import load
 from .tables import persisted
 
@@ -114,6 +114,8 @@ def _place_or_person(name: str) -> bool:
     return False
 
 
+# the full forms a one-character abbreviation's gloss names: 'abbr. for 緬甸|缅甸[Mian3 dian4]'
+_ABBREVIATES = re.compile(r"abbr\. for [^|\[]*\|([\u3400-\u9fff]{2,})\[")
 _XREF = re.compile(r"\S*[\u3400-\u9fff]\S*\[[^\]]*\]")
 _HEAD_TAIL = re.compile(r"\s+(?:city|province|county|prefecture|municipality|state|us state)$")
 
@@ -211,6 +213,7 @@ class Original:
         self.text, self.lower = text, text.lower()
         self._sound: str | None = None
         self._glossed: frozenset[str] | None = None
+        self._abbreviated: frozenset[str] | None = None
         self.cache: dict[str, bool] = {}
 
     @property
@@ -228,12 +231,20 @@ class Original:
             self._glossed = frozenset(t for w in zh_words(self.text) for t in gloss_terms(w))
         return self._glossed
 
-    def _short_place(self, short: str) -> bool:
-        """Does the text write a place's one-character short name (京) after a verb of being or
-        going there (在京, 赴京), standing alone as a word there (在港口 is 'at the port')?"""
-        return any(m.start() > 0 and self.text[m.start() - 1] in _PLACE_VERBS
-                   and zh_words(self.text[m.start() - 1:m.start() + 3])[1:2] == [short]
-                   for m in re.finditer(re.escape(short), self.text))
+    @property
+    def abbreviated(self) -> frozenset[str]:
+        """The full forms that the original's one-character words abbreviate, as CC-CEDICT glosses
+        them ('abbr. for 缅甸'): 缅北 (northern Myanmar) and 乌东 (eastern Ukraine) name Myanmar and
+        Ukraine. Only a character the segmentation leaves alone counts (缅怀 is no Myanmar)."""
+        if self._abbreviated is None:
+            alone = [a for a, b in zh_word_spans(self.text) if b - a == 1]
+            singles = {self.text[a] for a in alone}
+            # and a city's or province's short name after a verb of being or going there (在京召开:
+            # held in Beijing), which CC-CEDICT glosses otherwise (zh names.toml short_places)
+            placed = {self.text[a] for a in alone if a and self.text[a - 1] in _PLACE_VERBS}
+            self._abbreviated = frozenset(f for w in singles for d in _defs(w) for f in _ABBREVIATES.findall(d)) \
+                | {_SHORT_PLACES[w] for w in placed if w in _SHORT_PLACES}
+        return self._abbreviated
 
     def names(self, name: str) -> bool:
         got = self.cache.get(name)
@@ -246,7 +257,7 @@ class Original:
             return True
         if all(pinyin_explains(tok, self.text) for tok in name.split()):
             return True  # Xinjiang, Chen Guangming: romanized from the original's characters
-        if any(form in self.text for form in forms_of(name)):
+        if any(form in self.text or form in self.abbreviated for form in forms_of(name)):
             return True
         if all(stem(w) in self.glossed for w in name.split()):
             return True  # the Senate for 参议院, whose gloss is the common noun 'senate'
@@ -255,8 +266,6 @@ class Original:
         own = _own_forms(name)
         if any(form[0] + "州" in self.text for form in own):
             return True
-        if name in _SHORT_PLACES and self._short_place(_SHORT_PLACES[name]):
-            return True  # 在京召开: held in Beijing
         for sound, long in _sounds(own):
             # whole syllables: 奥国 (ao guo) is not in 超过 (chao guo)
             if f" {sound} " in self.sound or long and fuzz.partial_ratio(sound, self.sound) >= 88:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from rules import PAIR_RULES, Pair, Rule, Verdict
 from rules.fc002_date_conflict import dates_agree
-from rules.base import overlap, rounded, same_weekday, share_as_fraction, weekday_only, within, year_like
+from rules.base import one_end_moved, overlap, rounded, same_weekday, share_as_fraction, weekday_only, within, year_like
 
 from .extract.per_unit import per_rates_agree, per_units_differ
 from .lexicon import MONTHS, WEEKDAYS
@@ -56,6 +56,8 @@ def agree(a: Claim, b: Claim, strict: bool = False) -> bool:
     if strict and a.qualifier == "range" and b.qualifier == "range" \
             and not (a.kind == "measure" and b.kind == "measure" and a.unit != b.unit):
         return _range_bounds(a) == _range_bounds(b)  # 2–5 days against 3–5 days: a bound changed
+    if not strict and one_end_moved(a, b):
+        return False   # 12%至18% in one report, 12% to 20% in another: a range's end changed
     converted = a.kind == "measure" and b.kind == "measure" and a.unit != b.unit
     if strict and (a.qualifier or b.qualifier) and a.num is not None and b.num is not None and not converted:
         # (measures in two units are compared converted, below: 'nearly three minutes' is no 2 h)

@@ -194,6 +194,14 @@ def rounded(a: Claim, b: Claim, strict: bool = False) -> bool:
     return False
 
 
+def one_end_moved(a: Claim, b: Claim) -> bool:
+    """Two ranges of one kind and unit that share one end exactly and not the other (12-18% and
+    12-20%): across reports the intervals overlap, but a shared end says they bound one thing, so
+    the other end is a slip, not a looser wording."""
+    return a.qualifier == "range" and b.qualifier == "range" and a.kind == b.kind and a.unit == b.unit \
+        and None not in (a.low, a.high, b.low, b.high) and (a.low == b.low) != (a.high == b.high)
+
+
 def consistent(p: Pair, a: Claim, b: Claim) -> bool:
     """Do the two values agree for this pair? On the precise path (a translation and its
     original) a qualified figure must state the same value as its counterpart: 'about 400' and
@@ -204,6 +212,8 @@ def consistent(p: Pair, a: Claim, b: Claim) -> bool:
         return True
     if p.path == "precise" and a.qualifier == "range" and b.qualifier == "range":
         return (a.low, a.high) == (b.low, b.high)
+    if one_end_moved(a, b):
+        return False
     if p.path == "precise" and (a.qualifier or b.qualifier) and a.num is not None and b.num is not None:
         if not (a.qualifier and b.qualifier):
             return within(a, b)

@@ -121,3 +121,15 @@ def test_pinyin_explains_a_romanization_of_consecutive_characters(token, text, e
     from checker.lexicon import pinyin_explains
 
     assert pinyin_explains(token, text) is explained
+
+
+def test_a_one_character_abbreviation_names_its_country():
+    """缅北 (northern Myanmar), 乌东 (eastern Ukraine): the gloss of 缅 says 'abbr. for 缅甸'."""
+    src = "何建明表示，缅北地区盘踞多年的电诈集团已被基本清除，乌东战事仍在持续。"
+    tgt = "Fraud syndicates entrenched in northern Myanmar have been wiped out, while fighting goes on in eastern Ukraine."
+    assert _named(src, tgt) == []
+
+
+def test_the_abbreviating_character_inside_another_word_names_nothing():
+    """缅怀 (to commemorate) holds 缅 but is no Myanmar."""
+    assert _named("人们缅怀先烈。", "People in Myanmar commemorated the martyrs.") == ["Myanmar"]

@@ -35,6 +35,9 @@ EN_TITLE_NAME = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(EN_T
 _AFFILIATIONS = frozenset(_EN_NAMES["affiliations"])
 _AFFILIATION = r"\s+of\s+(?:the\s+)?(?:%s\s+){0,2}(?:%s)\b" % (_CAP, "|".join(_EN_NAMES["affiliations"]))
 EN_PERSON = re.compile(rf"(?<![{_UP}{_LOW}])(?P<name>{_CAP}\s+[{_UP}][{_LOW}]+-[{_LOW}]+|{_CAP}\s+{_CAP})(?=\s+(?:said|says|told|added|noted|warned|stated)\b|{_AFFILIATION}|\s*\(|,\s*\d{1,3},|,\s*(?!(?:which|where|when|and|but|while|as|has|had|is|was|were|with|in|on|at|for|from|to|or|so|if)\b)(?:the|a|an|who|its|his|her|[a-z]+)\s+[a-z])")
+EN_ROLE_APPOSITIVE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, _EN_NAMES["appositive_roles"])) +
+    rf"),\s+(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})(?=\s*,|\.(?!\d)|\s+(?:said|says|told)\b)")
 _NOT_NAMES = {"The", "This", "That", "These", "It", "In", "On", "At", "For", "But", "And", "As", "Of", "State", "Treasury",
               "Energy", "Trade", "Foreign", "Finance", "Defense", "Department", "Office", "Board", "Bank", "House", "Council",
               *_EN_NAMES["not_names"]}
@@ -143,7 +146,7 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
                 continue
             add(NameMention(s, e, cand, cand, "title"))
             break
-    for rx in (EN_TITLE_NAME, EN_PERSON):
+    for rx in (EN_TITLE_NAME, EN_ROLE_APPOSITIVE, EN_PERSON):
         for mt in fast_finditer(rx, text):
             name = mt.group("name")
             words = name.split()
@@ -160,6 +163,6 @@ def extract_names(text: str, lang: str, glossary: Glossary | None) -> list[NameM
             if rx is EN_PERSON and words[-1] in _AFFILIATIONS:
                 continue  # 'Trinity College of the University…', 'Medical School said': an institution
             s = mt.end("name") - len(name)
-            add(NameMention(s, s + len(name), name, name, "title" if rx is EN_TITLE_NAME else "pattern"))
+            add(NameMention(s, s + len(name), name, name, "pattern" if rx is EN_PERSON else "title"))
     out.sort(key=lambda m: m.start)
     return out

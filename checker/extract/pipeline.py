@@ -55,6 +55,10 @@ def _rate_bases(view: str, qs: list[Quantity]) -> set[int]:
 _INDEX_NAME_NUMBER = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])\d{1,4}(?=%s)" % "|".join(
     map(re.escape, load("zh", "numbers")["index_names"]["words"])))
 
+# an incident named by its month and day, in quotes: “6·14”较大爆炸事故, “7·23”甬温线事故, the "6.14"
+# explosion. The label is a name, not figures (6 and 14, nor the decimal 6.14)
+_DATE_LABEL = re.compile(r"(?<=[“\"「『‘'])(?:1[0-2]|0?[1-9])[·・.．•](?:3[01]|[12]\d|0?[1-9])(?=[”\"」』’'])")
+
 
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -219,7 +223,7 @@ def extract_document(doc: Document, glossary: Glossary | None = None) -> list[Cl
 def _extract_document(doc: Document, glossary: Glossary | None) -> list[Claim]:
     view = fold_width(doc.view or doc.text)
     taken = bytearray(len(view))
-    rxs = (_URL, _PHONE) if _URL_HINT.search(view) else (_PHONE,)
+    rxs = (_URL, _PHONE, _DATE_LABEL) if _URL_HINT.search(view) else (_PHONE, _DATE_LABEL)
     for rx in rxs + (_INDEX_NAME_NUMBER,) * (doc.lang == "zh"):
         for m in fast_finditer(rx, view):
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
@@ -378,7 +382,12 @@ def _annotate(doc: Document, view: str, claims: list[Claim]) -> None:
                 near_start += 1
             while near_end > c.end and view[near_end - 1:near_end].isalpha() and view[near_end:near_end + 1].isalpha():
                 near_end -= 1
-        near = term_groups(view[near_start:c.start] + " " + view[c.end:near_end])
+        after = ""
+        if c.kind == "date" and doc.lang == "zh" and c.end == clause[1] and k is not None and k + 1 < len(parts):
+            # 12日，江苏省南通市中级人民法院公开宣判…: a date that closes its clause heads the next one,
+            # whose first words say what happened on it
+            after = view[parts[k + 1][0]:min(parts[k + 1][1], parts[k + 1][0] + 12)]
+        near = term_groups(view[near_start:c.start] + " " + view[c.end:near_end] + " " + after)
         if before:
             near += groups_of(before, si)
         c.extra["near_groups"] = near
