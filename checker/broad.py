@@ -4,6 +4,7 @@ dimension block (never all pairs), scored by IDF-weighted term overlap, and judg
 
 from __future__ import annotations
 
+import datetime
 import math
 from array import array
 from collections import Counter, defaultdict
@@ -446,6 +447,11 @@ def _rule_threshold(rule_id: str, verdict: Verdict | None, a: Claim, b: Claim) -
         if _one_day_apart(a, b):
             # one event's day, a day off in another report (debut on Sept. 13 / September 14): the
             # words right around both dates must meet, as the many dates of a story differ by a day
+            return BROAD_MIN["FC002"] if _near_overlap(a, b) else None
+        if _weekday_day_off(a, b):
+            # 'opened on Friday' in one report, 12月25日 (a Thursday) in another: the weekday, read
+            # against its report's date, names the day after or before; the words around both must
+            # meet, as for two full dates a day apart
             return BROAD_MIN["FC002"] if _near_overlap(a, b) else None
         if _one_year_apart(a, b):
             # one event's month with its year slipped (2020年12月开工 / 'construction started in
@@ -938,6 +944,24 @@ def _one_day_apart(a: Claim, b: Claim) -> bool:
         and bool(a.extra.get("cutoff")) == bool(b.extra.get("cutoff"))
 
 
+def _weekday_day_off(a: Claim, b: Claim) -> bool:
+    """A weekday alone (on Friday), resolved against its report's own date, and a full date of
+    another report a day from it, neither with a clock time or zone (a time near midnight in another
+    zone may be the next day there), both the cut-off of a count or neither."""
+    if weekday_only(a) == weekday_only(b):
+        return False
+    week, full = (a, b) if weekday_only(a) else (b, a)
+    if week.resolved != "document-date" or week.doc == full.doc:
+        return False
+    (ya, ma, da), (yb, mb, db) = week.date_parts, full.date_parts
+    if not (ya and ma and da and yb and mb and db) or a.time or b.time or a.tz or b.tz:
+        return False
+    if bool(a.extra.get("cutoff")) != bool(b.extra.get("cutoff")) \
+            or a.extra.get("calendar", "gregorian") != b.extra.get("calendar", "gregorian"):
+        return False
+    return abs((datetime.date(ya, ma, da) - datetime.date(yb, mb, db)).days) == 1
+
+
 def _one_year_apart(a: Claim, b: Claim) -> bool:
     """Two months written with their years (2020年12月, December 2021), the same month a year apart,
     no day, no clock time: one event's month with its year slipped, or two events a year apart."""
@@ -968,7 +992,7 @@ def _dates_may_pass(a: Claim, b: Claim) -> bool:
         return True   # (_rule_threshold then asks clock_in_utc of both)
     if ma is not None and da is not None and ma == db and da == mb:
         return True
-    if _one_day_apart(a, b) or _one_year_apart(a, b):
+    if _one_day_apart(a, b) or _one_year_apart(a, b) or _weekday_day_off(a, b):
         return _near_overlap(a, b)   # (as _rule_threshold asks: most dates a day apart are two events)
     return any("swapped" in str(v) for c in (a, b) for v in (c.text, c.value, c.time, c.extra.get("part")))
 
