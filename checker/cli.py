@@ -313,8 +313,11 @@ def _run_check(paths, fmt, output, glossary, fail_on, baseline, ignore_input_err
 
 
 def _warn_if_nothing_read(extraction, paths) -> None:
-    """A run that found no document to read passes: say so, or a CI job pointed at the wrong folder
-    (or at files of another kind) passes unnoticed."""
+    """The loader's warnings (a translation-of naming no document of the corpus); and a run that
+    found no document to read passes: say so, or a CI job pointed at the wrong folder (or at files
+    of another kind) passes unnoticed."""
+    for warning in getattr(extraction.corpus, "warnings", ()):
+        click.echo(f"factcheck: warning: {warning}", err=True)
     if extraction.documents or extraction.errors:
         return
     from .loader import BILINGUAL_SUFFIXES, TEXT_SUFFIXES

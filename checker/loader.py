@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import fnmatch
 import os
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ class Corpus:
     errors: list[InputError] = field(default_factory=list)
     manifest: Manifest | None = None
     glossary_path: Path | None = None
+    warnings: list[str] = field(default_factory=list)   # problems that lose no input (said on stderr)
 
 
 _HTML_RAW_OPEN = re.compile(r"<(script|style|template|noscript)\b[^>]{0,2000}>", re.I)
@@ -324,9 +326,30 @@ def load_corpus(paths: list[Path], include: tuple[str, ...] = (), exclude: tuple
     for name in metas:
         if not any(d.doc == name for d in corpus.documents) and not (root / name).exists():
             corpus.errors.append(InputError(name, "listed in factcheck.toml but not found"))
+    corpus.warnings += _resolve_translations(corpus.documents)
     _dates_from_translations(corpus.documents)
     corpus.documents.sort(key=lambda d: d.doc)
     return corpus
+
+
+def _resolve_translations(docs: list[Document]) -> list[str]:
+    """Name each document's original as the corpus names it. translation-of is a path from the
+    corpus root (DESIGN §4.1); front matter that names a file of its own folder (a folder of
+    stories, each with '01-original.zh.md') means that file, so a name not found from the root is
+    looked for beside the document. One found nowhere is said: without it the translation is
+    checked only as another report, not sentence by sentence."""
+    names = {d.doc for d in docs}
+    warnings = []
+    for d in docs:
+        if not d.translation_of or d.translation_of in names:
+            continue
+        beside = posixpath.normpath(posixpath.join(posixpath.dirname(d.doc), d.translation_of))
+        if beside in names:
+            d.translation_of = beside
+        else:
+            warnings.append(f"{d.doc}: translation-of names {d.translation_of}, which is not in the corpus; "
+                            "the document is checked as another report")
+    return warnings
 
 
 def _dates_from_translations(docs: list[Document]) -> None:

@@ -152,3 +152,12 @@ def test_extract_json_does_not_sign_a_figure_a_few_words_after_the_change_word(t
                                       "Output dropped by 461,000 tonnes.\n", encoding="utf-8")
     claims = {c["text"]: c for c in json.loads(run("extract", tmp_path, "--format", "json").output)["claims"]}
     assert claims["70 cities"]["value"] == "70" and claims["461,000 tonnes"]["value"] == "-461000"
+
+
+def test_a_translation_of_no_document_is_warned_on_stderr(tmp_path):
+    (tmp_path / "b.en.md").write_text("---\nlang: en\ntranslation-of: a.zh.md\n---\nThe port will add 13 berths.\n",
+                                      encoding="utf-8")
+    res = run("check", tmp_path)
+    assert "warning: b.en.md: translation-of names a.zh.md, which is not in the corpus" in res.stderr
+    assert res.exit_code == 0
+

@@ -117,3 +117,24 @@ def test_translation_takes_original_date(make_corpus):
                         "b.md": "---\ntranslation-of: a.md\n---\nThe bank cut rates on Thursday."})
     doc = next(d for d in load_corpus([root]).documents if d.doc == "b.md")
     assert doc.date == dt.date(2026, 2, 26) and "a.md" in doc.date_source
+
+
+def test_translation_of_names_a_file_beside_it_in_a_folder_of_stories(make_corpus):
+    """translation-of is a path from the corpus root; a story folder's front matter naming its own
+    folder's original ('01-original.zh.md') means that file, not a missing one."""
+    orig = "---\nlang: zh\ndate: 2026-02-26\n---\n" + ZH
+    tr = "---\nlang: en\ntranslation-of: 01-original.zh.md\n---\nThe Bank of Korea cut its rate by 25 basis points on the 26th.\n"
+    corpus = load_corpus([make_corpus({"s1/01-original.zh.md": orig, "s1/02-translation.en.md": tr,
+                                       "s2/01-original.zh.md": orig, "s2/02-translation.en.md": tr})])
+    by = {d.doc: d for d in corpus.documents}
+    assert by["s1/02-translation.en.md"].translation_of == "s1/01-original.zh.md"
+    assert by["s2/02-translation.en.md"].translation_of == "s2/01-original.zh.md"
+    assert by["s2/02-translation.en.md"].date == dt.date(2026, 2, 26)   # taken from its original
+    assert not corpus.warnings
+
+
+def test_translation_of_a_missing_file_is_said(make_corpus):
+    tr = "---\nlang: en\ntranslation-of: gone.zh.md\n---\nThe Bank of Korea cut its rate by 25 basis points.\n"
+    corpus = load_corpus([make_corpus({"a.en.md": tr})])
+    assert len(corpus.warnings) == 1 and "gone.zh.md" in corpus.warnings[0] and corpus.warnings[0].startswith("a.en.md")
+    assert not corpus.errors and corpus.documents[0].translation_of == "gone.zh.md"
