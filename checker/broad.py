@@ -933,33 +933,35 @@ def _verdict_of(a: Claim, b: Claim, memo: dict, by_sentence: dict) -> tuple | No
     return _RULE_INDEX[rule.id], verdict, need
 
 
-def _one_day_apart(a: Claim, b: Claim) -> bool:
-    """Two full dates of one month a day apart, neither with a clock time nor a zone (a time in
-    another zone may well fall on the next day), neither named by its weekday alone, both the
+def _days_alike(a: Claim, b: Claim) -> bool:
+    """Two full dates that a day between them can make one event's slip: neither with a clock time
+    nor a zone (a time in another zone may well fall on the next day), of one calendar, both the
     cut-off of a count or neither (截至8月10日 is no day the figures were announced, 11日)."""
     (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
-    return bool(ya and ma and da and yb and mb and db) and ya == yb and ma == mb and abs(da - db) == 1 \
-        and not (a.time or b.time or a.tz or b.tz) and not (weekday_only(a) or weekday_only(b)) \
+    return bool(ya and ma and da and yb and mb and db) and not (a.time or b.time or a.tz or b.tz) \
         and a.extra.get("calendar", "gregorian") == b.extra.get("calendar", "gregorian") \
         and bool(a.extra.get("cutoff")) == bool(b.extra.get("cutoff"))
 
 
+def _one_day_apart(a: Claim, b: Claim) -> bool:
+    """Two full dates of one month a day apart (_days_alike), neither named by its weekday alone."""
+    (ya, ma, da), (yb, mb, db) = a.date_parts, b.date_parts
+    return _days_alike(a, b) and ya == yb and ma == mb and abs(da - db) == 1 \
+        and not (weekday_only(a) or weekday_only(b))
+
+
 def _weekday_day_off(a: Claim, b: Claim) -> bool:
     """A weekday alone (on Friday), resolved against its report's own date, and a full date of
-    another report a day from it, neither with a clock time or zone (a time near midnight in another
-    zone may be the next day there), both the cut-off of a count or neither."""
-    if weekday_only(a) == weekday_only(b):
+    another report a day from it (_days_alike)."""
+    if weekday_only(a) == weekday_only(b) or not _days_alike(a, b):
         return False
     week, full = (a, b) if weekday_only(a) else (b, a)
     if week.resolved != "document-date" or week.doc == full.doc:
         return False
-    (ya, ma, da), (yb, mb, db) = week.date_parts, full.date_parts
-    if not (ya and ma and da and yb and mb and db) or a.time or b.time or a.tz or b.tz:
-        return False
-    if bool(a.extra.get("cutoff")) != bool(b.extra.get("cutoff")) \
-            or a.extra.get("calendar", "gregorian") != b.extra.get("calendar", "gregorian"):
-        return False
-    return abs((datetime.date(ya, ma, da) - datetime.date(yb, mb, db)).days) == 1
+    try:
+        return abs((datetime.date(*a.date_parts) - datetime.date(*b.date_parts)).days) == 1
+    except ValueError:
+        return False   # a date no calendar has (2月30日: FC014's business)
 
 
 def _one_year_apart(a: Claim, b: Claim) -> bool:

@@ -38,3 +38,20 @@ def test_a_month_a_year_apart_is_compared_but_not_a_day_or_another_month():
     d = _dates("Construction started on December 3, 2021.", "en")["December 3, 2021"]
     assert _one_year_apart(a, b)
     assert not _one_year_apart(a, c) and not _one_year_apart(a, d)
+
+
+def test_a_weekday_alone_a_day_from_another_reports_date_is_compared():
+    """'on Monday' in a report dated Tuesday 12 Aug 2025 is the 11th: a day from 8月10日, not from
+    8月11日; one with a clock time is not compared (another zone may be the next day); an impossible
+    date (2月30日) is no day to count from."""
+    from dataclasses import replace
+
+    from checker.broad import _weekday_day_off
+    week = _dates("Officials announced the figures on Monday.", "en")["Monday"]
+    assert week.date_parts == (2025, 8, 11)
+    other = lambda text: replace(_dates(text)[text[:text.index("日") + 1]], doc="e")
+    assert _weekday_day_off(week, other("8月10日通报新增病例。"))
+    assert not _weekday_day_off(week, other("8月11日通报新增病例。")) and not _weekday_day_off(week, other("8月13日通报新增病例。"))
+    assert not _weekday_day_off(week, replace(other("8月10日通报新增病例。"), time="09:00"))
+    assert not _weekday_day_off(week, replace(other("8月10日通报新增病例。"), date_parts=(2025, 2, 30)))
+    assert not _weekday_day_off(week, replace(week, doc="e"))

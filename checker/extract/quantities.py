@@ -513,9 +513,17 @@ _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 _LEVEL_EN = load("en", "qualifiers")["level_before"]
-# (the words of a level reached: 'fell to 3.5%', 'closed lower at 197 pence')
-_TO_BEFORE = re.compile(r"\b(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, _LEVEL_EN["to"])), re.I)
-_TO_OR_AT_BEFORE = re.compile(r"\b(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, _LEVEL_EN["to"] + _LEVEL_EN["at"])), re.I)
+
+
+def _word_just_before(words: list[str]) -> re.Pattern[str]:
+    """One of the words right before a place (searched in a window that ends there)."""
+    return re.compile(r"\b(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, words)), re.I)
+
+
+# (the words of a level reached: 'fell to 3.5%', 'closed lower at 197 pence'; and where it started)
+_TO_BEFORE = _word_just_before(_LEVEL_EN["to"])
+_TO_OR_AT_BEFORE = _word_just_before(_LEVEL_EN["to"] + _LEVEL_EN["at"])
+_FROM_BEFORE = _word_just_before(_LEVEL_EN["from"])
 
 
 _SENTENCE_END = re.compile(r"[.!?;][\"'”’)]?\s+(?=[A-Z0-9\"'“‘(]|$)")
@@ -561,10 +569,11 @@ def _direction_before(text: str, start: int, zh: bool) -> int:
     if not any(w.lower() in _EN_DIRECTION for w in words[-reach:]):
         return 0  # (most figures: the words alone are read, without a match object for each)
     found = list(_EN_WORD.finditer(window))[-reach:]
-    for m in reversed(found):
+    for k in range(len(found) - 1, -1, -1):
+        m = found[k]
         w = m.group(0).lower()
         sign = _EN_DIRECTION.get(w, 0)
-        if sign and w == "up" and m is not found[0] and found[found.index(m) - 1].group(0).lower() in _EN_SHARE_VERBS:
+        if sign and w == "up" and k and found[k - 1].group(0).lower() in _EN_SHARE_VERBS:
             return 0   # 'made up 22.1%': a share
         if sign and _FIGURE_THEN_BREAK.search(window, m.end()):
             return 0   # 'up 13.5 percent, with growth narrowing by 2.3 points': the word's figure came before
@@ -643,7 +652,6 @@ def _own_clause_direction(text: str, start: int) -> int:
 
 _LEVEL_ZH = load("zh", "qualifiers")["level_before"]
 _LEVEL_TO_ZH, _LEVEL_FROM_ZH = frozenset(_LEVEL_ZH["to"]), frozenset(_LEVEL_ZH["from"])
-_FROM_BEFORE = re.compile(r"\b(?:%s)[ ]{1,2}$" % "|".join(map(re.escape, _LEVEL_EN["from"])), re.I)
 
 
 def _level_before(text: str, start: int) -> str:
